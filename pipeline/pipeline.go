@@ -1,0 +1,241 @@
+// Package pipeline chains copydesk's stages over a text: each stage sees
+// the previous stage's output, its fixes are applied, and every finding
+// and fix is carried back to the original input, so the result explains
+// every changed byte.
+package pipeline
+
+import (
+	"sort"
+
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+// A Finding is a stage's finding with positions in the original text.
+// Its Fix holds the changes it owns, also against the original; a finding
+// whose fix was absorbed by a later stage's larger change (a curly quote
+// inside a paragraph that dedupe removes) has an empty Fix and FixedBy set.
+type Finding struct {
+	lint.Finding
+	Stage   string // name of the stage that reported it
+	FixedBy int    // index of the finding whose change absorbed this fix, or -1
+}
+
+// A Change is one edit of the original text in the cleaned result.
+// Findings lists, oldest stage first, the findings whose fixes it
+// combines; the last one owns it.
+type Change struct {
+	lint.Edit
+	Findings []int
+}
+
+// A Result is what a run produced.
+type Result struct {
+	Original string    // the input, as given
+	Cleaned  string    // the output
+	Findings []Finding // sorted by position in Original
+	Changes  []Change  // sorted, non-overlapping edits of Original that give Cleaned
+}
+
+// Edits returns the result's changes as plain edits of the original.
+func (r *Result) Edits() []lint.Edit {
+	out := make([]lint.Edit, len(r.Changes))
+	for i, c := range r.Changes {
+		out[i] = c.Edit
+	}
+	return out
+}
+
+// Changed reports whether the cleaned text differs from the original.
+func (r *Result) Changed() bool { return r.Cleaned != r.Original }
+
+// A Pipeline runs stages in order.
+type Pipeline struct {
+	stages   []lint.Stage
+	disabled map[string]bool
+	severity map[string]lint.Severity
+	fixOff   map[string]bool
+}
+
+// New returns a pipeline of the given stages, in order, with every rule
+// on and default severities.
+func New(stages ...lint.Stage) *Pipeline {
+	return &Pipeline{stages: stages}
+}
+
+// Stages returns the pipeline's stages in order.
+func (p *Pipeline) Stages() []lint.Stage { return p.stages }
+
+// Rules returns the rules of all stages, in stage order.
+func (p *Pipeline) Rules() []lint.Rule {
+	var out []lint.Rule
+	for _, s := range p.stages {
+		out = append(out, s.Rules()...)
+	}
+	return out
+}
+
+// Disable switches rules off: their findings are dropped before fixes
+// are applied, so later stages see the text as that rule left it.
+func (p *Pipeline) Disable(rules ...string) {
+	if p.disabled == nil {
+		p.disabled = map[string]bool{}
+	}
+	for _, r := range rules {
+		p.disabled[r] = true
+	}
+}
+
+// ReportOnly keeps the rules' findings but drops their fixes.
+func (p *Pipeline) ReportOnly(rules ...string) {
+	if p.fixOff == nil {
+		p.fixOff = map[string]bool{}
+	}
+	for _, r := range rules {
+		p.fixOff[r] = true
+	}
+}
+
+// SetSeverity overrides the severity of a rule's findings.
+func (p *Pipeline) SetSeverity(rule string, s lint.Severity) {
+	if p.severity == nil {
+		p.severity = map[string]lint.Severity{}
+	}
+	p.severity[rule] = s
+}
+
+// Run cleans text and returns the result. It never fails: a stage's fix
+// that is out of range or overlaps another is dropped and its finding
+// kept as a report.
+func (p *Pipeline) Run(text string) *Result {
+	r := &Result{Original: text}
+	var c composer
+	cur := text
+	for _, st := range p.stages {
+		fs := st.Check(cur)
+		if len(fs) == 0 {
+			continue
+		}
+		base := len(r.Findings)
+		var edits []ownedEdit
+		for i := range fs {
+			f := &fs[i]
+			if p.disabled[f.Rule] {
+				continue
+			}
+			if s, ok := p.severity[f.Rule]; ok {
+				f.Severity = s
+			}
+			idx := len(r.Findings)
+			if !p.fixOff[f.Rule] && lint.ValidateEdits(f.Fix, len(cur)) == nil {
+				for _, e := range f.Fix {
+					if cur[e.Start:e.End] == e.New {
+						continue // a no-op edit changes nothing
+					}
+					edits = append(edits, ownedEdit{Edit: e, owner: idx})
+				}
+			}
+			pf := Finding{Finding: *f, Stage: st.Name(), FixedBy: -1}
+			pf.Fix = nil
+			pf.Span = c.mapSpan(f.Span)
+			if len(f.Related) > 0 {
+				pf.Related = make([]lint.Span, len(f.Related))
+				for k, s := range f.Related {
+					pf.Related[k] = c.mapSpan(s)
+				}
+			}
+			r.Findings = append(r.Findings, pf)
+		}
+		edits = dropOverlaps(edits, base)
+		cur = c.apply(cur, edits)
+	}
+	r.Cleaned = cur
+	r.finish(c.pieces)
+	return r
+}
+
+// dropOverlaps sorts edits and drops every edit of a finding whose edits
+// overlap an earlier finding's, until none overlap.
+func dropOverlaps(edits []ownedEdit, base int) []ownedEdit {
+	for {
+		sort.SliceStable(edits, func(i, j int) bool {
+			if edits[i].Start != edits[j].Start {
+				return edits[i].Start < edits[j].Start
+			}
+			return edits[i].End < edits[j].End
+		})
+		bad := map[int]bool{}
+		end := -1
+		for k, e := range edits {
+			if k > 0 && (e.Start < end || (e.Start == e.End && e.Start == edits[k-1].Start && edits[k-1].Start == edits[k-1].End && e.owner != edits[k-1].owner)) {
+				bad[max(e.owner, edits[k-1].owner)] = true
+			}
+			end = max(end, e.End)
+		}
+		if len(bad) == 0 {
+			return edits
+		}
+		kept := edits[:0]
+		for _, e := range edits {
+			if !bad[e.owner] {
+				kept = append(kept, e)
+			}
+		}
+		edits = kept
+	}
+}
+
+// finish turns the composed pieces into changes, gives each finding the
+// fixes it owns, and sorts findings by position.
+func (r *Result) finish(pieces []piece) {
+	for _, pc := range pieces {
+		if r.Original[pc.orig.Start:pc.orig.End] == pc.text {
+			continue // later stages undid the change
+		}
+		ch := Change{Edit: lint.Edit{Span: pc.orig, New: pc.text}, Findings: pc.owners}
+		r.Changes = append(r.Changes, ch)
+	}
+	owner := func(ch Change) int { return ch.Findings[len(ch.Findings)-1] }
+	for _, ch := range r.Changes {
+		o := owner(ch)
+		r.Findings[o].Fix = append(r.Findings[o].Fix, ch.Edit)
+		for _, f := range ch.Findings[:len(ch.Findings)-1] {
+			if f != o {
+				r.Findings[f].FixedBy = o
+			}
+		}
+	}
+	// Sort findings by position and renumber the references to them.
+	order := make([]int, len(r.Findings))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		fa, fb := &r.Findings[order[a]], &r.Findings[order[b]]
+		if fa.Start != fb.Start {
+			return fa.Start < fb.Start
+		}
+		if fa.End != fb.End {
+			return fa.End < fb.End
+		}
+		return fa.Rule < fb.Rule
+	})
+	newIndex := make([]int, len(order))
+	sorted := make([]Finding, len(order))
+	for to, from := range order {
+		newIndex[from] = to
+		sorted[to] = r.Findings[from]
+	}
+	for i := range sorted {
+		if sorted[i].FixedBy >= 0 {
+			sorted[i].FixedBy = newIndex[sorted[i].FixedBy]
+		}
+	}
+	for i := range r.Changes {
+		fs := make([]int, len(r.Changes[i].Findings))
+		for k, f := range r.Changes[i].Findings {
+			fs[k] = newIndex[f]
+		}
+		r.Changes[i].Findings = fs
+	}
+	r.Findings = sorted
+}
