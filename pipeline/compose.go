@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
@@ -89,16 +90,18 @@ func (c *composer) mapSpan(s lint.Span) lint.Span {
 	return lint.Span{Start: start, End: end}
 }
 
-// touches reports whether a piece's cur range and an edit must merge.
+// touches reports whether a piece's cur range and an edit must merge:
+// they overlap, or one is empty and they meet.
 func touches(cur, e lint.Span) bool {
 	lo, hi := max(cur.Start, e.Start), min(cur.End, e.End)
-	switch {
-	case lo < hi:
+	if lo < hi {
 		return true
-	case cur.Start == cur.End:
-		return e.Start < cur.Start && cur.Start < e.End
-	case e.Start == e.End:
-		return cur.Start < e.Start && e.Start < cur.End
+	}
+	// An insertion or deletion that meets another change merges with it,
+	// so that no two changes share an offset of the original and the
+	// order of their edits is never ambiguous.
+	if cur.Start == cur.End || e.Start == e.End {
+		return lo == hi
 	}
 	return false
 }
@@ -110,52 +113,73 @@ type ownedEdit struct {
 }
 
 // apply composes the sorted, non-overlapping edits, given against cur,
-// with the pieces so far, and returns the new current text.
+// with the pieces so far, and returns the new current text. Edits and
+// pieces that touch form one group, which becomes one piece.
 func (c *composer) apply(cur string, edits []ownedEdit) string {
 	if len(edits) == 0 {
 		return cur
 	}
+	next, err := lint.Apply(cur, editsOf(edits))
+	if err != nil {
+		return cur // callers validate edits first
+	}
 	out := make([]piece, 0, len(c.pieces)+len(edits))
-	i := 0
-	for _, e := range edits {
-		// Pieces wholly before the edit stay as they are.
-		for i < len(c.pieces) && !touches(c.pieces[i].cur, e.Span) && c.pieces[i].cur.End <= e.Start {
+	i, j := 0, 0
+	for j < len(edits) {
+		// Pieces before the next edit that it does not touch stay as they are.
+		for i < len(c.pieces) && c.pieces[i].cur.End <= edits[j].Start && !touches(c.pieces[i].cur, edits[j].Span) {
 			out = append(out, c.pieces[i])
 			i++
 		}
-		np := piece{
-			cur:    e.Span,
-			orig:   lint.Span{Start: c.mapStart(e.Start), End: c.mapEnd(e.End)},
-			owners: nil,
-		}
-		if e.Start == e.End {
-			np.orig.End = np.orig.Start
-		}
-		lo, hi := e.Start, e.End
-		for i < len(c.pieces) && touches(c.pieces[i].cur, e.Span) {
-			pc := c.pieces[i]
-			if pc.cur.Start < lo {
-				lo = pc.cur.Start
+		// Grow a group from edits[j] with every piece and edit it touches.
+		hull := edits[j].Span
+		firstEdit := j
+		var owners []int
+		orig := lint.Span{Start: -1}
+		for {
+			if i < len(c.pieces) && touches(c.pieces[i].cur, hull) {
+				pc := c.pieces[i]
+				hull.Start, hull.End = min(hull.Start, pc.cur.Start), max(hull.End, pc.cur.End)
+				if orig.Start < 0 {
+					orig = pc.orig
+				} else {
+					orig.Start, orig.End = min(orig.Start, pc.orig.Start), max(orig.End, pc.orig.End)
+				}
+				owners = append(owners, pc.owners...)
+				i++
+				continue
 			}
-			if pc.cur.End > hi {
-				hi = pc.cur.End
+			if j+1 < len(edits) && touches(hull, edits[j+1].Span) {
+				j++
+				hull.Start, hull.End = min(hull.Start, edits[j].Start), max(hull.End, edits[j].End)
+				continue
 			}
-			np.orig.Start = min(np.orig.Start, pc.orig.Start)
-			np.orig.End = max(np.orig.End, pc.orig.End)
-			np.owners = append(np.owners, pc.owners...)
-			i++
+			break
 		}
-		np.owners = append(np.owners, e.owner)
-		np.text = cur[lo:e.Start] + e.New + cur[e.End:hi]
-		out = append(out, np)
+		group := edits[firstEdit : j+1]
+		j++
+		// The group's extent in the original.
+		start := c.mapStart(hull.Start)
+		end := start
+		if hull.End > hull.Start {
+			end = max(c.mapEnd(hull.End), start)
+		}
+		if orig.Start >= 0 {
+			start, end = min(start, orig.Start), max(end, orig.End)
+		}
+		var b strings.Builder
+		pos := hull.Start
+		for _, e := range group {
+			b.WriteString(cur[pos:e.Start])
+			b.WriteString(e.New)
+			pos = e.End
+			owners = append(owners, e.owner)
+		}
+		b.WriteString(cur[pos:hull.End])
+		out = append(out, piece{orig: lint.Span{Start: start, End: end}, text: b.String(), owners: owners})
 	}
 	out = append(out, c.pieces[i:]...)
 
-	next, err := lint.Apply(cur, editsOf(edits))
-	if err != nil {
-		// Callers validate edits first; keep the text if they did not.
-		return cur
-	}
 	// Recompute cur ranges against the new text.
 	delta := 0
 	for k := range out {
