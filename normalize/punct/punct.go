@@ -1,12 +1,455 @@
 // Package punct is copydesk's punctuation stage: stray double periods,
 // doubled commas and spaces before punctuation.
+//
+// The stage is conservative: it only acts where the text reads as prose.
+// A doubled full stop is fixed only right after a word ("statement..")
+// and before white space, a closing quote or bracket, or the end of the
+// text, and never inside a token that looks like a URL or path, so
+// ellipses ("...", ". . ."), "cd ..", "../src", ranges ("a..b", "10..20")
+// and code ("obj..method") are left alone. A doubled comma is fixed only
+// when a space or the end of a line follows it, never in CSV-like tokens
+// ("a,,b", "x,y,,"). A space before punctuation is removed only between
+// a word and a "," "." ";" "!" or "?" that ends it, never at the start of
+// a line, before ".5", ".NET", "./run" or an ellipsis, and never when the
+// space is not a plain space or tab (French "Quoi ?" with U+202F stays).
+//
+// Every fix deletes ASCII bytes only, so invalid UTF-8 and every other
+// character pass through byte for byte, and the fixes of one Check call
+// converge: checking the fixed text finds nothing more to fix.
 package punct
 
-import "github.com/copydesk/copydesk/pipeline/lint"
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
 
-// Options configure the stage. The zero value is the default.
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+// Rule ids reported by the stage.
+const (
+	// RuleDoublePeriod is a stray doubled full stop: "statement.." → "statement.".
+	RuleDoublePeriod = "punct.double-period"
+	// RuleDoubleComma is a doubled comma: "word,, word" → "word, word".
+	RuleDoubleComma = "punct.double-comma"
+	// RuleSpaceBefore is a space before punctuation: "Hello , world" → "Hello, world".
+	RuleSpaceBefore = "punct.space-before"
+)
+
+// Rules returns the rules the stage reports, with their default
+// severities. Every rule fixes by default.
+func Rules() []lint.Rule {
+	return []lint.Rule{
+		{ID: RuleDoublePeriod, Severity: lint.Warning, Fixes: true,
+			Doc: `stray doubled full stop after a word ("statement.." → "statement."); ellipses, paths, URLs and ranges are left alone`},
+		{ID: RuleDoubleComma, Severity: lint.Warning, Fixes: true,
+			Doc: `doubled comma in prose ("word,, word" or "word, , word" → "word, word"); CSV-like tokens are left alone`},
+		{ID: RuleSpaceBefore, Severity: lint.Info, Fixes: true,
+			Doc: `space or tab between a word and a following , . ; ! or ? ("Hello , world ." → "Hello, world.")`},
+	}
+}
+
+// Options configure the stage. The zero value is the default: every rule
+// on, with a fix. There are no options yet; rules are switched off, made
+// report-only or given another severity through the pipeline.
 type Options struct{}
 
-// New returns the punctuation stage.
-// PLACEHOLDER: being implemented.
-func New(opts Options) lint.Stage { return nil }
+// New returns the punctuation stage, named "punct".
+func New(opts Options) lint.Stage { return stage{opts: opts} }
+
+type stage struct{ opts Options }
+
+// Name returns "punct".
+func (stage) Name() string { return "punct" }
+
+// Rules returns the same rules as the package-level Rules.
+func (stage) Rules() []lint.Rule { return Rules() }
+
+// Check returns the stage's findings for text, sorted by position. Each
+// finding carries one deletion of ASCII bytes; the fixes of one call do
+// not overlap.
+func (stage) Check(text string) []lint.Finding {
+	s := scanner{text: text}
+	s.run()
+	return s.out
+}
+
+// Messages that do not depend on the text, built once so that findings
+// cost no formatting.
+const msgDoublePeriod = `stray double period: ".." → "."`
+
+var msgSpaceBefore = [256]string{
+	',': `space before "," removed`,
+	'.': `space before "." removed`,
+	';': `space before ";" removed`,
+	'!': `space before "!" removed`,
+	'?': `space before "?" removed`,
+}
+
+// punctByte marks the bytes the scanner stops at; everything else is
+// skipped with one table look-up per byte.
+var punctByte = [256]bool{'.': true, ',': true, ';': true, '!': true, '?': true}
+
+// alnum marks ASCII letters and digits.
+var alnum = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+		t[c-'a'+'A'] = true
+	}
+	return t
+}()
+
+// asciiSpace marks the ASCII white-space bytes unicode.IsSpace accepts.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
+
+// A scanner walks one text once and collects findings in order.
+type scanner struct {
+	text string
+	out  []lint.Finding
+	slab []lint.Edit // backing store for the one-edit Fix of each finding
+	tok  token
+}
+
+func (s *scanner) run() {
+	text := s.text
+	for i := 0; i < len(text); i++ {
+		if !punctByte[text[i]] {
+			continue
+		}
+		switch c := text[i]; c {
+		case '.':
+			i = s.periods(i) - 1
+		case ',':
+			i = s.commas(i) - 1
+		default: // ; ! ?
+			f := follow(0)
+			if c != ';' {
+				f = followParen | followBracket | followBang
+			}
+			if !followsEnd(text, i+1, f) {
+				continue // "a != b", "x ?y", "wink ;)"
+			}
+			if start, ok := s.spaceBefore(i, false); ok {
+				s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: i + 1},
+					msgSpaceBefore[c], lint.Edit{Span: lint.Span{Start: start, End: i}})
+			}
+		}
+	}
+}
+
+// add records a finding whose fix is the single edit e. Fix slices are cut
+// from a shared slab, full-capacity, so that a caller appending to one
+// cannot overwrite another.
+func (s *scanner) add(rule string, sev lint.Severity, span lint.Span, msg string, e lint.Edit) {
+	if len(s.slab) == cap(s.slab) {
+		s.slab = make([]lint.Edit, 0, min(max(2*cap(s.slab), 8), 1024))
+	}
+	s.slab = append(s.slab, e)
+	n := len(s.slab)
+	s.out = append(s.out, lint.Finding{
+		Rule: rule, Severity: sev, Span: span, Message: msg, Fix: s.slab[n-1 : n : n],
+	})
+}
+
+// periods handles the run of full stops starting at i and returns the
+// offset just past it.
+func (s *scanner) periods(i int) int {
+	text := s.text
+	j := i + 1
+	for j < len(text) && text[j] == '.' {
+		j++
+	}
+	switch j - i {
+	case 1:
+		s.singlePeriod(i)
+	case 2:
+		s.doublePeriod(i)
+	}
+	// Three or more: an ellipsis, left alone.
+	return j
+}
+
+// doublePeriod reports the two full stops at i if they are a stray
+// doubled full stop ending a word.
+func (s *scanner) doublePeriod(i int) {
+	text := s.text
+	if !wordEndBefore(text, i) {
+		return // "cd ..", "..foo", "?..", "…..": not after a word
+	}
+	f := followParen
+	if c := text[i-1]; c >= '0' && c <= '9' {
+		f = 0 // "(1..)" is an endless range in Ruby, not a typo
+	}
+	if !followsEnd(text, i+2, f) {
+		return // "a..b", "10..20", "../src", "..\dir", "obj..method"
+	}
+	if s.tok.at(text, i); s.tok.path || s.tok.www {
+		return // "http://x.com/a.. ", "www.x.com..", "C:\dir.."
+	}
+	s.add(RuleDoublePeriod, lint.Warning, lint.Span{Start: i, End: i + 2},
+		msgDoublePeriod, lint.Edit{Span: lint.Span{Start: i + 1, End: i + 2}})
+}
+
+// singlePeriod reports the spaces before the lone full stop at i if it
+// ends a sentence: "world ." → "world.".
+func (s *scanner) singlePeriod(i int) {
+	text := s.text
+	j := i + 1
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j < len(text) && text[j] == '.' {
+		return // ". . .": a spaced ellipsis
+	}
+	if !followsEnd(text, i+1, followParen|followBracket) {
+		return // ".5", ".NET", "./run", ".txt"
+	}
+	if start, ok := s.spaceBefore(i, false); ok {
+		s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: i + 1},
+			msgSpaceBefore['.'], lint.Edit{Span: lint.Span{Start: start, End: i}})
+	}
+}
+
+// commas handles the cluster of commas starting at p: commas separated
+// only by spaces or tabs, ",", ",,", ", ,", taken as one unit so that its
+// fix leaves a single comma. It returns the offset just past the cluster.
+func (s *scanner) commas(p int) int {
+	text := s.text
+	q, n := p+1, 1 // q: just past the last comma; n: commas in [p, q)
+	for k := q; ; {
+		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if k == len(text) || text[k] != ',' {
+			break
+		}
+		k++
+		q, n = k, n+1
+	}
+	if !followsEnd(text, q, followParen|followBracket) {
+		return q // "a,,b", ",5", "f(a, ,b)": data or code
+	}
+	start, spaced := s.spaceBefore(p, true)
+	if !spaced {
+		start = p
+		if !wordEndBefore(text, p) && !(p > 0 && text[p-1] == '.') {
+			return q // ",,foo" at a line start, "?,,"
+		}
+	}
+	if s.tok.at(text, start); s.tok.comma {
+		return q // "x,y,, z": CSV-like, an empty field
+	}
+	if spaced {
+		s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: p + 1},
+			msgSpaceBefore[','], lint.Edit{Span: lint.Span{Start: start, End: p}})
+	}
+	if n > 1 {
+		msg := "doubled comma: " + strconv.Quote(text[p:q]) + ` → ","`
+		s.add(RuleDoubleComma, lint.Warning, lint.Span{Start: p, End: q},
+			msg, lint.Edit{Span: lint.Span{Start: p + 1, End: q}})
+	}
+	return q
+}
+
+// spaceBefore returns the start of the run of spaces and tabs before the
+// punctuation at p, if there is one and it follows a word on the same
+// line (or, if afterStop, a full stop: "etc. ,").
+func (s *scanner) spaceBefore(p int, afterStop bool) (int, bool) {
+	text := s.text
+	start := p
+	for start > 0 && (text[start-1] == ' ' || text[start-1] == '\t') {
+		start--
+	}
+	if start == p || start == 0 {
+		return p, false // nothing to remove, or indentation at the start
+	}
+	if !wordEndBefore(text, start) && !(afterStop && text[start-1] == '.') {
+		return p, false // line start, "? !", "- ,": not after a word
+	}
+	return start, true
+}
+
+// A follow is a set of characters, besides white space, closing quotes
+// and the end of the text, that may follow punctuation ending a word.
+type follow uint8
+
+const (
+	followParen   follow = 1 << iota // ")"
+	followBracket                    // "]"
+	followBang                       // "!" or "?"
+)
+
+// followsEnd reports whether text[j:] starts with what may come after
+// punctuation that ends a word: the end of the text, white space, a
+// closing quote (an ASCII quote only if no letter or digit follows it),
+// or a character in f.
+func followsEnd(text string, j int, f follow) bool {
+	if j >= len(text) {
+		return true
+	}
+	c := text[j]
+	if c < utf8.RuneSelf {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			return true
+		case '"', '\'':
+			return !alnumAt(text, j+1)
+		case ')':
+			return f&followParen != 0
+		case ']':
+			return f&followBracket != 0
+		case '!', '?':
+			return f&followBang != 0
+		}
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	switch r {
+	case '”', '’', '»', '›':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// alnumAt reports whether a letter or digit starts at text[j].
+func alnumAt(text string, j int) bool {
+	if j >= len(text) {
+		return false
+	}
+	if c := text[j]; c < utf8.RuneSelf {
+		return alnum[c]
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wordEndBefore reports whether the character that ends text[:i] can end
+// a word: a letter, digit or mark, "%", a closing bracket, or a closing
+// quote. An ASCII quote closes when it follows something other than white
+// space or an opening bracket or quote.
+func wordEndBefore(text string, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	if c := text[i-1]; c < utf8.RuneSelf {
+		switch c {
+		case ')', ']', '%':
+			return true
+		case '"', '\'':
+			return closingQuote(text, i-1)
+		}
+		return alnum[c]
+	}
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	if size <= 1 {
+		return false // invalid UTF-8
+	}
+	switch r {
+	case '”', '’', '»', '›':
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// closingQuote reports whether the ASCII quote at text[k] closes: it
+// follows a character that is not white space and opens nothing.
+func closingQuote(text string, k int) bool {
+	if k == 0 {
+		return false
+	}
+	if c := text[k-1]; c < utf8.RuneSelf {
+		switch c {
+		case '(', '[', '{', '<', '"', '\'':
+			return false
+		}
+		return !asciiSpace[c]
+	}
+	r, size := utf8.DecodeLastRuneInString(text[:k])
+	if size <= 1 {
+		return false
+	}
+	switch r {
+	case '“', '‘', '«', '‹', '„', '‚':
+		return false
+	}
+	return !unicode.IsSpace(r)
+}
+
+// A token tracks the white-space-delimited token that ends at the last
+// offset asked about, so that whether a "..", or a comma, sits in a URL,
+// path or CSV-like token is known without rescanning it from its start:
+// offsets are asked about in increasing order and each byte is looked at
+// a bounded number of times, keeping the scan linear.
+type token struct {
+	started     bool // start and the flags are known
+	start, upto int  // the token so far is text[start:upto]
+	path        bool // it holds "/" or "\" (a URL or path)
+	comma       bool // it holds a comma other than a digit-group separator
+	www         bool // it starts, after opening brackets or quotes, with "www."
+}
+
+// at moves the token on to end at pos.
+func (t *token) at(text string, pos int) {
+	if pos < t.upto { // not expected: the scanner moves forward
+		*t = token{}
+	}
+	// Look back from pos for white space, but no further than upto: if
+	// none, the token continues the one already seen.
+	k := pos
+	for k > t.upto {
+		c := text[k-1]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			k--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(text[t.upto:k])
+		if unicode.IsSpace(r) {
+			break
+		}
+		k -= size
+	}
+	from := t.upto
+	if k > t.upto || !t.started {
+		*t = token{started: true, start: k}
+		from = k
+		t.www = startsWWW(text[k:])
+	}
+	for j := from; j < pos; j++ {
+		switch text[j] {
+		case '/', '\\':
+			t.path = true
+		case ',':
+			if !groupSeparator(text, j) {
+				t.comma = true
+			}
+		}
+	}
+	t.upto = pos
+}
+
+// startsWWW reports whether tok starts, after any opening brackets and
+// quotes, with "www." in any case.
+func startsWWW(tok string) bool {
+	for len(tok) > 0 && (tok[0] == '(' || tok[0] == '[' || tok[0] == '<' || tok[0] == '"' || tok[0] == '\'') {
+		tok = tok[1:]
+	}
+	return len(tok) >= 4 && tok[3] == '.' &&
+		tok[0]|0x20 == 'w' && tok[1]|0x20 == 'w' && tok[2]|0x20 == 'w'
+}
+
+// groupSeparator reports whether the comma at text[j] separates digit
+// groups, as in "2,500": a digit before it, exactly three after.
+func groupSeparator(text string, j int) bool {
+	if j == 0 || j+3 >= len(text) {
+		return false
+	}
+	d := func(c byte) bool { return c >= '0' && c <= '9' }
+	return d(text[j-1]) && d(text[j+1]) && d(text[j+2]) && d(text[j+3]) &&
+		(j+4 == len(text) || !d(text[j+4]))
+}
