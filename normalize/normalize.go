@@ -1,10 +1,37 @@
 // Package normalize provides copydesk's character-level stages: invisible
 // and control characters, Unicode NFC, quotes, ellipses, dashes and spaces.
+//
+// Stages returns four small stages that the pipeline runs in order, each on
+// the previous one's output:
+//
+//  1. "invisible": byte order mark, invisible and control characters are
+//     removed; invalid UTF-8 is reported and left byte for byte.
+//  2. "nfc": text not in Unicode Normalization Form C is normalized.
+//  3. "chars": curly and fullwidth quotes, the ellipsis character, Unicode
+//     spaces and Unicode hyphens become their ASCII counterparts.
+//  4. "spaces": repeated spaces inside a line, trailing spaces and tabs,
+//     and the indentation of a paragraph's first line are removed.
+//
+// The order matters: removing an invisible character may expose a sequence
+// that is not in NFC or two spaces in a row, and turning a no-break space
+// into a space may leave spaces to collapse. Run in this order, one pass
+// of the chain reaches a fixed point, whichever of its rules are switched
+// off.
+//
+// Every stage leaves invalid UTF-8 bytes exactly as they are, and never
+// makes a change that would join invalid bytes into a valid character.
 package normalize
 
-import "github.com/copydesk/copydesk/pipeline/lint"
+import (
+	"fmt"
+	"strings"
 
-// QuoteStyle selects what happens to quotation marks and apostrophes.
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+// QuoteStyle selects what happens to quotation marks and apostrophes, and
+// to the ellipsis character, which follows the same typographic choice.
+// Values other than the declared ones leave quotes alone, like QuotesKeep.
 type QuoteStyle int
 
 const (
@@ -15,11 +42,127 @@ const (
 	QuotesKeep
 )
 
-// Options configure the normalize stages. The zero value is the default.
+// String returns "ascii" or "keep", the names ParseQuoteStyle accepts.
+func (q QuoteStyle) String() string {
+	switch q {
+	case QuotesASCII:
+		return "ascii"
+	case QuotesKeep:
+		return "keep"
+	}
+	return fmt.Sprintf("QuoteStyle(%d)", int(q))
+}
+
+// ParseQuoteStyle parses the names String returns, ignoring case and
+// surrounding space.
+func ParseQuoteStyle(s string) (QuoteStyle, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "ascii":
+		return QuotesASCII, nil
+	case "keep":
+		return QuotesKeep, nil
+	}
+	return QuotesASCII, fmt.Errorf("unknown quote style %q (want ascii or keep)", s)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (q QuoteStyle) MarshalText() ([]byte, error) {
+	switch q {
+	case QuotesASCII, QuotesKeep:
+		return []byte(q.String()), nil
+	}
+	return nil, fmt.Errorf("unknown quote style %d", int(q))
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (q *QuoteStyle) UnmarshalText(b []byte) error {
+	v, err := ParseQuoteStyle(string(b))
+	if err != nil {
+		return err
+	}
+	*q = v
+	return nil
+}
+
+// Options configure the normalize stages. The zero value is the default:
+// ASCII quotes.
 type Options struct {
+	// Quotes selects the quote style; the zero value is QuotesASCII.
 	Quotes QuoteStyle
 }
 
-// Stages returns the normalize stages in the order they must run.
-// PLACEHOLDER: being implemented.
-func Stages(opts Options) []lint.Stage { return nil }
+// Rule ids reported by the normalize stages.
+const (
+	RuleBOM           = "unicode.bom"
+	RuleInvisible     = "unicode.invisible"
+	RuleControl       = "unicode.control"
+	RuleInvalidUTF8   = "encoding.invalid-utf8"
+	RuleNFC           = "unicode.nfc"
+	RuleCurlyQuote    = "quotes.curly"
+	RuleEllipsis      = "punct.ellipsis"
+	RuleUnicodeSpace  = "space.unicode"
+	RuleHyphen        = "dash.hyphen"
+	RuleRepeatedSpace = "space.repeated"
+	RuleTrailingSpace = "space.trailing"
+	RuleLeadingSpace  = "space.leading"
+)
+
+var (
+	invisibleRules = []lint.Rule{
+		{ID: RuleBOM, Severity: lint.Info, Fixes: true,
+			Doc: "byte order mark U+FEFF at the start of the text, before anything visible: removed"},
+		{ID: RuleInvisible, Severity: lint.Warning, Fixes: true,
+			Doc: "invisible character (zero width space, word joiner, U+FEFF inside the text, soft hyphen): removed; ZWJ and ZWNJ are kept"},
+		{ID: RuleControl, Severity: lint.Warning, Fixes: true,
+			Doc: "control character other than tab, line feed and carriage return (C0, DEL, C1): removed"},
+		{ID: RuleInvalidUTF8, Severity: lint.Warning, Fixes: false,
+			Doc: "invalid UTF-8 bytes: reported, and passed through byte for byte"},
+	}
+	nfcRules = []lint.Rule{
+		{ID: RuleNFC, Severity: lint.Info, Fixes: true,
+			Doc: "text not in Unicode Normalization Form C: normalized"},
+	}
+	charsRules = []lint.Rule{
+		{ID: RuleCurlyQuote, Severity: lint.Warning, Fixes: true,
+			Doc: `curly, low-9, reversed or fullwidth quote: replaced by " or ' (ASCII quote style)`},
+		{ID: RuleEllipsis, Severity: lint.Info, Fixes: true,
+			Doc: `ellipsis character U+2026: replaced by "..." (ASCII quote style)`},
+		{ID: RuleUnicodeSpace, Severity: lint.Info, Fixes: true,
+			Doc: "no-break, fixed-width or ideographic space: replaced by a plain space"},
+		{ID: RuleHyphen, Severity: lint.Info, Fixes: true,
+			Doc: "Unicode hyphen U+2010 or non-breaking hyphen U+2011: replaced by -"},
+	}
+	spacesRules = []lint.Rule{
+		{ID: RuleRepeatedSpace, Severity: lint.Info, Fixes: true,
+			Doc: "two or more spaces between words: collapsed to one"},
+		{ID: RuleTrailingSpace, Severity: lint.Info, Fixes: true,
+			Doc: "spaces and tabs at the end of a line: removed"},
+		{ID: RuleLeadingSpace, Severity: lint.Info, Fixes: true,
+			Doc: "spaces and tabs before the first line of a paragraph: removed"},
+	}
+)
+
+// Rules lists every rule of the package, in the order the stages run.
+func Rules() []lint.Rule {
+	var out []lint.Rule
+	for _, rs := range [][]lint.Rule{invisibleRules, nfcRules, charsRules, spacesRules} {
+		out = append(out, rs...)
+	}
+	return out
+}
+
+// Stages returns the normalize stages in the order they must run:
+// "invisible", "nfc", "chars" and "spaces".
+func Stages(opts Options) []lint.Stage {
+	return []lint.Stage{
+		invisibleStage{},
+		nfcStage{},
+		charsStage{quotes: opts.Quotes},
+		spacesStage{},
+	}
+}
+
+// rulesCopy returns a copy of rs, so callers cannot change the tables.
+func rulesCopy(rs []lint.Rule) []lint.Rule {
+	return append([]lint.Rule(nil), rs...)
+}

@@ -1,0 +1,183 @@
+package normalize
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+// charsStage replaces typographic characters by ASCII: quotes and the
+// ellipsis (per the quote style), Unicode spaces and Unicode hyphens.
+// Guillemets, primes, en and em dashes, ZWJ and ZWNJ are left alone.
+type charsStage struct {
+	quotes QuoteStyle
+}
+
+func (charsStage) Name() string { return "chars" }
+
+func (charsStage) Rules() []lint.Rule { return rulesCopy(charsRules) }
+
+// A charFix says what the stage does with one character.
+type charFix struct {
+	rule     string
+	severity lint.Severity
+	r        rune
+	repl     string // replacement
+	what     string // for messages: "curly quote “", "no-break space"
+	msg      string // the message for a single character
+}
+
+func newCharFix(rule string, sev lint.Severity, r rune, repl, what string, glyph bool) *charFix {
+	if glyph {
+		what += " " + string(r)
+	}
+	f := &charFix{rule: rule, severity: sev, r: r, repl: repl, what: what}
+	f.msg = f.message(1)
+	return f
+}
+
+// message describes the replacement of count copies of the character:
+// `curly quote “ (U+201C) → "`, "2 × no-break space (U+00A0) → space".
+func (f *charFix) message(count int) string {
+	to := f.repl
+	if to == " " {
+		to = "space"
+	}
+	return countPrefix(count) + f.what + " (" + codePoint(f.r) + ") → " + to
+}
+
+func quoteFix(r rune, repl, what string) *charFix {
+	return newCharFix(RuleCurlyQuote, lint.Warning, r, repl, what, true)
+}
+
+func spaceFix(r rune, what string) *charFix {
+	return newCharFix(RuleUnicodeSpace, lint.Info, r, " ", what, false)
+}
+
+var (
+	// quotes2018 covers U+2018 to U+201F.
+	quotes2018 = [8]*charFix{
+		quoteFix(0x2018, "'", "curly quote"),
+		quoteFix(0x2019, "'", "curly quote"),
+		quoteFix(0x201A, "'", "low-9 quote"),
+		quoteFix(0x201B, "'", "reversed quote"),
+		quoteFix(0x201C, `"`, "curly quote"),
+		quoteFix(0x201D, `"`, "curly quote"),
+		quoteFix(0x201E, `"`, "low-9 quote"),
+		quoteFix(0x201F, `"`, "reversed quote"),
+	}
+	fixFullDouble = quoteFix(0xFF02, `"`, "fullwidth quote")
+	fixFullSingle = quoteFix(0xFF07, "'", "fullwidth apostrophe")
+	fixEllipsis   = newCharFix(RuleEllipsis, lint.Info, 0x2026, "...", "ellipsis", true)
+
+	// spaces2000 covers U+2000 to U+200A.
+	spaces2000 = [11]*charFix{
+		spaceFix(0x2000, "en quad"),
+		spaceFix(0x2001, "em quad"),
+		spaceFix(0x2002, "en space"),
+		spaceFix(0x2003, "em space"),
+		spaceFix(0x2004, "three-per-em space"),
+		spaceFix(0x2005, "four-per-em space"),
+		spaceFix(0x2006, "six-per-em space"),
+		spaceFix(0x2007, "figure space"),
+		spaceFix(0x2008, "punctuation space"),
+		spaceFix(0x2009, "thin space"),
+		spaceFix(0x200A, "hair space"),
+	}
+	fixNBSP      = spaceFix(0x00A0, "no-break space")
+	fixNNBSP     = spaceFix(0x202F, "narrow no-break space")
+	fixMathSpace = spaceFix(0x205F, "medium mathematical space")
+	fixIdeoSpace = spaceFix(0x3000, "ideographic space")
+
+	fixHyphen   = newCharFix(RuleHyphen, lint.Info, 0x2010, "-", "hyphen", true)
+	fixNBHyphen = newCharFix(RuleHyphen, lint.Info, 0x2011, "-", "non-breaking hyphen", true)
+)
+
+// unicodeSpace returns the fix for a Unicode space character, or nil.
+func unicodeSpace(r rune) *charFix {
+	switch {
+	case r == 0xA0:
+		return fixNBSP
+	case r >= 0x2000 && r <= 0x200A:
+		return spaces2000[r-0x2000]
+	case r == 0x202F:
+		return fixNNBSP
+	case r == 0x205F:
+		return fixMathSpace
+	case r == 0x3000:
+		return fixIdeoSpace
+	}
+	return nil
+}
+
+// lookup returns what the stage does with r, or nil.
+func (s charsStage) lookup(r rune) *charFix {
+	if s.quotes == QuotesASCII {
+		switch {
+		case r >= 0x2018 && r <= 0x201F:
+			return quotes2018[r-0x2018]
+		case r == 0x2026:
+			return fixEllipsis
+		case r == 0xFF02:
+			return fixFullDouble
+		case r == 0xFF07:
+			return fixFullSingle
+		}
+	}
+	switch r {
+	case 0x2010:
+		return fixHyphen
+	case 0x2011:
+		return fixNBHyphen
+	}
+	return unicodeSpace(r)
+}
+
+// charsLead marks the lead bytes of every character the stage replaces:
+// U+00A0 (C2), U+2000–U+206F (E2), U+3000 (E3), U+FF02 and U+FF07 (EF).
+// A continuation byte is never one of them, so the scan may jump straight
+// to them without decoding what lies between.
+var charsLead = func() (t [256]bool) {
+	t[0xC2], t[0xE2], t[0xE3], t[0xEF] = true, true, true, true
+	return t
+}()
+
+func (s charsStage) Check(text string) []lint.Finding {
+	var (
+		fs    []lint.Finding
+		edits editBlock
+	)
+	n := len(text)
+	for i := 0; i < n; {
+		for i < n && !charsLead[text[i]] {
+			i++
+		}
+		if i == n {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		fix := s.lookup(r)
+		if fix == nil {
+			i += size // an invalid byte has size 1 and is skipped
+			continue
+		}
+		// Take the run of identical characters.
+		end, count := i+size, 1
+		for end+size <= n && text[end:end+size] == text[i:i+size] {
+			end += size
+			count++
+		}
+		sp := lint.Span{Start: i, End: end}
+		f := lint.Finding{Rule: fix.rule, Severity: fix.severity, Span: sp, Message: fix.msg}
+		if count == 1 {
+			f.Fix = edits.one(lint.Edit{Span: sp, New: fix.repl})
+		} else {
+			f.Message = fix.message(count)
+			f.Fix = edits.one(lint.Edit{Span: sp, New: strings.Repeat(fix.repl, count)})
+		}
+		fs = append(fs, f)
+		i = end
+	}
+	return fs
+}

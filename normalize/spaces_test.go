@@ -1,0 +1,65 @@
+package normalize
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestSpaces(t *testing.T) {
+	testStage(t, spacesStage{}, []stageTest{
+		{name: "empty", in: "", want: ""},
+		{name: "clean", in: "One line.\nTwo lines.\n", want: "One line.\nTwo lines.\n"},
+		{name: "repeated", in: "a  b   c", want: "a b c",
+			findings: []string{"space.repeated 1:3", "space.repeated 4:7"}},
+		{name: "repeated around a tab", in: "a  \tb", want: "a \tb",
+			findings: []string{"space.repeated 1:3"}},
+		{name: "trailing", in: "a \nb\t\nc  ", want: "a\nb\nc",
+			findings: []string{"space.trailing 1:2", "space.trailing 4:5", "space.trailing 7:9"}},
+		{name: "trailing before crlf", in: "a \t\r\nb\r\n", want: "a\r\nb\r\n",
+			findings: []string{"space.trailing 1:3"}},
+		{name: "trailing before lone cr", in: "a  \rb", want: "a\rb",
+			findings: []string{"space.trailing 1:3"}},
+		{name: "whitespace-only line", in: "a\n \t \nb", want: "a\n\nb",
+			findings: []string{"space.trailing 2:5"}},
+		{name: "leading at start", in: " date 2021", want: "date 2021",
+			findings: []string{"space.leading 0:1"}},
+		{name: "leading after blank line", in: "a\n\n  b\n   c\n", want: "a\n\nb\n   c\n",
+			findings: []string{"space.leading 3:5"}},
+		{name: "leading after whitespace-only line", in: "a\n  \n\tb", want: "a\n\nb",
+			findings: []string{"space.trailing 2:4", "space.leading 5:6"}},
+		{name: "leading with crlf", in: "a\r\n\r\n  b\r\n", want: "a\r\n\r\nb\r\n",
+			findings: []string{"space.leading 5:7"}},
+		{name: "leading after lone cr blank line", in: "a\r\r b", want: "a\r\rb",
+			findings: []string{"space.leading 3:4"}},
+		{name: "first line blank", in: "  \n  x", want: "\nx",
+			findings: []string{"space.trailing 0:2", "space.leading 3:5"}},
+		{name: "all three", in: "  a  b  \n", want: "a b\n",
+			findings: []string{"space.leading 0:2", "space.repeated 3:5", "space.trailing 6:8"}},
+		// Must not touch.
+		{name: "crlf kept", in: "a\r\nb\r\n", want: "a\r\nb\r\n"},
+		{name: "no final newline", in: "a b", want: "a b"},
+		{name: "tabs inside a line", in: "name\tvalue\t\tmore", want: "name\tvalue\t\tmore"},
+		{name: "indented continuation lines", in: "Para:\n    code  here\n\tmore\n", want: "Para:\n    code here\n\tmore\n",
+			findings: []string{"space.repeated 14:16"}},
+		{name: "single spaces", in: "a b c\n", want: "a b c\n"},
+		{name: "no-break spaces are not spaces here", in: "a\u00a0\u00a0b \u00a0", want: "a\u00a0\u00a0b \u00a0"},
+		{name: "invalid bytes", in: "\xff  \xfe \n", want: "\xff \xfe\n",
+			findings: []string{"space.repeated 1:3", "space.trailing 4:5"}},
+	})
+}
+
+func TestSpacesMessages(t *testing.T) {
+	fs := spacesStage{}.Check("  a   b \t\n \t\n\tc \n  d\t\t")
+	want := []string{
+		"2 leading spaces removed",
+		"3 spaces collapsed to one",
+		"trailing whitespace removed (1 space, 1 tab)",
+		"whitespace-only line emptied (1 space, 1 tab)",
+		"leading tab removed",
+		"trailing space removed",
+		"2 trailing tabs removed",
+	}
+	if got := messages(fs); !slices.Equal(got, want) {
+		t.Errorf("messages:\n got %q\nwant %q", got, want)
+	}
+}
