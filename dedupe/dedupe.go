@@ -1,8 +1,63 @@
 // Package dedupe is copydesk's repeat stage: repeated paragraphs,
 // sentences and words within a document.
+//
+// The stage follows the rule "fix what is certainly an error, report what
+// may be intended":
+//
+//   - dedupe.paragraph: a paragraph that repeats the one just before it is
+//     removed with the blank line(s) that separate it, an error. A repeat
+//     further away is a warning that points at the first copy, removed
+//     only in mode All. A short paragraph (fewer than MinSentenceWords
+//     words: "Ha!", "* * *") that repeats the one before it is a warning
+//     and is never removed; short repeats further apart are not reported,
+//     as scene breaks and the like recur.
+//   - dedupe.sentence: the same for sentences inside a paragraph, and for a
+//     paragraph that starts with the sentence that ended the one before.
+//     Short sentences ("No. No.") are prose: never removed, not reported.
+//     A removal takes the white space on one side of the sentence with it,
+//     and a paragraph left empty goes with its separator. A removal that
+//     would change how the rest of its paragraph splits into sentences
+//     (the splitter reads context: a paragraph that would start with "* "
+//     reads as a list) is reported instead, so that one pass is enough.
+//   - dedupe.word: a word typed twice ("the the", "The the") loses its
+//     second copy, a warning. Only letters-only words separated by plain
+//     spaces count. Doublings English uses on purpose ("had had", "that
+//     that", "bye bye", "Bora Bora") are left alone, and those that are
+//     as often grammatical as not ("for for", "is is") are reported
+//     without a fix.
+//
+// Units are compared by a key that folds case, curly and straight quotes,
+// runs of white space and dots at the end, so a copy with curly quotes
+// repeats one with straight quotes. Paragraphs come from
+// segment.Paragraphs, sentences from a segment.Splitter run on each
+// paragraph.
+//
+// Fixes never overlap: the sentences and words of a removed paragraph,
+// and the words of a removed sentence, are not reported. Units are
+// compared as they read once fixed (a paragraph whose own repeated
+// sentence or word is removed can repeat the one before it), and a unit is
+// compared with the one before it in the fixed text, so Check on the fixed
+// text reports no further fix. Invalid UTF-8 is compared byte for byte
+// and never split.
+//
+// Check runs in time linear in the size of the text: one scan for
+// paragraphs, one for sentences, one that folds each sentence into its
+// key and finds its doubled words, and hash sets of the keys of the units
+// seen so far.
 package dedupe
 
-import "github.com/copydesk/copydesk/pipeline/lint"
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/dedupe/segment"
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
 
 // Mode says which repeats are removed.
 type Mode int
@@ -17,14 +72,749 @@ const (
 	Off
 )
 
+// String returns "adjacent", "all" or "off".
+func (m Mode) String() string {
+	switch m {
+	case Adjacent:
+		return "adjacent"
+	case All:
+		return "all"
+	case Off:
+		return "off"
+	}
+	return fmt.Sprintf("Mode(%d)", int(m))
+}
+
+// ParseMode parses the names String returns, ignoring case and
+// surrounding space.
+func ParseMode(s string) (Mode, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "adjacent":
+		return Adjacent, nil
+	case "all":
+		return All, nil
+	case "off":
+		return Off, nil
+	}
+	return Adjacent, fmt.Errorf("unknown dedupe mode %q (want adjacent, all or off)", s)
+}
+
 // Options configure the stage. The zero value is the default.
 type Options struct {
+	// Mode says which repeats are removed. Values other than the declared
+	// ones act like Adjacent.
 	Mode Mode
-	// MinSentenceWords is the fewest words a sentence needs to be removed
-	// as a repeat; 0 means 4.
+	// MinSentenceWords is the fewest words a sentence or paragraph needs
+	// to be removed (or, for a sentence, reported) as a repeat; 0 or less
+	// means 4. A word is a space-separated token with a letter or digit.
 	MinSentenceWords int
+	// Splitter splits paragraphs into sentences; nil uses the default
+	// rules of package segment.
+	Splitter *segment.Splitter
+}
+
+// Rule ids of the stage.
+const (
+	RuleParagraph = "dedupe.paragraph"
+	RuleSentence  = "dedupe.sentence"
+	RuleWord      = "dedupe.word"
+)
+
+// Rules lists the rules of the stage with their default severities.
+// Findings that are reported without a fix are warnings.
+func Rules() []lint.Rule {
+	return []lint.Rule{
+		{ID: RuleParagraph, Severity: lint.Error, Fixes: true,
+			Doc: "a paragraph repeats the one before it: removed with its blank line (a repeat further away: warning; removed in mode all)"},
+		{ID: RuleSentence, Severity: lint.Error, Fixes: true,
+			Doc: "a sentence repeats the one before it, also across a paragraph break: removed (further away: warning; removed in mode all)"},
+		{ID: RuleWord, Severity: lint.Warning, Fixes: true,
+			Doc: `a word is typed twice ("the the"): the second copy is removed; "had had", "that that" and the like are kept`},
+	}
 }
 
 // New returns the dedupe stage.
-// PLACEHOLDER: being implemented.
-func New(opts Options) lint.Stage { return nil }
+func New(opts Options) lint.Stage {
+	if opts.MinSentenceWords <= 0 {
+		opts.MinSentenceWords = 4
+	}
+	if opts.Mode != All && opts.Mode != Off {
+		opts.Mode = Adjacent
+	}
+	return &stage{opts: opts}
+}
+
+type stage struct{ opts Options }
+
+// Name returns "dedupe".
+func (*stage) Name() string { return "dedupe" }
+
+// Rules lists the stage's rules.
+func (*stage) Rules() []lint.Rule { return Rules() }
+
+// Check returns the repeats in text, sorted by position.
+func (s *stage) Check(text string) []lint.Finding {
+	if s.opts.Mode == Off || len(text) == 0 {
+		return nil
+	}
+	c := checker{text: text, all: s.opts.Mode == All, min: s.opts.MinSentenceWords, splitter: s.opts.Splitter}
+	// News text has a sentence every 100 bytes or so and a paragraph
+	// every 250 to 400: room for that saves regrowing the maps.
+	c.sents.grow(len(text) / 96)
+	c.paras.grow(len(text) / 384)
+	paras := segment.Paragraphs(text)
+	for k, p := range paras {
+		prevEnd := -1
+		if k > 0 {
+			prevEnd = paras[k-1].End
+		}
+		c.paragraph(lint.Span{Start: p.Start, End: p.End}, prevEnd)
+	}
+	return c.findings()
+}
+
+// What happens to a sentence.
+const (
+	kept        = iota
+	keptRepeat  // kept, reported as a repeat of an earlier sentence
+	cutAdjacent // removed: repeats the sentence before it in the paragraph
+	cutBoundary // removed: repeats the sentence that ended the paragraph before
+	cutEarlier  // removed (mode All): repeats an earlier sentence
+)
+
+type sentence struct {
+	span     lint.Span
+	key      lint.Span // its key in checker.sk.buf
+	fold     lint.Span // its whole fold in checker.sk.buf, before the end is trimmed
+	hash     uint64
+	words    int
+	dbl      lint.Span // its doubled words: checker.dbl[dbl.Start:dbl.End]
+	local    bool      // a repeat of the sentence before it in the paragraph
+	fate     int       // kept, keptRepeat or one of the cut values
+	unsafe   bool      // would be cut, but that would change how the paragraph splits
+	related  lint.Span // the copy it repeats
+	cut      lint.Span // the bytes its removal deletes
+	separate bool      // cut takes the paragraph separator: the paragraph is left empty
+}
+
+// unit is the key of a unit kept for comparison with the next one.
+type unit struct {
+	ok   bool
+	span lint.Span
+	hash uint64
+	key  []byte
+}
+
+func (u *unit) set(sp lint.Span, h uint64, k []byte) {
+	u.ok, u.span, u.hash = true, sp, h
+	u.key = append(u.key[:0], k...)
+}
+
+func (u *unit) is(h uint64, k []byte) bool {
+	return u.ok && u.hash == h && bytes.Equal(u.key, k)
+}
+
+// A checker holds the state of one Check call. Paragraphs are processed
+// in order; prevPara and lastSent describe the text as fixed so far.
+type checker struct {
+	text  string
+	all   bool
+	min   int
+	out   []lint.Finding   // the findings so far: the last chunk
+	done  [][]lint.Finding // the full chunks before it
+	total int              // findings in done
+
+	prevPara unit        // the last paragraph that stays, as fixed
+	lastSent unit        // the last sentence that stays
+	paras    keySet      // long paragraphs that stay, first copies
+	sents    keySet      // long sentences that stay, first copies
+	sk, pk   folder      // key builders for sentences and paragraphs
+	tmp      folder      // key builder for keyAt
+	edits    []lint.Edit // slab for the fixes of findings
+	related  []lint.Span // slab for the related spans of findings
+	ss       []sentence
+	dbl      []double    // the doubled words of the paragraph
+	dblCut   []lint.Span // the bytes the fix of each of dbl removes (empty: none)
+	skip     []lint.Span
+	splitter *segment.Splitter
+	found    []segment.Unit // what splitter finds
+	units    []lint.Span    // sentence bounds
+	vbuf     []byte         // a paragraph as fixed, for stable
+}
+
+// paragraph checks the paragraph at p; prevEnd is the end of the
+// paragraph before it in the text, or -1.
+func (c *checker) paragraph(p lint.Span, prevEnd int) {
+	c.load(p)
+
+	// The paragraph as its own repeated sentences leave it.
+	last := 0
+	for i := range c.ss {
+		s := &c.ss[i]
+		s.local = i > 0 && s.words >= c.min && c.sameSentence(i, last)
+		s.fate, s.unsafe = kept, false
+		if s.local {
+			s.fate = cutAdjacent
+		} else {
+			last = i
+		}
+	}
+	key, words := c.paraKey(p, prevEnd, true)
+	h := hashKey(key)
+	if c.prevPara.is(h, key) {
+		if words >= c.min {
+			c.dropParagraph(p, prevEnd, c.prevPara.span, "paragraph repeats the paragraph just before it")
+			return
+		}
+		c.report(RuleParagraph, p, c.prevPara.span, fmt.Sprintf(
+			"short paragraph repeats the paragraph just before it; kept, as a repeat under %d words is often meant (a scene break, an exclamation)", c.min))
+		c.sentences(p, prevEnd, key, h, words, true)
+		return
+	}
+	repeats := false
+	if words >= c.min {
+		if first, ok := c.paras.find(h, key, c.keyAt); ok {
+			if c.all {
+				c.dropParagraph(p, prevEnd, first, "paragraph repeats an earlier paragraph")
+				return
+			}
+			c.report(RuleParagraph, p, first, "paragraph repeats an earlier paragraph; not adjacent, so kept (use --dedupe all to remove)")
+			repeats = true
+		}
+	}
+	c.sentences(p, prevEnd, key, h, words, repeats)
+}
+
+// load splits paragraph p into c.ss and finds, for each sentence, its
+// doubled words and its key as they leave it.
+func (c *checker) load(p lint.Span) {
+	c.split(p)
+	c.sk.buf = c.sk.buf[:0]
+	c.dbl, c.dblCut = c.dbl[:0], c.dblCut[:0]
+	for i := range c.ss {
+		s := &c.ss[i]
+		d0, start := len(c.dbl), len(c.sk.buf)
+		var k []byte
+		var foldEnd int
+		var ascii bool
+		if c.dbl, ascii = foldWords(&c.sk, c.text, s.span, c.dbl); ascii {
+			c.addCuts(d0)
+			k, foldEnd = c.sk.endKeep()
+		} else {
+			c.sk.buf, c.dbl = c.sk.buf[:start], c.dbl[:d0]
+			c.dbl = doubles(c.text, s.span, c.dbl)
+			c.addCuts(d0)
+			k, foldEnd = keyOf(&c.sk, c.text, s.span, c.dblCut[d0:], true)
+		}
+		s.dbl = lint.Span{Start: d0, End: len(c.dbl)}
+		kStart := len(c.sk.buf) - len(k) // after the fold, or at its start
+		if foldEnd == len(c.sk.buf) {
+			kStart = start
+		}
+		s.key = lint.Span{Start: kStart, End: kStart + len(k)}
+		s.fold = lint.Span{Start: start, End: foldEnd}
+		s.hash = hashKey(k)
+		s.words = c.sk.words
+	}
+}
+
+// addCuts appends to c.dblCut the cuts of the doubles c.dbl[d0:].
+func (c *checker) addCuts(d0 int) {
+	for _, d := range c.dbl[d0:] {
+		cut := lint.Span{Start: d.cut, End: d.second.End}
+		if !d.fix {
+			cut.Start = cut.End // nothing removed: an empty skip
+		}
+		c.dblCut = append(c.dblCut, cut)
+	}
+}
+
+// sentences decides the fate of the sentences of paragraph p, which
+// stays unless they all go or it turns out to repeat the paragraph
+// before it once they are gone. key, h and words are the paragraph's key,
+// its hash and its word count once its local repeats are gone, and
+// c.skip the byte ranges the key skips. quiet suppresses the report of
+// sentences that repeat earlier ones but stay: the paragraph was reported
+// whole.
+//
+// A fix must not change how the rest of the paragraph splits into
+// sentences, or Check on the fixed text would see other sentences and
+// could find more to fix. The splitter looks at context (a sentence that
+// starts with "* " reads as a list item), so when the paragraph as fixed
+// splits differently, the sentence removals become reports, and if that
+// is not enough, the word removals too.
+func (c *checker) sentences(p lint.Span, prevEnd int, key []byte, h uint64, words int, quiet bool) {
+	mark := c.sents.mark()
+	known := words >= c.min && quiet // a long paragraph that quiet says repeats
+	var last int
+	level := 0 // 0: fix all; 1: no sentence removals; 2: no word removals either
+	for ; ; level++ {
+		var changed, cut bool
+		last, changed, cut = c.walk(quiet, level > 0)
+		if last < 0 {
+			// Every sentence repeats: the paragraph goes with them.
+			c.cuts(p, prevEnd)
+			c.emitSentences()
+			return
+		}
+		if changed || level > 0 {
+			// Not the sentences the key was built without: rebuild it.
+			key, words = c.paraKey(p, prevEnd, level < 2)
+			h = hashKey(key)
+			known = false
+			if words >= c.min {
+				first, ok := c.prevPara.span, c.prevPara.is(h, key)
+				if !ok {
+					first, ok = c.paras.find(h, key, c.keyAt)
+					known = ok
+					ok = ok && c.all
+				}
+				if ok {
+					msg := "paragraph repeats the paragraph just before it"
+					if first != c.prevPara.span {
+						msg = "paragraph repeats an earlier paragraph"
+					}
+					if level == 0 {
+						msg += " once its repeated sentences are removed"
+					}
+					c.sents.rollback(mark)
+					c.dropParagraph(p, prevEnd, first, msg)
+					return
+				}
+			}
+		}
+		if level == 2 || !cut && !c.fixesWords() || c.stable(p) {
+			break
+		}
+		c.sents.rollback(mark)
+	}
+	c.emitSentences()
+	c.emitDoubles(level < 2)
+	if words >= c.min && !known {
+		c.paras.add(h, p, c.skip) // c.skip: the skips of key
+	}
+	c.prevPara.set(p, h, key)
+	c.lastSent.set(c.ss[last].span, c.ss[last].hash, c.sentenceKey(last))
+}
+
+// gone reports whether sentence s is removed.
+func gone(s *sentence) bool { return s.fate >= cutAdjacent && !s.unsafe }
+
+// walk sets the fate of each sentence of the paragraph: long sentences
+// that repeat the one before them (in the paragraph or, for the first,
+// the last one of the paragraph before) are cut, and so, in mode All, are
+// repeats of earlier ones; with keep, they stay instead, marked unsafe.
+// It returns the last sentence that stays (-1: none), whether a sentence
+// that the paragraph's key left in is cut, and whether any is.
+func (c *checker) walk(quiet, keep bool) (last int, changed, cut bool) {
+	last = -1 // -1: c.lastSent
+	for i := range c.ss {
+		s := &c.ss[i]
+		s.fate, s.unsafe = kept, false
+		if s.words >= c.min {
+			k := c.sentenceKey(i)
+			switch {
+			case last >= 0 && c.sameSentence(i, last):
+				s.fate, s.related = cutAdjacent, c.ss[last].span
+			case last < 0 && c.lastSent.is(s.hash, k):
+				s.fate, s.related = cutBoundary, c.lastSent.span
+			default:
+				if first, ok := c.sents.find(s.hash, k, c.keyAt); ok {
+					s.related = first
+					if c.all {
+						s.fate = cutEarlier
+					} else if !quiet {
+						s.fate = keptRepeat
+					}
+				} else {
+					c.sents.add(s.hash, s.span, c.dblCut[s.dbl.Start:s.dbl.End])
+				}
+			}
+			if s.fate >= cutAdjacent {
+				if !keep {
+					changed = changed || !s.local
+					cut = true
+					continue
+				}
+				s.unsafe = true
+			}
+		}
+		last = i
+	}
+	return last, changed, cut
+}
+
+// fixesWords reports whether a doubled word of a sentence that stays is
+// removed.
+func (c *checker) fixesWords() bool {
+	for i := range c.ss {
+		s := &c.ss[i]
+		if gone(s) {
+			continue
+		}
+		for _, d := range c.dbl[s.dbl.Start:s.dbl.End] {
+			if d.fix {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stable reports whether paragraph p, once the byte ranges in c.skip are
+// removed, splits into the sentences that stay, at the same places.
+func (c *checker) stable(p lint.Span) bool {
+	b := c.vbuf[:0]
+	cur := p.Start
+	for _, s := range c.skip {
+		if s.Start > cur {
+			b = append(b, c.text[cur:s.Start]...)
+		}
+		cur = max(cur, s.End)
+	}
+	b = append(b, c.text[cur:p.End]...)
+	c.vbuf = b
+	c.units = c.sentenceUnits(c.units[:0], string(b), 0)
+
+	// Where the sentences that stay are in b: before each bound, the bytes
+	// of the skips that end at or before it are gone.
+	k, j, removed, covered := 0, 0, 0, p.Start
+	at := func(x int) int {
+		for ; j < len(c.skip) && c.skip[j].End <= x; j++ {
+			if s := c.skip[j]; s.End > covered {
+				removed += s.End - max(s.Start, covered)
+				covered = s.End
+			}
+		}
+		return x - p.Start - removed
+	}
+	for i := range c.ss {
+		s := &c.ss[i]
+		if gone(s) {
+			continue
+		}
+		if k == len(c.units) || c.units[k] != (lint.Span{Start: at(s.span.Start), End: at(s.span.End)}) {
+			return false
+		}
+		k++
+	}
+	return k == len(c.units)
+}
+
+// split fills c.ss with the sentences of paragraph p.
+func (c *checker) split(p lint.Span) {
+	c.units = c.sentenceUnits(c.units[:0], c.text[p.Start:p.End], p.Start)
+	c.ss = slices.Grow(c.ss[:0], len(c.units))
+	for _, u := range c.units {
+		c.ss = append(c.ss, sentence{span: u})
+	}
+}
+
+// sentenceUnits appends to dst the sentences of t, a paragraph that
+// starts at offset base, as spans without surrounding white space. Units
+// that are empty, out of order or out of range are dropped, in case a
+// splitter errs; a paragraph with none is one sentence.
+func (c *checker) sentenceUnits(dst []lint.Span, t string, base int) []lint.Span {
+	n := len(dst)
+	last := 0
+	c.found = c.splitter.AppendSentences(c.found[:0], t)
+	for _, u := range c.found {
+		if u.Start < last || u.End <= u.Start || u.End > len(t) {
+			continue
+		}
+		last = u.End
+		if s, e := trimSpace(t, u.Start, u.End); s < e {
+			dst = append(dst, lint.Span{Start: base + s, End: base + e})
+		}
+	}
+	if len(dst) == n {
+		if s, e := trimSpace(t, 0, len(t)); s < e {
+			dst = append(dst, lint.Span{Start: base + s, End: base + e})
+		}
+	}
+	return dst
+}
+
+// keyAt rebuilds the key of the unit at sp whose key skips skip.
+func (c *checker) keyAt(sp lint.Span, skip []lint.Span) []byte {
+	c.tmp.buf = c.tmp.buf[:0]
+	k, _ := keyOf(&c.tmp, c.text, sp, skip, false)
+	return k
+}
+
+// sentenceKey returns the key of sentence i.
+func (c *checker) sentenceKey(i int) []byte {
+	k := c.ss[i].key
+	return c.sk.buf[k.Start:k.End]
+}
+
+// sameSentence reports whether sentences i and j have the same key.
+func (c *checker) sameSentence(i, j int) bool {
+	return c.ss[i].hash == c.ss[j].hash && bytes.Equal(c.sentenceKey(i), c.sentenceKey(j))
+}
+
+// paraKey returns the key and word count of paragraph p as it reads once
+// the sentences that are gone are removed and, if words is set, its
+// doubled words; c.skip holds the byte ranges the key skips, sorted.
+func (c *checker) paraKey(p lint.Span, prevEnd int, words bool) ([]byte, int) {
+	c.cuts(p, prevEnd)
+	c.skip = c.skip[:0]
+	for i := range c.ss {
+		s := &c.ss[i]
+		if gone(s) {
+			c.skip = append(c.skip, s.cut)
+			continue
+		}
+		if words {
+			c.skip = append(c.skip, c.dblCut[s.dbl.Start:s.dbl.End]...)
+		}
+	}
+	if words && c.ss[0].span.Start == p.Start && c.ss[len(c.ss)-1].span.End == p.End {
+		if k, n, ok := c.joinKeys(); ok {
+			return k, n
+		}
+	}
+	c.pk.buf = c.pk.buf[:0]
+	k, _ := keyOf(&c.pk, c.text, p, c.skip, false)
+	return k, c.pk.words
+}
+
+// joinKeys builds the key of a paragraph none of whose sentences is gone
+// from the folds of its sentences, which is what folding it again would
+// give: the sentences cover all but the white space between them. It
+// returns false if a fold is empty.
+func (c *checker) joinKeys() ([]byte, int, bool) {
+	if len(c.ss) == 1 {
+		s := &c.ss[0]
+		return c.sentenceKey(0), s.words, s.fold.End > s.fold.Start
+	}
+	f := &c.pk
+	f.buf = f.buf[:0]
+	f.begin()
+	words := 0
+	for i := range c.ss {
+		s := &c.ss[i]
+		if gone(s) || s.fold.End == s.fold.Start {
+			return nil, 0, false
+		}
+		if i > 0 && s.span.Start > c.ss[i-1].span.End {
+			f.buf = append(f.buf, ' ')
+		}
+		f.buf = append(f.buf, c.sk.buf[s.fold.Start:s.fold.End]...)
+		words += s.words
+	}
+	return f.end(), words, true
+}
+
+// cuts sets the cut of each sentence that is gone. A run of removed
+// sentences takes the white space on one side: after it when it starts
+// the paragraph or a line, before it when it ends the paragraph or a
+// line, after it otherwise. A run that is the whole paragraph takes the
+// separator before the paragraph instead, so no blank lines pile up.
+// The cuts of one run tile it, so fixes touch but never overlap.
+func (c *checker) cuts(p lint.Span, prevEnd int) {
+	ss := c.ss
+	for i := 0; i < len(ss); {
+		if !gone(&ss[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(ss) && gone(&ss[j+1]) {
+			j++
+		}
+		n := len(ss)
+		switch {
+		case i == 0 && j == n-1: // the whole paragraph
+			lo := prevEnd
+			if lo < 0 {
+				lo = p.Start
+			}
+			for k := i; k <= j; k++ {
+				hi := ss[k].span.End
+				if k == j {
+					hi = p.End
+				}
+				ss[k].cut, ss[k].separate = lint.Span{Start: lo, End: hi}, k == i
+				lo = hi
+			}
+		case j == n-1 || i > 0 && c.hasNewline(ss[j].span.End, ss[j+1].span.Start) && !c.hasNewline(ss[i-1].span.End, ss[i].span.Start):
+			// Take the white space before the run.
+			for k := i; k <= j; k++ {
+				hi := ss[k].span.End
+				if k == n-1 {
+					hi = p.End
+				}
+				ss[k].cut, ss[k].separate = lint.Span{Start: ss[k-1].span.End, End: hi}, false
+			}
+		default:
+			// Take the white space after the run.
+			for k := i; k <= j; k++ {
+				lo := ss[k].span.Start
+				if k == 0 {
+					lo = p.Start
+				}
+				ss[k].cut, ss[k].separate = lint.Span{Start: lo, End: ss[k+1].span.Start}, false
+			}
+		}
+		i = j + 1
+	}
+}
+
+func (c *checker) hasNewline(from, to int) bool {
+	return strings.IndexByte(c.text[from:to], '\n') >= 0
+}
+
+// dropParagraph removes paragraph p, a repeat of first, with the
+// separator before it.
+func (c *checker) dropParagraph(p lint.Span, prevEnd int, first lint.Span, msg string) {
+	cut := lint.Span{Start: prevEnd, End: p.End}
+	if prevEnd < 0 {
+		cut.Start = p.Start // not reached: the first paragraph repeats nothing
+	}
+	c.emit(RuleParagraph, lint.Error, p, msg+" (removed"+c.differs(p, first)+")", &cut, first)
+}
+
+// report adds a warning without a fix.
+func (c *checker) report(rule string, sp, first lint.Span, msg string) {
+	c.emit(rule, lint.Warning, sp, msg, nil, first)
+}
+
+// emit adds a finding at sp about a repeat of first; cut, if not nil, is
+// what its fix deletes. The one-element Fix and Related slices are cut
+// from shared slabs, with their capacity capped, so that a text with many
+// findings does not make two small allocations for each.
+func (c *checker) emit(rule string, sev lint.Severity, sp lint.Span, msg string, cut *lint.Span, first lint.Span) {
+	if len(c.related) == cap(c.related) {
+		c.related = make([]lint.Span, 0, min(max(16, 2*cap(c.related)), 4096))
+	}
+	c.related = append(c.related, first)
+	n := len(c.related)
+	f := lint.Finding{Rule: rule, Severity: sev, Span: sp, Message: msg, Related: c.related[n-1 : n : n]}
+	if cut != nil {
+		if len(c.edits) == cap(c.edits) {
+			c.edits = make([]lint.Edit, 0, min(max(16, 2*cap(c.edits)), 4096))
+		}
+		c.edits = append(c.edits, lint.Edit{Span: *cut})
+		n := len(c.edits)
+		f.Fix = c.edits[n-1 : n : n]
+	}
+	if len(c.out) == cap(c.out) {
+		// Full: start a new chunk rather than copying the findings so
+		// far; findings gathers them at the end.
+		if len(c.out) > 0 {
+			c.done = append(c.done, c.out)
+			c.total += len(c.out)
+		}
+		c.out = make([]lint.Finding, 0, min(max(16, 2*cap(c.out)), 8192))
+	}
+	c.out = append(c.out, f)
+}
+
+// findings returns all findings, sorted by position.
+func (c *checker) findings() []lint.Finding {
+	out := c.out
+	if len(c.done) > 0 {
+		out = make([]lint.Finding, 0, c.total+len(c.out))
+		for _, d := range c.done {
+			out = append(out, d...)
+		}
+		out = append(out, c.out...)
+	}
+	cmp := func(a, b lint.Finding) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return a.End - b.End
+	}
+	if !slices.IsSortedFunc(out, cmp) {
+		slices.SortStableFunc(out, cmp)
+	}
+	return out
+}
+
+// emitSentences reports the sentences of the paragraph that repeat.
+func (c *checker) emitSentences() {
+	for i := range c.ss {
+		s := &c.ss[i]
+		var msg string
+		switch s.fate {
+		case kept:
+			continue
+		case keptRepeat:
+			c.report(RuleSentence, s.span, s.related, "sentence repeats an earlier sentence; not adjacent, so kept (use --dedupe all to remove)")
+			continue
+		case cutAdjacent:
+			msg = "sentence repeats the sentence just before it"
+		case cutBoundary:
+			msg = "paragraph starts with the sentence that ended the paragraph before it"
+		case cutEarlier:
+			msg = "sentence repeats an earlier sentence"
+		}
+		switch {
+		case s.unsafe:
+			c.report(RuleSentence, s.span, s.related, msg+"; kept, as removing it would change how the rest of the paragraph splits into sentences")
+		case s.separate:
+			c.emit(RuleSentence, lint.Error, s.span, msg+" (removed, with the paragraph it leaves empty"+c.differs(s.span, s.related)+")", &s.cut, s.related)
+		default:
+			c.emit(RuleSentence, lint.Error, s.span, msg+" (removed"+c.differs(s.span, s.related)+")", &s.cut, s.related)
+		}
+	}
+}
+
+// emitDoubles reports the doubled words of the sentences that stay; fix
+// says whether those that are slips are removed.
+func (c *checker) emitDoubles(fix bool) {
+	for i := range c.ss {
+		s := &c.ss[i]
+		if gone(s) {
+			continue
+		}
+		for k, d := range c.dbl[s.dbl.Start:s.dbl.End] {
+			w := strconv.Quote(c.text[d.second.Start:d.second.End])
+			if !fix && d.fix {
+				c.report(RuleWord, d.second, d.first, "repeated word "+w+"; kept, as removing it would change how its paragraph splits into sentences")
+				continue
+			}
+			if !d.fix {
+				c.report(RuleWord, d.second, d.first, "repeated word "+w+"; kept, as this doubling is often grammatical (\"waiting for for years\", \"what it is is\")")
+				continue
+			}
+			c.emit(RuleWord, lint.Warning, d.second, "repeated word "+w+" (the second copy is removed)", &c.dblCut[s.dbl.Start+k], d.first)
+		}
+	}
+}
+
+// differs returns a note for a message when the copies at a and b are
+// not byte for byte the same, to go inside its parentheses.
+func (c *checker) differs(a, b lint.Span) string {
+	if c.text[a.Start:a.End] == c.text[b.Start:b.End] {
+		return ""
+	}
+	return "; the copies differ only in case, quotes, spacing, final dots or repeats inside them"
+}
+
+// trimSpace returns the bounds of t[s:e] without surrounding white space.
+func trimSpace(t string, s, e int) (int, int) {
+	for s < e {
+		r, n := rune(t[s]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(t[s:e])
+		}
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := rune(t[e-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(t[s:e])
+		}
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+)
+
+// An atomicFile replaces a file atomically: what is written goes to a
+// temporary file in the same directory, which Commit syncs to disk and
+// renames over the target. Until then, and whatever fails, the target is
+// untouched; Abort removes the temporary file.
+type atomicFile struct {
+	*bufio.Writer
+	e      *env
+	name   string // the path as given, for messages
+	target string // the file replaced: the path with symbolic links resolved
+	f      *os.File
+	mode   fs.FileMode // to set, or 0 to keep the temporary file's
+	old    fs.FileInfo // the file replaced, if it exists
+	done   bool
+}
+
+// createAtomic starts replacing path. An existing file keeps its mode
+// (and, where permitted, its owner); a new file gets the usual mode for
+// new files, 0666 less the umask.
+func (e *env) createAtomic(path string) (*atomicFile, error) {
+	a := &atomicFile{e: e, name: path, target: path}
+	if t, err := filepath.EvalSymlinks(path); err == nil {
+		a.target = t
+	}
+	fi, err := os.Stat(a.target)
+	switch {
+	case err == nil && !fi.Mode().IsRegular():
+		return nil, fmt.Errorf("writing %s: not a regular file", path)
+	case err == nil:
+		a.old = fi
+		a.mode = fi.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := e.step("create", path); err != nil {
+		return nil, fmt.Errorf("writing %s: %w", path, err)
+	}
+	dir, base := filepath.Split(a.target)
+	for try := 0; ; try++ {
+		tmp := filepath.Join(dir, fmt.Sprintf(".%s.copydesk-%d.tmp", base, rand.Uint32()))
+		a.f, err = os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) || try == 100 {
+			return nil, fmt.Errorf("writing %s: %w", path, err)
+		}
+	}
+	a.Writer = bufio.NewWriterSize(a.f, 64<<10)
+	return a, nil
+}
+
+// Commit writes the file in place of the target.
+func (a *atomicFile) Commit() error {
+	if a.done {
+		return errors.New("atomicFile: already done")
+	}
+	err := a.commit()
+	if err != nil {
+		a.Abort()
+		return fmt.Errorf("writing %s: %w", a.name, err)
+	}
+	a.done = true
+	return nil
+}
+
+func (a *atomicFile) commit() error {
+	if err := a.e.step("write", a.name); err != nil {
+		return err
+	}
+	if err := a.Flush(); err != nil {
+		return err
+	}
+	if a.old != nil {
+		chown(a.f, a.old) // best effort: only the owner or root can
+		if err := a.f.Chmod(a.mode); err != nil {
+			return err
+		}
+	}
+	if err := a.e.step("sync", a.name); err != nil {
+		return err
+	}
+	if err := a.f.Sync(); err != nil {
+		return err
+	}
+	if err := a.f.Close(); err != nil {
+		return err
+	}
+	if err := a.e.step("rename", a.name); err != nil {
+		return err
+	}
+	if err := os.Rename(a.f.Name(), a.target); err != nil {
+		return err
+	}
+	// Make the rename itself durable; not every system can sync a
+	// directory, and the file is in place either way.
+	if d, err := os.Open(filepath.Dir(a.target)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// Abort removes the temporary file; the target stays as it was. It may
+// be called after Commit, to no effect.
+func (a *atomicFile) Abort() {
+	if a.done {
+		return
+	}
+	a.done = true
+	a.f.Close()
+	os.Remove(a.f.Name())
+}
+
+// step lets tests fail a step of writing a file.
+func (e *env) step(step, path string) error {
+	if e.failWrite == nil {
+		return nil
+	}
+	return e.failWrite(step, path)
+}
+
+// writeFile replaces path with text atomically.
+func (e *env) writeFile(path, text string) error {
+	a, err := e.createAtomic(path)
+	if err != nil {
+		return err
+	}
+	if _, err := a.WriteString(text); err != nil {
+		a.Abort()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return a.Commit()
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/copydesk/copydesk/dedupe"
+	"github.com/copydesk/copydesk/normalize"
+	"github.com/copydesk/copydesk/pipeline"
+)
+
+// pipelineFlags are the flags of the commands that run the pipeline.
+func pipelineFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "quotes", Value: "ascii", Usage: "`STYLE` of quotation marks: ascii (straighten curly quotes) or keep"},
+		&cli.StringFlag{Name: "dedupe", Value: "adjacent", Usage: "`MODE` of repeat removal: adjacent (a repeat of the unit just before it), all or off"},
+		&cli.StringSliceFlag{Name: "disable", Usage: "switch off `RULE`; repeat the flag or give a comma-separated list; AREA.* names all rules of an area"},
+		&cli.StringSliceFlag{Name: "report-only", Usage: "report `RULE` but do not fix it; repeatable, comma-separated, AREA.* as for --disable"},
+		&cli.StringFlag{Name: "stdin-name", Value: "stdin", Usage: "`NAME` that stands for standard input in messages, diffs and reports"},
+	}
+}
+
+// pipelineOptions reads the pipeline flags.
+func (e *env) pipelineOptions(c *cli.Context) (pipeline.Options, error) {
+	var opts pipeline.Options
+	switch q := c.String("quotes"); q {
+	case "ascii":
+		opts.Normalize.Quotes = normalize.QuotesASCII
+	case "keep":
+		opts.Normalize.Quotes = normalize.QuotesKeep
+	default:
+		return opts, usagef("%s: unknown --quotes %q (want ascii or keep)", c.Command.Name, q)
+	}
+	switch d := c.String("dedupe"); d {
+	case "adjacent":
+		opts.Dedupe.Mode = dedupe.Adjacent
+	case "all":
+		opts.Dedupe.Mode = dedupe.All
+	case "off":
+		opts.Dedupe.Mode = dedupe.Off
+	default:
+		return opts, usagef("%s: unknown --dedupe %q (want adjacent, all or off)", c.Command.Name, d)
+	}
+	var err error
+	if opts.Disabled, err = e.ruleList(c, "disable"); err != nil {
+		return opts, err
+	}
+	if opts.ReportOnly, err = e.ruleList(c, "report-only"); err != nil {
+		return opts, err
+	}
+	return opts, nil
+}
+
+// ruleList reads a flag of rule ids, expanding AREA.* to the rules of the
+// area, and rejects ids that no rule has.
+func (e *env) ruleList(c *cli.Context, flag string) ([]string, error) {
+	values := c.StringSlice(flag)
+	if len(values) == 0 {
+		return nil, nil
+	}
+	known := map[string]bool{}
+	var ids []string
+	for _, r := range e.newPipeline(pipeline.Options{}).Rules() {
+		if !known[r.ID] {
+			known[r.ID] = true
+			ids = append(ids, r.ID)
+		}
+	}
+	sort.Strings(ids)
+	var out []string
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if area, ok := strings.CutSuffix(v, ".*"); ok {
+			n := len(out)
+			for _, id := range ids {
+				if strings.HasPrefix(id, area+".") {
+					out = append(out, id)
+				}
+			}
+			if len(out) == n {
+				return nil, usagef("%s: --%s %s matches no rule (see 'copydesk rules')", c.Command.Name, flag, v)
+			}
+			continue
+		}
+		if !known[v] {
+			return nil, usagef("%s: --%s: unknown rule %q (see 'copydesk rules')", c.Command.Name, flag, v)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// inputArgs returns the command's file arguments, or "-" for standard
+// input when there are none.
+func inputArgs(c *cli.Context) []string {
+	if !c.Args().Present() {
+		return []string{"-"}
+	}
+	return c.Args().Slice()
+}

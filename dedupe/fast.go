@@ -1,0 +1,114 @@
+package dedupe
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+// foldWords is the one-pass fast path for an ASCII sentence at sp: it
+// folds the sentence into f, as keyOf would with the doubled words
+// skipped, and appends its doubled words to out, as doubles would. It
+// stops and returns false at the first byte that is not ASCII, leaving
+// f.buf and out for the caller to cut back; else it leaves the key to
+// finish with f.end or f.endKeep.
+//
+// A fixed double's copy is folded like any word, then taken back off the
+// key: its separating space and its bytes are the last ones written.
+func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bool) {
+	f.begin()
+	// The key is at most as long as the sentence: write it in place.
+	f.buf = slices.Grow(f.buf, sp.Len())
+	b := f.buf[:cap(f.buf)]
+	n := len(f.buf)
+	defer func() { f.buf = b[:n] }()
+
+	keep := lint.Span{Start: -1} // as in doubles
+	cut := 0
+	mark := 0 // n when keep ended: where a fixed copy is cut back to
+	for i, end := sp.Start, sp.End; i < end; {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			return out, false
+		}
+		switch {
+		case c == ' ':
+			f.space, f.counted = true, false
+			i++
+			continue
+		case class[c] == cSpace:
+			f.space, f.counted = true, false
+			keep.Start = -1
+			i++
+			continue
+		}
+		if f.space {
+			if n > f.start {
+				b[n] = ' '
+				n++
+			}
+			f.space = false
+		}
+		if wordByte[c] == wbNone || c == '\'' || c == '-' {
+			b[n] = c
+			n++
+			keep.Start = -1
+			i++
+			continue
+		}
+		// A word: letters, digits and '_', with ' and - between them.
+		w := lint.Span{Start: i}
+		letters, alnum := true, false
+		j := i
+	word:
+		for j < end {
+			x := text[j]
+			switch {
+			case wordByte[x] == wbLetter:
+				alnum = true
+			case '0' <= x && x <= '9':
+				alnum, letters = true, false
+			case x == '_':
+				letters = false
+			case (x == '\'' || x == '-') && j+1 < end && asciiWord[text[j+1]&0x7F] && text[j+1] < utf8.RuneSelf:
+			default:
+				if (x == '\'' || x == '-') && j+1 < end && text[j+1] >= utf8.RuneSelf {
+					return out, false // a joiner before a non-ASCII letter, maybe
+				}
+				break word
+			}
+			b[n] = lower[x]
+			n++
+			j++
+		}
+		if alnum {
+			f.word()
+		}
+		w.End, i = j, j
+		if !letters {
+			keep.Start = -1
+			continue
+		}
+		if keep.Start >= 0 && w.Len() == keep.Len() {
+			a, b := text[keep.Start:keep.End], text[w.Start:w.End]
+			if sameWord(a, b) {
+				switch judge(a, b) {
+				case fixDouble:
+					out = append(out, double{first: keep, second: w, cut: cut, fix: true})
+					cut = w.End
+					// Take the copy back off the key: the text goes on
+					// right after keep, inside its token.
+					n = mark
+					f.words--
+					f.counted = true
+					continue
+				case reportDouble:
+					out = append(out, double{first: keep, second: w, cut: cut})
+				}
+			}
+		}
+		keep, cut, mark = w, w.End, n
+	}
+	return out, true
+}

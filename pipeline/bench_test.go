@@ -1,0 +1,99 @@
+package pipeline_test
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/pipeline"
+)
+
+// dirty adds to a clean paragraph the kinds of dirt copydesk removes, at
+// rates like those of scraped news copy: curly quotes, odd spaces,
+// invisible characters, stray double periods, doubled words.
+func dirty(rng *rand.Rand, p string) string {
+	if rng.Intn(3) == 0 {
+		p = strings.Replace(p, `"`, "\u201c", 1)
+		p = strings.Replace(p, `"`, "\u201d", 1)
+		p = strings.ReplaceAll(p, "'", "\u2019")
+	}
+	if rng.Intn(8) == 0 {
+		p = strings.Replace(p, " ", "\u00a0", 1)
+	}
+	if rng.Intn(10) == 0 {
+		p = strings.Replace(p, " the ", " the the ", 1)
+	}
+	if rng.Intn(12) == 0 {
+		p = strings.Replace(p, ". ", ".. ", 1)
+	}
+	if rng.Intn(15) == 0 {
+		p = strings.Replace(p, " ", "  ", 2)
+	}
+	if rng.Intn(20) == 0 {
+		p = strings.Replace(p, "a", "a\u200b", 1)
+	}
+	if rng.Intn(25) == 0 {
+		p += " "
+	}
+	return p
+}
+
+// benchCorpus builds documents of about 3 KB from the seed article's
+// paragraphs, shuffled, with dirt mixed in and one paragraph in twenty
+// pasted twice, until they add up to size bytes.
+func benchCorpus(b *testing.B, size int) []string {
+	b.Helper()
+	paras := strings.Split(readTestdata(b, "seed.clean.txt"), "\n\n")
+	rng := rand.New(rand.NewSource(1))
+	var docs []string
+	total := 0
+	for total < size {
+		var d strings.Builder
+		for d.Len() < 3000 {
+			p := dirty(rng, paras[rng.Intn(len(paras))])
+			d.WriteString(p)
+			d.WriteString("\n\n")
+			if rng.Intn(20) == 0 {
+				d.WriteString(p)
+				d.WriteString("\n\n")
+			}
+		}
+		docs = append(docs, d.String())
+		total += d.Len()
+	}
+	return docs
+}
+
+func BenchmarkPipeline(b *testing.B) {
+	p := pipeline.Default(pipeline.Options{})
+	b.Run("seed", func(b *testing.B) {
+		in := readTestdata(b, "seed.txt")
+		b.SetBytes(int64(len(in)))
+		b.ReportAllocs()
+		for b.Loop() {
+			p.Run(in)
+		}
+	})
+	b.Run("corpus-10MB", func(b *testing.B) {
+		docs := benchCorpus(b, 10<<20)
+		n := 0
+		for _, d := range docs {
+			n += len(d)
+		}
+		b.SetBytes(int64(n))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, d := range docs {
+				p.Run(d)
+			}
+		}
+	})
+	b.Run("one-10MB-text", func(b *testing.B) {
+		in := strings.Join(benchCorpus(b, 10<<20), "")
+		b.SetBytes(int64(len(in)))
+		b.ReportAllocs()
+		for b.Loop() {
+			p.Run(in)
+		}
+	})
+}

@@ -1,0 +1,25 @@
+package pipeline_test
+
+import (
+	"fmt"
+
+	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+func Example() {
+	text := "It said in a statement..  “We acted.”\n"
+	r := pipeline.Default(pipeline.Options{}).Run(text)
+	fmt.Printf("%q\n", r.Cleaned)
+	idx := lint.NewLineIndex(text)
+	for _, f := range r.Findings {
+		p := idx.Position(f.Start)
+		fmt.Printf("%d:%d %s %s\n", p.Line, p.Column, f.Rule, f.Severity)
+	}
+	// Output:
+	// "It said in a statement. \"We acted.\"\n"
+	// 1:23 punct.double-period warning
+	// 1:25 space.repeated info
+	// 1:27 quotes.curly warning
+	// 1:37 quotes.curly warning
+}

@@ -1,0 +1,84 @@
+package report
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+// A locator converts byte offsets of one text to positions, giving the
+// same answers as lint.LineIndex.Position. It keeps a few cursors: an
+// offset at or after a cursor costs time proportional to the distance
+// from it, so offsets asked in increasing order (the starts of sorted
+// findings, their ends) take linear time in all, even on a text that is
+// one long line. An offset before every cursor falls back to a LineIndex,
+// built on first need.
+type locator struct {
+	text    string
+	index   *lint.LineIndex
+	cursors [3]cursor
+}
+
+// A cursor is a rune boundary of the text with its 1-based line and column.
+type cursor struct {
+	off, line, col int
+}
+
+// Cursors for the kinds of offsets asked.
+const (
+	startCursor = iota
+	endCursor
+	relatedCursor
+)
+
+func newLocator(text string) *locator {
+	l := &locator{text: text}
+	for i := range l.cursors {
+		l.cursors[i] = cursor{0, 1, 1}
+	}
+	return l
+}
+
+// position returns the position of off, moving cursor k forward to it.
+func (l *locator) position(k, off int) lint.Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(l.text) {
+		off = len(l.text)
+	}
+	c := &l.cursors[k]
+	if off < c.off {
+		if l.index == nil {
+			l.index = lint.NewLineIndex(l.text)
+		}
+		return l.index.Position(off)
+	}
+	text, i, line, col := l.text, c.off, c.line, c.col
+	for {
+		j := strings.IndexByte(text[i:off], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		line++
+		col = 1
+	}
+	// text[i:off] is on one line. If off is inside a character, stop at
+	// the character's first byte: a byte that is not a continuation byte
+	// always starts a character, valid or not.
+	end := off
+	for q := off - 1; q >= i && q >= off-utf8.UTFMax; q-- {
+		if !utf8.RuneStart(text[q]) {
+			continue
+		}
+		if _, n := utf8.DecodeRuneInString(text[q:]); q+n > off {
+			end = q
+		}
+		break
+	}
+	col += utf8.RuneCountInString(text[i:end])
+	*c = cursor{end, line, col}
+	return lint.Position{Line: line, Column: col, Offset: off}
+}

@@ -1,0 +1,77 @@
+package report
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+// checkLocator asks the locator for offsets in the given order and
+// compares every answer with lint.LineIndex.
+func checkLocator(t *testing.T, text string, offsets []int) {
+	t.Helper()
+	want := lint.NewLineIndex(text)
+	l := newLocator(text)
+	for i, off := range offsets {
+		k := i % len(l.cursors)
+		got := l.position(k, off)
+		if w := want.Position(off); got != w {
+			t.Fatalf("%q: position(%d) = %+v, want %+v", text, off, got, w)
+		}
+	}
+}
+
+func TestLocator(t *testing.T) {
+	texts := []string{
+		"",
+		"abc",
+		"a\nb\r\nc\n",
+		"“quoted” — dash\n\nnext…",
+		"\xff\xfe\x80abc\n\xe2\x80",
+		"日本語\n\n한국어",
+	}
+	for _, text := range texts {
+		var up, down, twice []int
+		for off := -1; off <= len(text)+1; off++ {
+			up = append(up, off)
+			down = append([]int{off}, down...)
+			twice = append(twice, off, off/2)
+		}
+		checkLocator(t, text, up)
+		checkLocator(t, text, down)
+		checkLocator(t, text, twice)
+	}
+}
+
+func FuzzLocator(f *testing.F) {
+	f.Add("a\nb“c”\n\xff", []byte{0, 3, 2, 9, 1})
+	f.Fuzz(func(t *testing.T, text string, offs []byte) {
+		var offsets []int
+		for i := 0; i+1 < len(offs); i += 2 {
+			offsets = append(offsets, int(offs[i])<<8|int(offs[i+1]))
+		}
+		checkLocator(t, text, offsets)
+	})
+}
+
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain", "quote \" back \\ tab \t nl \n cr \r nul \x00 del \x7f", "“curly” …", "\xff\xfe\x80", "\u2028\u2029", "<&>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := appendString(nil, s)
+		var back string
+		if err := json.Unmarshal(got, &back); err != nil {
+			t.Fatalf("appendString(%q) = %s: %v", s, got, err)
+		}
+		std, _ := json.Marshal(s)
+		var want string
+		if err := json.Unmarshal(std, &want); err != nil {
+			t.Fatal(err)
+		}
+		if back != want {
+			t.Fatalf("appendString(%q) reads back as %q, want %q", s, back, want)
+		}
+	})
+}

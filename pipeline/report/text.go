@@ -1,0 +1,253 @@
+package report
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Text writes the findings of files one a line, in order, in the form
+//
+//	NAME:LINE:COLUMN: SEVERITY: MESSAGE [RULE]
+//
+// which editors and CI systems recognise as compiler output. A line
+// break in a name or message is written as \n or \r so that each finding
+// stays on one line.
+func Text(w io.Writer, files ...File) error {
+	bw := bufio.NewWriter(w)
+	var line []byte
+	for _, f := range files {
+		name := oneLine(f.Path)
+		for _, x := range f.Findings {
+			line = append(line[:0], name...)
+			line = append(line, ':')
+			line = strconv.AppendInt(line, int64(x.Line), 10)
+			line = append(line, ':')
+			line = strconv.AppendInt(line, int64(x.Column), 10)
+			line = append(line, ": "...)
+			line = append(line, x.Severity.String()...)
+			line = append(line, ": "...)
+			line = append(line, oneLine(x.Message)...)
+			line = append(line, " ["...)
+			line = append(line, x.Rule...)
+			line = append(line, "]\n"...)
+			if _, err := bw.Write(line); err != nil {
+				return err
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+var lineBreaks = strings.NewReplacer("\n", `\n`, "\r", `\r`)
+
+// oneLine escapes the line breaks of s.
+func oneLine(s string) string {
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	return lineBreaks.Replace(s)
+}
+
+// JSON writes the JSON report of files: one document, described in the
+// package documentation.
+func JSON(w io.Writer, files []File) error {
+	jw := NewJSONWriter(w)
+	for _, f := range files {
+		if err := jw.Write(f); err != nil {
+			return err
+		}
+	}
+	return jw.Close()
+}
+
+// A JSONWriter writes the JSON report one file at a time, so that a
+// program checking many inputs need not keep every report in memory.
+// Call Write for each file, then Close to end the document, even if no
+// file was written. The document has one finding a line.
+type JSONWriter struct {
+	w     *bufio.Writer
+	files int
+	err   error
+	buf   []byte
+}
+
+// NewJSONWriter returns a JSONWriter writing to w. What it writes is
+// buffered until Close.
+func NewJSONWriter(w io.Writer) *JSONWriter {
+	return &JSONWriter{w: bufio.NewWriterSize(w, 64<<10)}
+}
+
+// jsonHead opens the document; a test checks it against Version.
+const jsonHead = "{\n  \"version\": 1,\n  \"files\": ["
+
+// Write adds a file to the document.
+func (j *JSONWriter) Write(f File) error {
+	if j.err != nil {
+		return j.err
+	}
+	b := j.buf[:0]
+	if j.files == 0 {
+		b = append(b, jsonHead...)
+	} else {
+		b = append(b, ',')
+	}
+	b = append(b, "\n    {\n      \"path\": "...)
+	b = appendString(b, f.Path)
+	b = append(b, ",\n      \"findings\": ["...)
+	for i := range f.Findings {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n        "...)
+		b = appendFinding(b, &f.Findings[i])
+		if len(b) >= 32<<10 {
+			if _, j.err = j.w.Write(b); j.err != nil {
+				return j.err
+			}
+			b = b[:0]
+		}
+	}
+	if len(f.Findings) > 0 {
+		b = append(b, "\n      "...)
+	}
+	b = append(b, "]\n    }"...)
+	j.files++
+	_, j.err = j.w.Write(b)
+	j.buf = b[:0]
+	return j.err
+}
+
+// Close ends the document and flushes it. It does not close the
+// underlying writer.
+func (j *JSONWriter) Close() error {
+	if j.err != nil {
+		return j.err
+	}
+	tail := "\n  ]\n}\n"
+	if j.files == 0 {
+		tail = jsonHead + "]\n}\n"
+	}
+	if _, j.err = j.w.WriteString(tail); j.err == nil {
+		j.err = j.w.Flush()
+	}
+	if j.err != nil {
+		return j.err
+	}
+	j.err = errClosed
+	return nil
+}
+
+var errClosed = errors.New("report: JSONWriter is closed")
+
+// appendFinding appends x as a JSON object on one line.
+func appendFinding(b []byte, x *Finding) []byte {
+	b = append(b, `{"rule": `...)
+	b = appendString(b, x.Rule)
+	b = append(b, `, "severity": `...)
+	b = appendString(b, x.Severity.String())
+	b = append(b, `, "message": `...)
+	b = appendString(b, x.Message)
+	b = appendField(b, "line", x.Line)
+	b = appendField(b, "column", x.Column)
+	b = appendField(b, "end_line", x.EndLine)
+	b = appendField(b, "end_column", x.EndColumn)
+	b = appendField(b, "offset", x.Offset)
+	b = appendField(b, "end_offset", x.EndOffset)
+	if x.Replacement != nil {
+		b = append(b, `, "replacement": `...)
+		b = appendString(b, *x.Replacement)
+	}
+	if len(x.Fix) > 0 {
+		b = append(b, `, "fix": [`...)
+		for i, e := range x.Fix {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, `{"offset": `...)
+			b = strconv.AppendInt(b, int64(e.Offset), 10)
+			b = appendField(b, "end_offset", e.EndOffset)
+			b = append(b, `, "new": `...)
+			b = appendString(b, e.New)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `, "related": [`...)
+	for i, r := range x.Related {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, `{"line": `...)
+		b = strconv.AppendInt(b, int64(r.Line), 10)
+		b = appendField(b, "column", r.Column)
+		b = appendField(b, "offset", r.Offset)
+		b = appendField(b, "end_offset", r.EndOffset)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...)
+}
+
+// appendField appends `, "name": n`.
+func appendField(b []byte, name string, n int) []byte {
+	b = append(b, ", \""...)
+	b = append(b, name...)
+	b = append(b, "\": "...)
+	return strconv.AppendInt(b, int64(n), 10)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string, as encoding/json writes it
+// without HTML escaping: invalid UTF-8 becomes U+FFFD, and U+2028 and
+// U+2029 are escaped for JavaScript.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

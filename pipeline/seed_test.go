@@ -1,0 +1,73 @@
+package pipeline_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+func readTestdata(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestSeedGolden cleans the seed article and compares it with the output
+// written and checked by hand: one Boukamal/Qaim paragraph, "in a
+// statement.", straight quotes and apostrophe, no leading space on line 1,
+// and nothing else changed.
+func TestSeedGolden(t *testing.T) {
+	in := readTestdata(t, "seed.txt")
+	want := readTestdata(t, "seed.clean.txt")
+	r := pipeline.Default(pipeline.Options{}).Run(in)
+	if r.Cleaned != want {
+		t.Fatalf("cleaned seed differs from testdata/seed.clean.txt:\n%s", r.Cleaned)
+	}
+	got, err := lint.Apply(in, r.Edits())
+	if err != nil || got != want {
+		t.Fatalf("applying the changes to the input does not give the output (err %v)", err)
+	}
+
+	idx := lint.NewLineIndex(in)
+	count := map[string]int{}
+	for _, f := range r.Findings {
+		count[f.Rule]++
+		pos := idx.Position(f.Start)
+		switch f.Rule {
+		case "dedupe.paragraph":
+			if pos.Line != 25 || len(f.Related) != 1 || idx.Position(f.Related[0].Start).Line != 23 {
+				t.Errorf("dedupe.paragraph at line %d related %v, want line 25 related to line 23", pos.Line, f.Related)
+			}
+		case "punct.double-period":
+			if pos.Line != 17 {
+				t.Errorf("punct.double-period at line %d, want 17", pos.Line)
+			}
+		case "space.leading":
+			if pos.Line != 1 || pos.Column != 1 {
+				t.Errorf("space.leading at %d:%d, want 1:1", pos.Line, pos.Column)
+			}
+		}
+	}
+	want1 := map[string]int{"dedupe.paragraph": 1, "punct.double-period": 1, "quotes.curly": 11, "space.leading": 1}
+	for rule, n := range want1 {
+		if count[rule] != n {
+			t.Errorf("%d %s findings, want %d (all: %v)", count[rule], rule, n, count)
+		}
+	}
+	for rule := range count {
+		if _, ok := want1[rule]; !ok {
+			t.Errorf("unexpected %s finding(s) on the seed: %v", rule, count)
+		}
+	}
+
+	// Cleaning the output again changes nothing.
+	if again := pipeline.Default(pipeline.Options{}).Run(r.Cleaned); again.Changed() {
+		t.Errorf("cleaning the cleaned seed changed it again: %+v", again.Changes)
+	}
+}
