@@ -22,16 +22,15 @@ func hashKey(k []byte) uint64 { return maphash.Bytes(seed, k) }
 // find, only when hashes match, that is almost only for true repeats.
 // That keeps memory to a few words per unit. Entries with the same hash
 // are chained, so a hash collision never makes different keys equal.
-// Entries live in fixed-size chunks, so that adding never copies them.
-// Entries added since a mark can be dropped again with rollback.
+// Entries added since a mark can be dropped again with rollback. The
+// entries slice grows with the document, so a short document costs a
+// few hundred bytes, not a preallocated table.
 type keySet struct {
-	m      map[uint64]int32 // hash -> newest entry with that hash
-	chunks [][]keyEntry     // entry i is chunks[i/chunkSize][i%chunkSize]
-	n      int              // number of entries
-	skips  []lint.Span      // the skip lists of all entries
+	m       map[uint64]int32 // hash -> newest entry with that hash
+	entries []keyEntry
+	n       int         // number of entries
+	skips   []lint.Span // the skip lists of all entries
 }
-
-const chunkSize = 4096
 
 type keyEntry struct {
 	h    uint64
@@ -46,7 +45,7 @@ type keyFunc func(span lint.Span, skip []lint.Span) []byte
 // grow makes room in the map for about n entries.
 func (s *keySet) grow(n int) { s.m = make(map[uint64]int32, n) }
 
-func (s *keySet) at(i int32) *keyEntry { return &s.chunks[i/chunkSize][i%chunkSize] }
+func (s *keySet) at(i int32) *keyEntry { return &s.entries[i] }
 
 // find returns the span of the first unit added with key k, whose hash
 // is h, rebuilding stored keys with key.
@@ -74,12 +73,10 @@ func (s *keySet) add(h uint64, sp lint.Span, skip []lint.Span) {
 	if !ok {
 		next = -1
 	}
-	if s.n == len(s.chunks)*chunkSize {
-		s.chunks = append(s.chunks, make([]keyEntry, chunkSize))
-	}
 	s0 := int32(len(s.skips))
 	s.skips = append(s.skips, skip...)
-	*s.at(int32(s.n)) = keyEntry{h: h, span: sp, skip: [2]int32{s0, int32(len(s.skips))}, next: next}
+	e := keyEntry{h: h, span: sp, skip: [2]int32{s0, int32(len(s.skips))}, next: next}
+	s.entries = append(s.entries, e)
 	s.m[h] = int32(s.n)
 	s.n++
 }
@@ -91,6 +88,7 @@ func (s *keySet) mark() int { return s.n }
 func (s *keySet) rollback(m int) {
 	for ; s.n > m; s.n-- {
 		e := s.at(int32(s.n - 1))
+		s.entries = s.entries[:s.n-1]
 		if e.next >= 0 {
 			s.m[e.h] = e.next
 		} else {

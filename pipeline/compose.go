@@ -124,6 +124,8 @@ func (c *composer) apply(cur string, edits []ownedEdit) string {
 		return cur // callers validate edits first
 	}
 	out := make([]piece, 0, len(c.pieces)+len(edits))
+	arena := make([]int, 0, len(edits)+len(c.pieces))
+	var owners []int
 	i, j := 0, 0
 	for j < len(edits) {
 		// Pieces before the next edit that it does not touch stay as they are.
@@ -134,7 +136,6 @@ func (c *composer) apply(cur string, edits []ownedEdit) string {
 		// Grow a group from edits[j] with every piece and edit it touches.
 		hull := edits[j].Span
 		firstEdit := j
-		var owners []int
 		orig := lint.Span{Start: -1}
 		for {
 			if i < len(c.pieces) && touches(c.pieces[i].cur, hull) {
@@ -167,16 +168,29 @@ func (c *composer) apply(cur string, edits []ownedEdit) string {
 		if orig.Start >= 0 {
 			start, end = min(start, orig.Start), max(end, orig.End)
 		}
-		var b strings.Builder
-		pos := hull.Start
 		for _, e := range group {
-			b.WriteString(cur[pos:e.Start])
-			b.WriteString(e.New)
-			pos = e.End
 			owners = append(owners, e.owner)
 		}
-		b.WriteString(cur[pos:hull.End])
-		out = append(out, piece{orig: lint.Span{Start: start, End: end}, text: b.String(), owners: owners})
+		var text string
+		if len(group) == 1 && group[0].Span == hull {
+			text = group[0].New // the common case: an edit on its own
+		} else {
+			var b strings.Builder
+			pos := hull.Start
+			for _, e := range group {
+				b.WriteString(cur[pos:e.Start])
+				b.WriteString(e.New)
+				pos = e.End
+			}
+			b.WriteString(cur[pos:hull.End])
+			text = b.String()
+		}
+		// Owner lists live in one arena per call; the full slice
+		// expression keeps a later append from writing into a neighbour.
+		n0 := len(arena)
+		arena = append(arena, owners...)
+		out = append(out, piece{orig: lint.Span{Start: start, End: end}, text: text, owners: arena[n0:len(arena):len(arena)]})
+		owners = owners[:0]
 	}
 	out = append(out, c.pieces[i:]...)
 

@@ -5,7 +5,9 @@
 package pipeline
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
@@ -115,8 +117,7 @@ func (p *Pipeline) Run(text string) *Result {
 		if len(fs) == 0 {
 			continue
 		}
-		base := len(r.Findings)
-		var edits []ownedEdit
+		edits := make([]ownedEdit, 0, len(fs))
 		for i := range fs {
 			f := &fs[i]
 			if p.disabled[f.Rule] {
@@ -145,7 +146,7 @@ func (p *Pipeline) Run(text string) *Result {
 			}
 			r.Findings = append(r.Findings, pf)
 		}
-		edits = dropOverlaps(edits, base)
+		edits = dropOverlaps(edits)
 		cur = c.apply(cur, edits)
 	}
 	r.Cleaned = cur
@@ -155,23 +156,26 @@ func (p *Pipeline) Run(text string) *Result {
 
 // dropOverlaps sorts edits and drops every edit of a finding whose edits
 // overlap an earlier finding's, until none overlap.
-func dropOverlaps(edits []ownedEdit, base int) []ownedEdit {
+func dropOverlaps(edits []ownedEdit) []ownedEdit {
+	slices.SortStableFunc(edits, func(a, b ownedEdit) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		return cmp.Compare(a.End, b.End)
+	})
 	for {
-		sort.SliceStable(edits, func(i, j int) bool {
-			if edits[i].Start != edits[j].Start {
-				return edits[i].Start < edits[j].Start
-			}
-			return edits[i].End < edits[j].End
-		})
-		bad := map[int]bool{}
+		var bad map[int]bool
 		end := -1
 		for k, e := range edits {
-			if k > 0 && (e.Start < end || (e.Start == e.End && e.Start == edits[k-1].Start && edits[k-1].Start == edits[k-1].End && e.owner != edits[k-1].owner)) {
+			if k > 0 && e.owner != edits[k-1].owner && (e.Start < end || (e.Start == e.End && e.Start == edits[k-1].Start && edits[k-1].Start == edits[k-1].End)) {
+				if bad == nil {
+					bad = map[int]bool{}
+				}
 				bad[max(e.owner, edits[k-1].owner)] = true
 			}
 			end = max(end, e.End)
 		}
-		if len(bad) == 0 {
+		if bad == nil {
 			return edits
 		}
 		kept := edits[:0]
@@ -187,16 +191,26 @@ func dropOverlaps(edits []ownedEdit, base int) []ownedEdit {
 // finish turns the composed pieces into changes, gives each finding the
 // fixes it owns, and sorts findings by position.
 func (r *Result) finish(pieces []piece) {
+	r.Changes = make([]Change, 0, len(pieces))
+	owned := make([]int, len(r.Findings)) // number of changes each finding owns
 	for _, pc := range pieces {
 		if r.Original[pc.orig.Start:pc.orig.End] == pc.text {
 			continue // later stages undid the change
 		}
-		ch := Change{Edit: lint.Edit{Span: pc.orig, New: pc.text}, Findings: pc.owners}
-		r.Changes = append(r.Changes, ch)
+		r.Changes = append(r.Changes, Change{Edit: lint.Edit{Span: pc.orig, New: pc.text}, Findings: pc.owners})
+		owned[pc.owners[len(pc.owners)-1]]++
 	}
-	owner := func(ch Change) int { return ch.Findings[len(ch.Findings)-1] }
+	// Carve every finding's Fix out of one block.
+	block := make([]lint.Edit, len(r.Changes))
+	at := 0
+	for i, n := range owned {
+		if n > 0 {
+			r.Findings[i].Fix = block[at : at : at+n]
+			at += n
+		}
+	}
 	for _, ch := range r.Changes {
-		o := owner(ch)
+		o := ch.Findings[len(ch.Findings)-1]
 		r.Findings[o].Fix = append(r.Findings[o].Fix, ch.Edit)
 		for _, f := range ch.Findings[:len(ch.Findings)-1] {
 			if f != o {
@@ -209,17 +223,17 @@ func (r *Result) finish(pieces []piece) {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		fa, fb := &r.Findings[order[a]], &r.Findings[order[b]]
+	slices.SortStableFunc(order, func(a, b int) int {
+		fa, fb := &r.Findings[a], &r.Findings[b]
 		if fa.Start != fb.Start {
-			return fa.Start < fb.Start
+			return cmp.Compare(fa.Start, fb.Start)
 		}
 		if fa.End != fb.End {
-			return fa.End < fb.End
+			return cmp.Compare(fa.End, fb.End)
 		}
-		return fa.Rule < fb.Rule
+		return strings.Compare(fa.Rule, fb.Rule)
 	})
-	newIndex := make([]int, len(order))
+	newIndex := owned // reuse: owned is no longer needed
 	sorted := make([]Finding, len(order))
 	for to, from := range order {
 		newIndex[from] = to
@@ -230,12 +244,10 @@ func (r *Result) finish(pieces []piece) {
 			sorted[i].FixedBy = newIndex[sorted[i].FixedBy]
 		}
 	}
-	for i := range r.Changes {
-		fs := make([]int, len(r.Changes[i].Findings))
-		for k, f := range r.Changes[i].Findings {
-			fs[k] = newIndex[f]
+	for _, ch := range r.Changes {
+		for k, f := range ch.Findings {
+			ch.Findings[k] = newIndex[f] // the pieces' owner lists are ours to rewrite
 		}
-		r.Changes[i].Findings = fs
 	}
 	r.Findings = sorted
 }
