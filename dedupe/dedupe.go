@@ -25,6 +25,15 @@
 //     that", "bye bye", "Bora Bora") are left alone, and those that are
 //     as often grammatical as not ("for for", "is is") are reported
 //     without a fix.
+//   - dedupe.near-paragraph and dedupe.near-sentence: a paragraph or
+//     sentence that is nearly, not exactly, the same as an earlier one
+//     (Options.NearThreshold, 80% of its words by default), a warning
+//     with the first copy as related span and a word diff in the message.
+//     Only reported; with Options.FixNear a near copy of the paragraph
+//     just before it is removed. See near.go.
+//
+// NewEcho returns a separate stage, "style", for style.echo: a content
+// word or phrase used again within a few words.
 //
 // Units are compared by a key that folds case, curly and straight quotes,
 // runs of white space and dots at the end, so a copy with curly quotes
@@ -111,6 +120,20 @@ type Options struct {
 	// Splitter splits paragraphs into sentences; nil uses the default
 	// rules of package segment.
 	Splitter *segment.Splitter
+	// NearThreshold is the word-level similarity, between 0 and 1, from
+	// which a paragraph or sentence is reported as a near-duplicate of an
+	// earlier one (dedupe.near-paragraph, dedupe.near-sentence); 0 means
+	// DefaultNearThreshold (0.8), a negative value switches the rules off.
+	NearThreshold float64
+	// FixNear removes a paragraph that is a near-duplicate of the
+	// paragraph just before it. By default near-duplicates are only
+	// reported; near-duplicate sentences are never removed.
+	FixNear bool
+	// EchoWindow is how many words apart a content word or phrase may
+	// repeat to be reported as an echo by the stage NewEcho returns
+	// (style.echo); 0 means DefaultEchoWindow (20), a negative value
+	// switches the rule off.
+	EchoWindow int
 }
 
 // Rule ids of the stage.
@@ -130,6 +153,10 @@ func Rules() []lint.Rule {
 			Doc: "a sentence repeats the one before it, also across a paragraph break: removed (further away: warning; removed in mode all)"},
 		{ID: RuleWord, Severity: lint.Warning, Fixes: true,
 			Doc: `a word is typed twice ("the the"): the second copy is removed; "had had", "that that" and the like are kept`},
+		{ID: RuleNearParagraph, Severity: lint.Warning,
+			Doc: "a paragraph is nearly the same as an earlier one (80% of its words by default), with a word diff; removed only with FixNear when adjacent"},
+		{ID: RuleNearSentence, Severity: lint.Warning,
+			Doc: "a sentence of six or more words is nearly the same as an earlier one, with a word diff; never removed"},
 	}
 }
 
@@ -170,7 +197,7 @@ func (s *stage) Check(text string) []lint.Finding {
 		}
 		c.paragraph(lint.Span{Start: p.Start, End: p.End}, prevEnd)
 	}
-	return c.findings()
+	return s.near(text, paras, c.findings())
 }
 
 // What happens to a sentence.

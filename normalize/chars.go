@@ -10,8 +10,12 @@ import (
 // charsStage replaces typographic characters by ASCII: quotes and the
 // ellipsis (per the quote style), Unicode spaces and Unicode hyphens.
 // Guillemets, primes, en and em dashes, ZWJ and ZWNJ are left alone.
+//
+// With french set (QuotesTypographic in French), a narrow no-break space
+// U+202F next to « » ; : ! ? is French spacing and is kept.
 type charsStage struct {
 	quotes QuoteStyle
+	french bool
 }
 
 func (charsStage) Name() string { return "chars" }
@@ -158,6 +162,9 @@ func (s charsStage) Check(text string) []lint.Finding {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		fix := s.lookup(r)
+		if fix == fixNNBSP && s.french && frenchSpacing(text, i, i+size) {
+			fix = nil
+		}
 		if fix == nil {
 			i += size // an invalid byte has size 1 and is skipped
 			continue
@@ -180,4 +187,19 @@ func (s charsStage) Check(text string) []lint.Finding {
 		i = end
 	}
 	return fs
+}
+
+// frenchSpacing reports whether the narrow no-break space at [i, end) is
+// French spacing: after « or before » ; : ! ?.
+func frenchSpacing(text string, i, end int) bool {
+	if strings.HasSuffix(text[:i], "«") || strings.HasPrefix(text[end:], "»") {
+		return true
+	}
+	if end < len(text) {
+		switch text[end] {
+		case ';', ':', '!', '?':
+			return true
+		}
+	}
+	return false
 }

@@ -38,7 +38,7 @@ func ExampleRules() {
 		fmt.Printf("%s (%s, fixes: %v)\n", r.ID, r.Severity, r.Fixes)
 	}
 	// Output:
-	// unicode.bom (info, fixes: true)
-	// unicode.invisible (warning, fixes: true)
-	// unicode.control (warning, fixes: true)
+	// unicode.ansi-escape (warning, fixes: true)
+	// encoding.html-entity (warning, fixes: true)
+	// encoding.mojibake (warning, fixes: true)
 }

@@ -1,7 +1,7 @@
 // Package normalize provides copydesk's character-level stages: invisible
 // and control characters, Unicode NFC, quotes, ellipses, dashes and spaces.
 //
-// Stages returns four small stages that the pipeline runs in order, each on
+// Stages returns five small stages that the pipeline runs in order, each on
 // the previous one's output:
 //
 //  1. "invisible": byte order mark, invisible and control characters are
@@ -9,7 +9,9 @@
 //  2. "nfc": text not in Unicode Normalization Form C is normalized.
 //  3. "chars": curly and fullwidth quotes, the ellipsis character, Unicode
 //     spaces and Unicode hyphens become their ASCII counterparts.
-//  4. "spaces": repeated spaces inside a line, trailing spaces and tabs,
+//  4. "typographic" (QuotesTypographic only): straight quotes become the
+//     typographic quotes of Options.Lang; see QuotesTypographic.
+//  5. "spaces": repeated spaces inside a line, trailing spaces and tabs,
 //     and the indentation of a paragraph's first line are removed.
 //
 // The order matters: removing an invisible character may expose a sequence
@@ -40,15 +42,26 @@ const (
 	QuotesASCII QuoteStyle = iota
 	// QuotesKeep leaves quotes and ellipses as they are.
 	QuotesKeep
+	// QuotesTypographic applies the typographic house style of
+	// Options.Lang: straight quotes become opening and closing quotes by
+	// context (“…” and ‘…’ in English, „…“ and ‚…‘ in German, « … » with
+	// narrow no-break spaces in French), apostrophes become ’, and curly
+	// quotes of another language's style are replaced. Feet and inches
+	// after a digit (5'10") stay, or become primes with Options.Primes.
+	// Ellipses are left as they are, "..." and "…" alike.
+	QuotesTypographic
 )
 
-// String returns "ascii" or "keep", the names ParseQuoteStyle accepts.
+// String returns "ascii", "keep" or "typographic", the names
+// ParseQuoteStyle accepts.
 func (q QuoteStyle) String() string {
 	switch q {
 	case QuotesASCII:
 		return "ascii"
 	case QuotesKeep:
 		return "keep"
+	case QuotesTypographic:
+		return "typographic"
 	}
 	return fmt.Sprintf("QuoteStyle(%d)", int(q))
 }
@@ -61,14 +74,16 @@ func ParseQuoteStyle(s string) (QuoteStyle, error) {
 		return QuotesASCII, nil
 	case "keep":
 		return QuotesKeep, nil
+	case "typographic":
+		return QuotesTypographic, nil
 	}
-	return QuotesASCII, fmt.Errorf("unknown quote style %q (want ascii or keep)", s)
+	return QuotesASCII, fmt.Errorf("unknown quote style %q (want ascii, keep or typographic)", s)
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (q QuoteStyle) MarshalText() ([]byte, error) {
 	switch q {
-	case QuotesASCII, QuotesKeep:
+	case QuotesASCII, QuotesKeep, QuotesTypographic:
 		return []byte(q.String()), nil
 	}
 	return nil, fmt.Errorf("unknown quote style %d", int(q))
@@ -89,6 +104,14 @@ func (q *QuoteStyle) UnmarshalText(b []byte) error {
 type Options struct {
 	// Quotes selects the quote style; the zero value is QuotesASCII.
 	Quotes QuoteStyle
+	// Lang is the language whose house style QuotesTypographic applies:
+	// "en" (the default for ""), "de", "fr", "es", "it", "nl" or "sv"; a
+	// region suffix ("de-CH") is ignored and other tags mean "en". See
+	// Languages and ValidLang.
+	Lang string
+	// Primes makes QuotesTypographic turn feet and inches after a digit
+	// (5'10") into primes (5′10″) instead of leaving them straight.
+	Primes bool
 }
 
 // Rule ids reported by the normalize stages.
@@ -145,19 +168,26 @@ var (
 // Rules lists every rule of the package, in the order the stages run.
 func Rules() []lint.Rule {
 	var out []lint.Rule
-	for _, rs := range [][]lint.Rule{invisibleRules, nfcRules, charsRules, spacesRules} {
+	for _, rs := range [][]lint.Rule{ansiRules, entityRules, mojibakeRules, codepointsRules, invisibleRules, nfcRules, charsRules, typographicRules, spacesRules} {
 		out = append(out, rs...)
 	}
 	return out
 }
 
 // Stages returns the normalize stages in the order they must run:
-// "invisible", "nfc", "chars" and "spaces".
+// "invisible", "nfc", "chars", "typographic" and "spaces". The
+// "typographic" stage reports nothing unless opts.Quotes is
+// QuotesTypographic; it is always in the list so that its rules are.
 func Stages(opts Options) []lint.Stage {
 	return []lint.Stage{
+		ansiStage{},
+		entityStage{},
+		mojibakeStage{},
+		codepointsStage{},
 		invisibleStage{},
 		nfcStage{},
-		charsStage{quotes: opts.Quotes},
+		charsStage{quotes: opts.Quotes, french: opts.Quotes == QuotesTypographic && langOf(opts.Lang).french},
+		typographicStage{lang: langOf(opts.Lang), primes: opts.Primes, on: opts.Quotes == QuotesTypographic},
 		spacesStage{},
 	}
 }

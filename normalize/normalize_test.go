@@ -26,6 +26,15 @@ func TestRules(t *testing.T) {
 		RuleRepeatedSpace: {lint.Info, true},
 		RuleTrailingSpace: {lint.Info, true},
 		RuleLeadingSpace:  {lint.Info, true},
+		RuleTypographic:   {lint.Info, true},
+		RuleQuoteLanguage: {lint.Warning, true},
+		RuleUnbalanced:    {lint.Warning, false},
+		RuleFrenchSpace:   {lint.Info, true},
+		RuleHTMLEntity:    {lint.Warning, true},
+		RuleMojibake:      {lint.Warning, true},
+		RuleLigature:      {lint.Info, true},
+		RuleLineSeparator: {lint.Info, true},
+		RuleANSIEscape:    {lint.Warning, true},
 	}
 	rules := Rules()
 	if len(rules) != len(want) {
@@ -63,7 +72,7 @@ func TestStageNames(t *testing.T) {
 	for _, st := range Stages(Options{}) {
 		names = append(names, st.Name())
 	}
-	if want := []string{"invisible", "nfc", "chars", "spaces"}; !slices.Equal(names, want) {
+	if want := []string{"ansi", "entity", "mojibake", "codepoints", "invisible", "nfc", "chars", "typographic", "spaces"}; !slices.Equal(names, want) {
 		t.Errorf("stages %q, want %q", names, want)
 	}
 }

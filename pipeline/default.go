@@ -19,6 +19,10 @@ type Options struct {
 	ReportOnly []string
 	// Severity overrides rules' default severities.
 	Severity map[string]lint.Severity
+	// FixesOnly skips the work of rules that never fix (near-duplicates
+	// unless Dedupe.FixNear, echoes): for a job that keeps only the
+	// cleaned text. The cleaned text is the same either way.
+	FixesOnly bool
 }
 
 // Default returns copydesk's standard chain: the normalize stages, then
@@ -26,11 +30,41 @@ type Options struct {
 // repeats are compared on clean text and a removal by dedupe never leaves
 // work for an earlier stage: one pass reaches a fixed point.
 func Default(opts Options) *Pipeline {
+	off := map[string]bool{}
+	for _, r := range opts.Disabled {
+		off[r] = true
+	}
+	// needed reports whether any of rules would be reported and kept.
+	needed := func(rules []lint.Rule) bool {
+		for _, r := range rules {
+			if !off[r.ID] && (r.Fixes || !opts.FixesOnly) {
+				return true
+			}
+		}
+		return false
+	}
+	d := opts.Dedupe
+	nearOff := off[dedupe.RuleNearParagraph] && off[dedupe.RuleNearSentence]
+	if nearOff || (opts.FixesOnly && (!d.FixNear || off[dedupe.RuleNearParagraph])) {
+		d.NearThreshold = -1
+	}
+
 	var stages []lint.Stage
-	stages = append(stages, normalize.Stages(opts.Normalize)...)
-	stages = append(stages, punct.New(opts.Punct))
-	if opts.Dedupe.Mode != dedupe.Off {
-		stages = append(stages, dedupe.New(opts.Dedupe))
+	for _, st := range normalize.Stages(opts.Normalize) {
+		if needed(st.Rules()) {
+			stages = append(stages, st)
+		}
+	}
+	if st := punct.New(opts.Punct); needed(st.Rules()) {
+		stages = append(stages, st)
+	}
+	if d.Mode != dedupe.Off {
+		if st := dedupe.New(d); needed(st.Rules()) {
+			stages = append(stages, st)
+		}
+	}
+	if st := dedupe.NewEcho(d); needed(st.Rules()) {
+		stages = append(stages, st)
 	}
 	p := New(stages...)
 	p.Disable(opts.Disabled...)

@@ -17,6 +17,9 @@ import (
 var fuzzOptions = []pipeline.Options{
 	{},
 	{Normalize: normalize.Options{Quotes: normalize.QuotesKeep}},
+	{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic}},
+	{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic, Lang: "fr"}},
+	{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic, Lang: "de", Primes: true}, Dedupe: dedupe.Options{Mode: dedupe.All}},
 	{Dedupe: dedupe.Options{Mode: dedupe.All}},
 	{Dedupe: dedupe.Options{Mode: dedupe.Off}},
 }
@@ -87,6 +90,15 @@ func fuzzSeeds(f *testing.F) {
 		"می\u200cخواهم 👨\u200d👩\u200d👧 Ελληνικά Русский हिन्दी 中文。",
 		"cd .. && ls ../src; main..feature 10..20 http://x.com/a..b",
 		"```\ncode “x”..\n```\n", "Hello , world . U.S.. etc..",
+		`"Hello," she said. "It's the '90s, rock 'n' roll." He's 5'10" tall.`,
+		"« Bonjour » , dit-il : \"Quoi ?\" L'homme\u00a0!\n\n\"open\n\n\"goes on\"",
+		"„Hallo“ “falsch” ‘90s don‘t «  » x\u202f\u202f? a != b 12:30",
+		// Hostile and mixed input: Markdown with code, mixed scripts and
+		// line endings, emoji sequences, UTF-16-looking bytes, one long line.
+		"# Title\n\n```go\nx := a..b // “q”\n```\n\n> quote  .. `code`  ,,\n",
+		"می\u200cخواهم، کتاب\u200cها؟\r\nनगर।  नदी ..\n城市，河流。。\r\n",
+		"👨\u200d👩\u200d👧\u200d👦 🏳\ufe0f\u200d🌈 1\ufe0f\u20e3 👍🏽👍🏽 🇫🇷🇫🇷 .. \u200d\u200c",
+		"\xff\xfeH\x00i\x00.\x00.\x00", "a\rb..\r\rc\n\r\n", strings.Repeat("word, other ", 500) + "end..",
 	} {
 		f.Add(s)
 	}

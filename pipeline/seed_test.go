@@ -54,7 +54,7 @@ func TestSeedGolden(t *testing.T) {
 			}
 		}
 	}
-	want1 := map[string]int{"dedupe.paragraph": 1, "punct.double-period": 1, "quotes.curly": 11, "space.leading": 1}
+	want1 := map[string]int{"dedupe.paragraph": 1, "punct.double-period": 1, "quotes.curly": 11, "space.leading": 1, "style.echo": 3} // echoes: "said", "statement" (line 17), "group" (line 27)
 	for rule, n := range want1 {
 		if count[rule] != n {
 			t.Errorf("%d %s findings, want %d (all: %v)", count[rule], rule, n, count)
@@ -69,5 +69,23 @@ func TestSeedGolden(t *testing.T) {
 	// Cleaning the output again changes nothing.
 	if again := pipeline.Default(pipeline.Options{}).Run(r.Cleaned); again.Changed() {
 		t.Errorf("cleaning the cleaned seed changed it again: %+v", again.Changes)
+	}
+}
+
+// TestFixesOnlySameText checks that skipping the rules that never fix
+// leaves the cleaned text as it was and reports only fixing rules.
+func TestFixesOnlySameText(t *testing.T) {
+	in := readTestdata(t, "seed.txt")
+	for _, text := range []string{in, in + "\n\n" + in, "The cat sat on the mat today.\n\nThe cat sat on a mat today.\n"} {
+		full := pipeline.Default(pipeline.Options{}).Run(text)
+		fast := pipeline.Default(pipeline.Options{FixesOnly: true}).Run(text)
+		if full.Cleaned != fast.Cleaned {
+			t.Fatalf("FixesOnly changed the cleaned text")
+		}
+		for _, f := range fast.Findings {
+			if f.Rule == "style.echo" || f.Rule == "dedupe.near-paragraph" || f.Rule == "dedupe.near-sentence" {
+				t.Errorf("FixesOnly still reports %s", f.Rule)
+			}
+		}
 	}
 }

@@ -8,12 +8,15 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // An atomicFile replaces a file atomically: what is written goes to a
 // temporary file in the same directory, which Commit syncs to disk and
 // renames over the target. Until then, and whatever fails, the target is
-// untouched; Abort removes the temporary file.
+// untouched; Abort removes the temporary file. A target that is a
+// character device or a named pipe (/dev/null, /dev/stdout, a FIFO) is
+// not a file to replace: it is written directly.
 type atomicFile struct {
 	*bufio.Writer
 	e      *env
@@ -22,6 +25,7 @@ type atomicFile struct {
 	f      *os.File
 	mode   fs.FileMode // to set, or 0 to keep the temporary file's
 	old    fs.FileInfo // the file replaced, if it exists
+	direct bool        // f is the target itself, a device or a pipe
 	done   bool
 }
 
@@ -30,11 +34,23 @@ type atomicFile struct {
 // new files, 0666 less the umask.
 func (e *env) createAtomic(path string) (*atomicFile, error) {
 	a := &atomicFile{e: e, name: path, target: path}
-	if t, err := filepath.EvalSymlinks(path); err == nil {
-		a.target = t
+	if !isFDPath(path) {
+		a.target = resolveLinks(path)
 	}
 	fi, err := os.Stat(a.target)
 	switch {
+	case err == nil && (isFDPath(path) || fi.Mode()&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0):
+		if err := e.step("create", path); err != nil {
+			return nil, fmt.Errorf("writing %s: %w", path, err)
+		}
+		// As a shell's "> path" does; O_TRUNC is ignored by devices
+		// and pipes.
+		if a.f, err = os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0); err != nil {
+			return nil, fmt.Errorf("writing %s: %w", path, err)
+		}
+		a.direct = true
+		a.Writer = bufio.NewWriterSize(a.f, 64<<10)
+		return a, nil
 	case err == nil && !fi.Mode().IsRegular():
 		return nil, fmt.Errorf("writing %s: not a regular file", path)
 	case err == nil:
@@ -82,6 +98,9 @@ func (a *atomicFile) commit() error {
 	if err := a.Flush(); err != nil {
 		return err
 	}
+	if a.direct {
+		return a.f.Close()
+	}
 	if a.old != nil {
 		chown(a.f, a.old) // best effort: only the owner or root can
 		if err := a.f.Chmod(a.mode); err != nil {
@@ -120,7 +139,64 @@ func (a *atomicFile) Abort() {
 	}
 	a.done = true
 	a.f.Close()
-	os.Remove(a.f.Name())
+	if !a.direct {
+		os.Remove(a.f.Name())
+	}
+}
+
+// isFDPath reports whether path names an open file of a process, such
+// as /dev/stdout or /proc/self/fd/3. Such a path is a link to whatever
+// the descriptor is, possibly the regular file a shell redirected to:
+// it is written, never replaced.
+func isFDPath(path string) bool {
+	path = filepath.ToSlash(filepath.Clean(path))
+	switch path {
+	case "/dev/stdout", "/dev/stderr", "/dev/stdin":
+		return true
+	}
+	if strings.HasPrefix(path, "/dev/fd/") {
+		return true
+	}
+	rest, ok := strings.CutPrefix(path, "/proc/")
+	if !ok {
+		return false
+	}
+	_, rest, ok = strings.Cut(rest, "/")
+	return ok && strings.HasPrefix(rest, "fd/")
+}
+
+// resolveLinks returns the file path names after symbolic links, so
+// that a link is followed rather than replaced: the path with every link
+// resolved, or for a link to a file that does not exist yet, the file
+// it would create.
+func resolveLinks(path string) string {
+	if t, err := filepath.EvalSymlinks(path); err == nil {
+		return t
+	}
+	for range 40 { // as many links as Linux follows
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
+	}
+	return path
+}
+
+// isStdout reports whether path names standard output.
+func isStdout(path string) bool {
+	switch filepath.ToSlash(filepath.Clean(path)) {
+	case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return true
+	}
+	return false
 }
 
 // step lets tests fail a step of writing a file.

@@ -1,50 +1,74 @@
 package main
 
 import (
+	"runtime/debug"
+	"strings"
+
 	"github.com/urfave/cli/v2"
 
 	"github.com/copydesk/copydesk/pipeline/lint"
 	"github.com/copydesk/copydesk/pipeline/report"
 )
 
+// checkFormats are the values of check --format.
+var checkFormats = []string{"text", "short", "json", "sarif", "github", "checkstyle", "rdjsonl"}
+
 func (e *env) checkCommand() *cli.Command {
+	color := new(colorMode)
 	return command(&cli.Command{
 		Name:      "check",
 		Usage:     "list the findings",
 		ArgsUsage: "[FILE...]",
 		UsageText: "copydesk check [flags] [FILE...]",
 		Description: `Lists what copydesk finds in each FILE (standard input for none or "-"),
-one finding a line, sorted by position:
+sorted by position, each as a line
 
    NAME:LINE:COLUMN: SEVERITY: MESSAGE [RULE]
 
-Lines and columns start at 1; columns count Unicode characters. With
---format json it prints one JSON document with byte offsets and the exact
-fixes (the schema is documented in package
-github.com/copydesk/copydesk/pipeline/report). Exits 1 if a finding is at
+followed by the source line and carets under the finding's span (in colour
+on a terminal, unless NO_COLOR is set; see --color). Lines and columns
+start at 1; columns count Unicode characters. Exits 1 if a finding is at
 the --fail-on severity or above, 0 otherwise.
+
+--format chooses the output:
+   text        the findings with source lines and carets (the default)
+   short       one line a finding, without the source
+   json        one JSON document with byte offsets and the exact fixes (the
+               schema is documented in package
+               github.com/copydesk/copydesk/pipeline/report)
+   sarif       a SARIF 2.1.0 log, for code scanning (GitHub, editors)
+   github      GitHub Actions workflow commands: annotations on a pull request
+   checkstyle  Checkstyle XML, for Jenkins, GitLab converters and editors
+   rdjsonl     reviewdog's diagnostic format, one JSON object a line
 
 Examples:
    copydesk check story.txt
    copydesk check --fail-on error drafts/*.txt
+   copydesk check --format github drafts/*.txt     # in a GitHub Actions step
+   copydesk check --format sarif drafts/*.txt > copydesk.sarif
    copydesk check --format json story.txt | jq '.files[].findings[].rule'
    copydesk check --disable dedupe.sentence --report-only 'quotes.*' story.txt`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: " + strings.Join(checkFormats, ", ")},
+			&cli.GenericFlag{Name: "color", Value: color, DefaultText: "auto", Usage: "colour the text format `WHEN`: always (also --color alone), never or auto"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 if a finding is at `SEVERITY` or above: error, warning or info"},
 		}, pipelineFlags()...),
-		Action: e.check,
+		Action: func(c *cli.Context) error { return e.check(c, *color) },
 	})
 }
 
-func (e *env) check(c *cli.Context) error {
+func (e *env) check(c *cli.Context, color colorMode) error {
 	opts, err := e.pipelineOptions(c)
 	if err != nil {
 		return err
 	}
 	format := c.String("format")
-	if format != "text" && format != "json" {
-		return usagef("check: unknown --format %q (want text or json)", format)
+	known := false
+	for _, f := range checkFormats {
+		known = known || f == format
+	}
+	if !known {
+		return usagef("check: unknown --format %q (want %s)", format, strings.Join(checkFormats, ", "))
 	}
 	failOn, err := lint.ParseSeverity(c.String("fail-on"))
 	if err != nil {
@@ -54,6 +78,8 @@ func (e *env) check(c *cli.Context) error {
 	if format == "json" {
 		jw = report.NewJSONWriter(e.stdout)
 	}
+	pretty := report.PrettyOptions{Color: format == "text" && e.useColor(color)}
+	var all []report.File // for SARIF, one document of every file
 	stdinName := c.String("stdin-name")
 	p := e.newPipeline(opts)
 	for _, arg := range inputArgs(c) {
@@ -67,17 +93,46 @@ func (e *env) check(c *cli.Context) error {
 		if report.Count([]report.File{f}, failOn) > 0 {
 			e.fail(exitFound)
 		}
-		if jw != nil {
+		switch format {
+		case "json":
 			err = jw.Write(f)
-		} else {
+		case "sarif":
+			all = append(all, f)
+		case "github":
+			err = report.GitHub(e.stdout, f)
+		case "checkstyle":
+			all = append(all, f)
+		case "rdjsonl":
+			err = report.RDJSONL(e.stdout, f)
+		case "short":
 			err = report.Text(e.stdout, f)
+		default:
+			err = report.Pretty(e.stdout, pretty, f)
 		}
 		if err != nil {
 			return outputError(err)
 		}
 	}
-	if jw != nil {
+	switch format {
+	case "json":
 		return outputError(jw.Close())
+	case "sarif":
+		return outputError(report.SARIF(e.stdout, all, report.SARIFOptions{
+			Version:        toolVersion(),
+			InformationURI: "https://github.com/copydesk/copydesk",
+			Rules:          p.Rules(),
+		}))
+	case "checkstyle":
+		return outputError(report.Checkstyle(e.stdout, all...))
 	}
 	return nil
+}
+
+// toolVersion is copydesk's module version, or "devel" for a build from
+// a checkout.
+func toolVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
 }

@@ -9,7 +9,7 @@ import (
 
 func TestCheckText(t *testing.T) {
 	cd(t, map[string]string{"a.txt": dirty, "b.txt": clean})
-	o := session{}.run(t, "check", "a.txt", "b.txt")
+	o := session{}.run(t, "check", "--format", "short", "a.txt", "b.txt")
 	want := `a.txt:1:1: warning: "“" → "\"" [quotes.open]
 a.txt:1:7: warning: "”" → "\"" [quotes.close]
 a.txt:1:14: error: ".." → "." [punct.double-period]
@@ -19,9 +19,42 @@ a.txt:7:5: info: TODO left in the text [test.todo]
 	if o.code != 1 || o.stdout != want || o.stderr != "" {
 		t.Errorf("check: exit %d, stderr %q, stdout:\n%s\nwant:\n%s", o.code, o.stderr, o.stdout, want)
 	}
-	o = session{stdin: "ok TODO"}.run(t, "check")
+	o = session{stdin: "ok TODO"}.run(t, "check", "--format", "short")
 	if o.stdout != "stdin:1:4: info: TODO left in the text [test.todo]\n" {
 		t.Errorf("check stdin: %q", o.stdout)
+	}
+	// The default text format adds the source line and carets.
+	o = session{stdin: "ok TODO"}.run(t, "check")
+	if want := "stdin:1:4: info: TODO left in the text [test.todo]\n  1 | ok TODO\n    |    ^^^^\n"; o.stdout != want {
+		t.Errorf("check text:\n%s\nwant:\n%s", o.stdout, want)
+	}
+}
+
+func TestCheckColor(t *testing.T) {
+	always := func(string) string { return "" }
+	noColor := func(k string) string {
+		if k == "NO_COLOR" {
+			return "1"
+		}
+		return ""
+	}
+	tests := []struct {
+		args   []string
+		getenv func(string) string
+		color  bool
+	}{
+		{[]string{"check"}, always, false}, // not a terminal
+		{[]string{"check", "--color"}, always, true},
+		{[]string{"check", "--color=always"}, noColor, true},
+		{[]string{"check", "--color=never"}, always, false},
+		{[]string{"check", "--color=auto"}, noColor, false},
+		{[]string{"check", "--color", "--format", "short"}, always, false}, // only text is coloured
+	}
+	for _, tt := range tests {
+		o := session{stdin: "ok TODO", getenv: tt.getenv}.run(t, tt.args...)
+		if got := strings.Contains(o.stdout, "\x1b["); got != tt.color || o.stderr != "" {
+			t.Errorf("%v: colour %v, want %v (stderr %q)", tt.args, got, tt.color, o.stderr)
+		}
 	}
 }
 

@@ -34,7 +34,7 @@ Examples:
 			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "list the files that would change; exit 1 if any"},
 			&cli.StringFlag{Name: "diff", Usage: "also write the unified diff of the changes to `FILE`", TakesFile: true},
 			&cli.StringFlag{Name: "report", Usage: "also write the JSON report (as check --format json) to `FILE`", TakesFile: true},
-		}, pipelineFlags()...),
+		}, append(pipelineFlags(), jsonlFlags()...)...),
 		Action: e.clean,
 	})
 }
@@ -44,8 +44,14 @@ func (e *env) clean(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if c.Bool("jsonl") {
+		return e.cleanJSONL(c, opts)
+	}
 	args := inputArgs(c)
 	output, write, list := c.String("output"), c.Bool("write"), c.Bool("list")
+	if isStdout(output) {
+		output = "-" // keep the descriptor as it is: appending, a pipe
+	}
 	switch {
 	case output != "" && write:
 		return usagef("clean: -o and -w cannot be used together")
@@ -84,6 +90,9 @@ func (e *env) clean(c *cli.Context) error {
 		jw = report.NewJSONWriter(reportFile)
 	}
 
+	// Without a report, only the cleaned text (and its diff) is kept:
+	// rules that never fix need not run.
+	opts.FixesOnly = reportFile == nil
 	p := e.newPipeline(opts)
 	changed := false
 	for _, arg := range args {
@@ -98,8 +107,8 @@ func (e *env) clean(c *cli.Context) error {
 			changed = true
 		}
 		if diffFile != nil {
-			name := diffName(in.name)
-			if err := report.Unified(diffFile, r.Original, r.Edits(), report.UnifiedOptions{OldName: "a/" + name, NewName: "b/" + name}); err != nil {
+			oldName, newName := diffHeaders(in.name)
+			if err := report.Unified(diffFile, r.Original, r.Edits(), report.UnifiedOptions{OldName: oldName, NewName: newName}); err != nil {
 				return fmt.Errorf("writing %s: %w", diffFile.name, err)
 			}
 		}

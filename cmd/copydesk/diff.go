@@ -27,12 +27,20 @@ is not set), prints a word diff instead: each changed line with deleted
 text in red, inserted text in green and the ids of the rules that changed
 it.
 
+With --format html, prints one self-contained HTML page instead (no
+external assets) for a person to review: each document with deletions and
+insertions marked inline, the rule and message of each change on hover and
+in a side list, the number of findings of each rule at the top, and a
+toggle between the changes and the clean text.
+
 Examples:
    copydesk diff story.txt
    copydesk diff story.txt | git apply
    copydesk diff drafts/*.txt > cleanup.patch && patch -p1 < cleanup.patch
-   copydesk diff --color=always story.txt | less -R`,
+   copydesk diff --color=always story.txt | less -R
+   copydesk diff --format html drafts/*.txt > report.html`,
 		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "unified", Usage: "output `FORMAT`: unified (a patch, or a word diff with --color) or html"},
 			&cli.GenericFlag{Name: "color", Value: color, DefaultText: "auto", Usage: "show a coloured word diff `WHEN`: always (also --color alone), never or auto"},
 			&cli.IntFlag{Name: "context", Aliases: []string{"U"}, Value: report.DefaultContext, Usage: "show `N` unchanged lines around each change"},
 		}, pipelineFlags()...),
@@ -100,7 +108,12 @@ func (e *env) diff(c *cli.Context, color colorMode) error {
 	if ctx == 0 {
 		ctx = -1 // none; 0 means the default to report.Unified
 	}
-	colored := e.useColor(color)
+	format := c.String("format")
+	if format != "unified" && format != "html" {
+		return usagef("diff: unknown --format %q (want unified or html)", format)
+	}
+	colored := format == "unified" && e.useColor(color)
+	var docs []report.HTMLDoc
 	stdinName := c.String("stdin-name")
 	p := e.newPipeline(opts)
 	for _, arg := range inputArgs(c) {
@@ -111,19 +124,32 @@ func (e *env) diff(c *cli.Context, color colorMode) error {
 			continue
 		}
 		r := p.Run(in.text)
+		if format == "html" {
+			docs = append(docs, report.HTMLDoc{Name: in.name, Result: r})
+		}
 		if !r.Changed() {
 			continue
 		}
 		e.fail(exitFound)
+		if format == "html" {
+			continue
+		}
 		if colored {
 			err = report.Color(e.stdout, in.name, r)
 		} else {
-			name := diffName(in.name)
-			err = report.Unified(e.stdout, r.Original, r.Edits(), report.UnifiedOptions{OldName: "a/" + name, NewName: "b/" + name, Context: ctx})
+			oldName, newName := diffHeaders(in.name)
+			err = report.Unified(e.stdout, r.Original, r.Edits(), report.UnifiedOptions{OldName: oldName, NewName: newName, Context: ctx})
 		}
 		if err != nil {
 			return outputError(err)
 		}
+	}
+	if format == "html" {
+		title := "copydesk report"
+		if len(docs) == 1 {
+			title = "copydesk: " + docs[0].Name
+		}
+		return outputError(report.HTML(e.stdout, docs, report.HTMLOptions{Title: title}))
 	}
 	return nil
 }

@@ -54,7 +54,7 @@ func TestDiffApplies(t *testing.T) {
 		"empty-result-2.txt":   "ZAP\n",
 		"deleted-first.txt":    "ZAP\nkeep\n",
 		"far-apart.txt":        "a..\n" + strings.Repeat("line\n", 20) + "b..\n" + strings.Repeat("line\n", 20),
-		"invalid-utf8.txt":     "\xff\xfe..\n\xc3\n",
+		"invalid-utf8.txt":     "x\xff\xfe..\n\xc3\n", // not at the start: "\xff\xfe" there is a UTF-16 BOM
 		"dir/nested.txt":       "in a directory..\n",
 		"unchanged.txt":        clean,
 	}

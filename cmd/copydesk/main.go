@@ -71,6 +71,7 @@ type env struct {
 	status    int    // the worst status so far
 	stdinText string // standard input, once read
 	stdinRead bool
+	maxSize   int64 // the largest input read; 0 for defaultMaxSize
 }
 
 // defaultPipeline builds the standard chain.

@@ -14,25 +14,38 @@ import (
 // pipelineFlags are the flags of the commands that run the pipeline.
 func pipelineFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "quotes", Value: "ascii", Usage: "`STYLE` of quotation marks: ascii (straighten curly quotes) or keep"},
+		&cli.StringFlag{Name: "quotes", Value: "ascii", Usage: "`STYLE` of quotation marks: ascii (straighten curly quotes), keep, or typographic (curly quotes of --lang)"},
+		&cli.StringFlag{Name: "lang", Value: "en", Usage: "`LANG` whose quotes --quotes typographic uses: " + strings.Join(normalize.Languages(), ", ")},
+		&cli.BoolFlag{Name: "primes", Usage: "with --quotes typographic, turn feet and inches after a digit (5'10\") into primes (5′10″)"},
 		&cli.StringFlag{Name: "dedupe", Value: "adjacent", Usage: "`MODE` of repeat removal: adjacent (a repeat of the unit just before it), all or off"},
 		&cli.StringSliceFlag{Name: "disable", Usage: "switch off `RULE`; repeat the flag or give a comma-separated list; AREA.* names all rules of an area"},
 		&cli.StringSliceFlag{Name: "report-only", Usage: "report `RULE` but do not fix it; repeatable, comma-separated, AREA.* as for --disable"},
 		&cli.StringFlag{Name: "stdin-name", Value: "stdin", Usage: "`NAME` that stands for standard input in messages, diffs and reports"},
+		maxSizeFlag(),
 	}
 }
 
 // pipelineOptions reads the pipeline flags.
 func (e *env) pipelineOptions(c *cli.Context) (pipeline.Options, error) {
 	var opts pipeline.Options
+	if err := e.setMaxSize(c); err != nil {
+		return opts, err
+	}
 	switch q := c.String("quotes"); q {
 	case "ascii":
 		opts.Normalize.Quotes = normalize.QuotesASCII
 	case "keep":
 		opts.Normalize.Quotes = normalize.QuotesKeep
+	case "typographic":
+		opts.Normalize.Quotes = normalize.QuotesTypographic
 	default:
-		return opts, usagef("%s: unknown --quotes %q (want ascii or keep)", c.Command.Name, q)
+		return opts, usagef("%s: unknown --quotes %q (want ascii, keep or typographic)", c.Command.Name, q)
 	}
+	if l := c.String("lang"); !normalize.ValidLang(l) {
+		return opts, usagef("%s: unknown --lang %q (want %s)", c.Command.Name, l, strings.Join(normalize.Languages(), ", "))
+	}
+	opts.Normalize.Lang = c.String("lang")
+	opts.Normalize.Primes = c.Bool("primes")
 	switch d := c.String("dedupe"); d {
 	case "adjacent":
 		opts.Dedupe.Mode = dedupe.Adjacent

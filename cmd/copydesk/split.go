@@ -27,6 +27,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "unit", Value: "sentence", Usage: "`UNIT` to split into: sentence or paragraph"},
 			&cli.StringFlag{Name: "stdin-name", Value: "stdin", Usage: "`NAME` that stands for standard input in messages"},
+			maxSizeFlag(),
 		},
 		Action: e.split,
 	})
@@ -48,6 +49,9 @@ func (e *env) split(c *cli.Context) error {
 		units = segment.Paragraphs
 	default:
 		return usagef("split: unknown --unit %q (want sentence or paragraph)", u)
+	}
+	if err := e.setMaxSize(c); err != nil {
+		return err
 	}
 	args := inputArgs(c)
 	if len(args) > 1 {

@@ -102,3 +102,32 @@ func BenchmarkColor(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkFormats(b *testing.B) {
+	r := benchResult(b)
+	f := report.NewFile("x", r)
+	files := []report.File{f}
+	for _, bm := range []struct {
+		name   string
+		render func() error
+	}{
+		{"Pretty", func() error { return report.Pretty(io.Discard, report.PrettyOptions{}, f) }},
+		{"SARIF", func() error { return report.SARIF(io.Discard, files, report.SARIFOptions{}) }},
+		{"GitHub", func() error { return report.GitHub(io.Discard, f) }},
+		{"Checkstyle", func() error { return report.Checkstyle(io.Discard, f) }},
+		{"RDJSONL", func() error { return report.RDJSONL(io.Discard, f) }},
+		{"HTML", func() error {
+			return report.HTML(io.Discard, []report.HTMLDoc{{Name: "x", Result: r}}, report.HTMLOptions{})
+		}},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.SetBytes(int64(len(r.Original)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := bm.render(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -17,7 +17,7 @@ import (
 type locator struct {
 	text    string
 	index   *lint.LineIndex
-	cursors [3]cursor
+	cursors [5]cursor
 }
 
 // A cursor is a rune boundary of the text with its 1-based line and column.
@@ -30,6 +30,8 @@ const (
 	startCursor = iota
 	endCursor
 	relatedCursor
+	fixStartCursor
+	fixEndCursor
 )
 
 func newLocator(text string) *locator {

@@ -64,6 +64,11 @@ const Version = 1
 type File struct {
 	Path     string    `json:"path"`
 	Findings []Finding `json:"findings"`
+	// Source is the text the findings' offsets refer to. NewFile sets it
+	// to the original input; renderers that show source lines (Pretty) or
+	// position fixes in lines and columns (SARIF, RDJSONL) need it, and
+	// leave out what they cannot compute when it is empty.
+	Source string `json:"-"`
 }
 
 // A Finding is one finding of a File, positioned for people and
@@ -102,7 +107,7 @@ type Location struct {
 // NewFile returns the report of r under the name path. It takes time
 // linear in the size of r.Original and the number of findings.
 func NewFile(path string, r *pipeline.Result) File {
-	f := File{Path: path, Findings: make([]Finding, len(r.Findings))}
+	f := File{Path: path, Findings: make([]Finding, len(r.Findings)), Source: r.Original}
 	// One backing array each for all fixes and all related places.
 	nfix, nrel := 0, 0
 	for i := range r.Findings {

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/jsonl"
+)
+
+// jsonlFlags are the flags of clean --jsonl.
+func jsonlFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.BoolFlag{Name: "jsonl", Usage: "read JSON Lines records and clean one string field of each, keeping every other byte"},
+		&cli.StringFlag{Name: "field", Value: jsonl.DefaultField, Usage: "with --jsonl: the top-level string `FIELD` to clean"},
+		&cli.BoolFlag{Name: "annotate", Usage: `with --jsonl: add {"changed":…,"findings":{RULE:N},"bytes_removed":N} to each record under "copydesk"`},
+		&cli.StringFlag{Name: "reject", Usage: "with --jsonl: write malformed lines to `FILE` with the reason, instead of passing them through", TakesFile: true},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "with --jsonl: clean `N` records at once (0: one per CPU)"},
+		&cli.StringFlag{Name: "stats", Usage: "with --jsonl: also write the summary as JSON to `FILE`", TakesFile: true},
+	}
+}
+
+// cleanJSONL is clean --jsonl: every input's records to the output, in
+// order, and a summary on standard error.
+func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
+	for _, f := range []string{"write", "list", "diff", "report"} {
+		if c.IsSet(f) {
+			return usagef("clean: --jsonl cannot be used with --%s", f)
+		}
+	}
+	if c.Int("jobs") < 0 {
+		return usagef("clean: -j %d: want 0 or more", c.Int("jobs"))
+	}
+	args := inputArgs(c)
+	// Annotations count findings by rule; without them only the cleaned
+	// text is kept, so rules that never fix need not run.
+	opts.FixesOnly = !c.Bool("annotate")
+	jopts := jsonl.Options{
+		Field:       c.String("field"),
+		NewPipeline: func() *pipeline.Pipeline { return e.newPipeline(opts) },
+		Workers:     c.Int("jobs"),
+		Annotate:    c.Bool("annotate"),
+	}
+	if jopts.Field == "" {
+		return usagef("clean: --field is empty")
+	}
+	if jopts.Annotate && jopts.Field == jsonl.DefaultAnnotateKey {
+		return usagef("clean: --annotate adds the field %q: choose another --field", jsonl.DefaultAnnotateKey)
+	}
+
+	var out io.Writer = e.stdout
+	var outFile, rejectFile *atomicFile
+	defer func() {
+		for _, a := range []*atomicFile{outFile, rejectFile} {
+			if a != nil {
+				a.Abort()
+			}
+		}
+	}()
+	var err error
+	if path := c.String("output"); path != "" && !isStdout(path) && path != "-" {
+		if outFile, err = e.createAtomic(path); err != nil {
+			return err
+		}
+		out = outFile
+	}
+	if path := c.String("reject"); path != "" {
+		if rejectFile, err = e.createAtomic(path); err != nil {
+			return err
+		}
+		jopts.Reject = rejectFile
+	}
+
+	var total jsonl.Summary
+	ctx := context.Background()
+	for _, arg := range args {
+		var r io.Reader = e.stdin
+		jopts.Name = c.String("stdin-name")
+		if arg != "-" {
+			f, err := os.Open(arg)
+			if err != nil {
+				e.errorf("reading %s: %v", arg, err)
+				e.fail(exitFailure)
+				continue
+			}
+			r, jopts.Name = f, arg
+			defer f.Close()
+		}
+		s, err := jsonl.CleanJSONL(ctx, r, out, jopts)
+		total.Add(s)
+		if err != nil {
+			if outFile == nil && isBrokenPipe(err) {
+				return errBrokenPipe
+			}
+			return err
+		}
+	}
+	if outFile != nil {
+		if err := outFile.Commit(); err != nil {
+			return err
+		}
+	}
+	if rejectFile != nil {
+		if err := rejectFile.Commit(); err != nil {
+			return err
+		}
+	}
+	if path := c.String("stats"); path != "" {
+		b, err := json.MarshalIndent(total, "", "  ")
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		if err := e.writeFile(path, string(b)+"\n"); err != nil {
+			return err
+		}
+	}
+	for _, line := range strings.Split(total.String(), "\n") {
+		fmt.Fprintf(e.stderr, "copydesk: %s\n", line)
+	}
+	return nil
+}

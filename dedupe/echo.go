@@ -1,0 +1,195 @@
+package dedupe
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/dedupe/segment"
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+// RuleEcho is the rule id of the echo stage.
+const RuleEcho = "style.echo"
+
+// DefaultEchoWindow is how many words apart a repeat counts as an echo
+// when Options.EchoWindow is 0.
+const DefaultEchoWindow = 20
+
+// echoMinLetters is the fewest letters a content word needs to echo.
+const echoMinLetters = 4
+
+// EchoRules lists the rules of the stage NewEcho returns.
+func EchoRules() []lint.Rule {
+	return []lint.Rule{
+		{ID: RuleEcho, Severity: lint.Info,
+			Doc: `the same content word or phrase again within a few words ("the Pentagon said …, it said"): consider a synonym; never fixed`},
+	}
+}
+
+// NewEcho returns the "style" stage, which reports echoes (style.echo):
+// an uncommon word, or a phrase of three or more words, used again within
+// opts.EchoWindow words (0: DefaultEchoWindow; negative: never) in the
+// same paragraph. It only reports, as an echo is a matter of style.
+//
+// A word echoes when it has at least four letters, no digits and no
+// apostrophe (contractions and possessives such as "it's" do not echo),
+// and is not on a short built-in list of English function words and
+// very common words ("that", "with", "have", "would", "people",
+// "million", …). "said" is not on the list: "the Pentagon said …, it
+// said" is the commonest echo in news copy. Words are
+// compared without regard to case, but a word capitalized at both places
+// is taken for a name ("the Pentagon … the Pentagon") and not reported:
+// a name cannot be varied. A phrase echoes when its first three words
+// repeat, it neither starts nor ends with a function word, and one of its
+// words would echo on its own ("a proportionate military response" gives
+// "proportionate military response");
+// it is reported whole, from its first to its last repeated word, and its
+// words are not reported again on their own. Each repeat is reported
+// once, against the nearest earlier use.
+func NewEcho(opts Options) lint.Stage {
+	w := opts.EchoWindow
+	if w == 0 {
+		w = DefaultEchoWindow
+	}
+	return &echoStage{window: w}
+}
+
+type echoStage struct{ window int }
+
+// Name returns "style".
+func (*echoStage) Name() string { return "style" }
+
+// Rules lists the stage's rules.
+func (*echoStage) Rules() []lint.Rule { return EchoRules() }
+
+// Check returns the echoes in text, sorted by position.
+func (e *echoStage) Check(text string) []lint.Finding {
+	if e.window < 0 || len(text) == 0 {
+		return nil
+	}
+	var (
+		out  []lint.Finding
+		toks []token
+		last = map[uint64]int{} // content word -> its last index
+		tri  = map[uint64]int{} // trigram -> its last start
+	)
+	for _, p := range segment.Paragraphs(text) {
+		toks = appendTokens(toks[:0], text, lint.Span{Start: p.Start, End: p.End})
+		clear(last)
+		clear(tri)
+		covered := 0 // words before it are in a reported phrase
+		for i := range toks {
+			if i+2 < len(toks) {
+				h := bigram(bigram(toks[i].id, toks[i+1].id), toks[i+2].id)
+				j, ok := tri[h]
+				tri[h] = i
+				if ok && i >= covered && i-j >= 3 && i-j <= e.window && e.phrase(text, toks, j, i) {
+					n := 3
+					for i+n < len(toks) && j+n < i && toks[j+n].id == toks[i+n].id {
+						n++
+					}
+					for n > 3 && echoStop[toks[i+n-1].id] {
+						n--
+					}
+					out = append(out, lint.Finding{Rule: RuleEcho, Severity: lint.Info,
+						Span:    lint.Span{Start: toks[i].Start, End: toks[i+n-1].End},
+						Related: []lint.Span{{Start: toks[j].Start, End: toks[j+n-1].End}},
+						Message: fmt.Sprintf("phrase %s is repeated %d words after its last use", quoteWords(text, toks[i].Start, toks[i+n-1].End), i-j)})
+					covered = i + n
+				}
+			}
+			t := toks[i]
+			if !e.content(text, t) {
+				continue
+			}
+			j, ok := last[t.id]
+			last[t.id] = i
+			if !ok || i < covered || i-j > e.window || t.upper && toks[j].upper {
+				continue
+			}
+			out = append(out, lint.Finding{Rule: RuleEcho, Severity: lint.Info, Span: t.Span,
+				Related: []lint.Span{toks[j].Span},
+				Message: fmt.Sprintf("%s is repeated %d words after its last use", quoteWords(text, t.Start, t.End), i-j)})
+		}
+	}
+	return out
+}
+
+// phrase reports whether the three words at j and at i are the same,
+// neither the first nor the last is a stop word, and one of them would
+// echo on its own.
+func (e *echoStage) phrase(text string, toks []token, j, i int) bool {
+	if echoStop[toks[i].id] || echoStop[toks[i+2].id] {
+		return false
+	}
+	for k := range 3 {
+		if toks[j+k].id != toks[i+k].id {
+			return false
+		}
+	}
+	for k := range 3 {
+		if e.content(text, toks[i+k]) && !(toks[i+k].upper && toks[j+k].upper) {
+			return true
+		}
+	}
+	return false
+}
+
+// content reports whether t is a word that can echo: letters only, at
+// least echoMinLetters of them, not a stop word, not a contraction or
+// possessive ("it's", "don't").
+func (*echoStage) content(text string, t token) bool {
+	return t.letters && t.Len() >= echoMinLetters && !hasApostrophe(text[t.Start:t.End]) &&
+		utf8.RuneCountInString(text[t.Start:t.End]) >= echoMinLetters && !echoStop[t.id]
+}
+
+// hasApostrophe reports whether w holds a straight or curly apostrophe.
+func hasApostrophe(w string) bool { return strings.ContainsAny(w, "'’") }
+
+// quoteWords quotes text[s:e] for a message, shortened and on one line.
+func quoteWords(text string, s, e int) string {
+	q := text[s:e]
+	if len(q) > 60 {
+		cut := 60
+		for cut > 0 && !utf8.RuneStart(q[cut]) {
+			cut--
+		}
+		q = q[:cut] + "…"
+	}
+	return fmt.Sprintf("%q", strings.Join(strings.Fields(q), " "))
+}
+
+// echoStopWords are the words that never echo, and that never start or
+// end an echoed phrase: function words (articles, pronouns, auxiliaries,
+// prepositions, conjunctions, determiners) and the commonest adverbs and
+// verbs. "said" and "says" are deliberately not here. Words under four
+// letters never echo anyway; the short ones listed here only bound
+// phrases.
+const echoStopWords = `
+a an the and but or nor so yet as if of to in on at by for from up out off per via
+is am are was be been it its he she we you i me him her his us our my they who whom
+not no do did has had can may any all own too how why
+about above across after again against almost along already also although always among
+another anyone anything around away back because been before behind being below beneath
+beside besides between beyond both cannot could does doing done down during each either
+else enough even ever every from further have having here hers herself himself however
+into itself just last least less like made make many more most much must myself near
+neither never next none nothing once only onto other others otherwise ours ourselves over
+perhaps quite rather same several shall should since some something still such than that
+their theirs them themselves then there therefore these they this those though through
+throughout thus till together toward towards under unless until upon very want were what
+whatever when whenever where whereas wherever whether which while whom whose will with
+within without would year years your yours yourself yourselves first also mr mrs
+going good best better well really think know thing things time times people told
+hundred thousand million billion trillion percent
+`
+
+// echoStop holds the token ids of echoStopWords.
+var echoStop = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, t := range appendTokens(nil, echoStopWords, lint.Span{End: len(echoStopWords)}) {
+		m[t.id] = true
+	}
+	return m
+}()

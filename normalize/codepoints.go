@@ -1,0 +1,225 @@
+package normalize
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+// Rule ids of the codepoints stage.
+const (
+	RuleLigature      = "unicode.ligature"
+	RuleLineSeparator = "unicode.line-separator"
+	RuleANSIEscape    = "unicode.ansi-escape"
+)
+
+var codepointsRules = []lint.Rule{
+	{ID: RuleLigature, Severity: lint.Info, Fixes: true,
+		Doc: "Latin ligature character (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, from PDFs): replaced by its letters"},
+	{ID: RuleLineSeparator, Severity: lint.Info, Fixes: true,
+		Doc: "Unicode line separator U+2028, next line U+0085 or paragraph separator U+2029: replaced by a line break (two for U+2029)"},
+}
+
+var ansiRules = []lint.Rule{
+	{ID: RuleANSIEscape, Severity: lint.Warning, Fixes: true,
+		Doc: `ANSI terminal escape sequence (colours "ESC[31m", titles and links "ESC]…BEL"): removed whole`},
+}
+
+// codepointsStage replaces Latin ligatures by their letters and Unicode
+// line separators by line breaks. It runs after the mojibake stage, whose
+// repairs may produce them, and before the invisible stage, which would
+// otherwise remove NEL as a control character.
+type codepointsStage struct{}
+
+func (codepointsStage) Name() string { return "codepoints" }
+
+func (codepointsStage) Rules() []lint.Rule { return rulesCopy(codepointsRules) }
+
+// ligatures maps U+FB00–U+FB06 to their letters.
+var ligatures = [7]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}
+
+// maxANSIPasses bounds the removal of escape sequences that removing
+// others brings together ("ESC ESC[1m [0m").
+const maxANSIPasses = 8
+
+// ansiStage removes ANSI terminal escape sequences whole. It runs first,
+// before the invisible stage would remove the ESC byte alone and leave
+// "[31m" behind, and before the mojibake stage, so that a removal never
+// brings mojibake together.
+type ansiStage struct{}
+
+func (ansiStage) Name() string { return "ansi" }
+
+func (ansiStage) Rules() []lint.Rule { return rulesCopy(ansiRules) }
+
+func (ansiStage) Check(text string) []lint.Finding {
+	if strings.IndexByte(text, 0x1B) < 0 {
+		return nil
+	}
+	segs, _ := fixedPoint(text, maxANSIPasses, func(cur string, _ []lint.Span) []medit { return ansiPass(cur) })
+	var fs []lint.Finding
+	var edits editBlock
+	for _, s := range segs {
+		if !s.changed {
+			continue
+		}
+		fs = append(fs, lint.Finding{
+			Rule:     RuleANSIEscape,
+			Severity: lint.Warning,
+			Span:     s.orig,
+			Message:  "ANSI escape sequence " + strconv.Quote(text[s.orig.Start:s.orig.End]) + " removed",
+			Fix:      edits.one(lint.Edit{Span: s.orig, New: s.text}),
+		})
+	}
+	return fs
+}
+
+func (codepointsStage) Check(text string) []lint.Finding {
+	// Every character the stage handles starts with 0xC2 (U+0085), 0xE2
+	// (U+2028, U+2029) or 0xEF (U+FB00–U+FB06).
+	if !hasCodepoint(text) {
+		return nil
+	}
+	var (
+		fs    []lint.Finding
+		edits editBlock
+	)
+	nl := "\n"
+	if strings.Contains(text, "\r\n") {
+		nl = "\r\n"
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c != 0xC2 && c != 0xE2 && c != 0xEF {
+			i++
+			continue
+		}
+		r, size := runeAt(text, i)
+		var f lint.Finding
+		switch {
+		case r >= 0xFB00 && r <= 0xFB06:
+			lig := ligatures[r-0xFB00]
+			f = lint.Finding{Rule: RuleLigature, Severity: lint.Info,
+				Message: "ligature " + string(r) + " (" + codePoint(r) + ") → " + lig}
+			f.Fix = []lint.Edit{{New: lig}}
+		case r == 0x2028 || r == 0x85:
+			name := "line separator"
+			if r == 0x85 {
+				name = "next line (NEL)"
+			}
+			f = lint.Finding{Rule: RuleLineSeparator, Severity: lint.Info,
+				Message: name + " " + codePoint(r) + " → line break"}
+			f.Fix = []lint.Edit{{New: nl}}
+		case r == 0x2029:
+			f = lint.Finding{Rule: RuleLineSeparator, Severity: lint.Info,
+				Message: "paragraph separator " + codePoint(r) + " → blank line"}
+			f.Fix = []lint.Edit{{New: nl + nl}}
+		default:
+			i += size
+			continue
+		}
+		span := lint.Span{Start: i, End: i + size}
+		f.Span = span
+		f.Fix = edits.one(lint.Edit{Span: span, New: f.Fix[0].New})
+		fs = append(fs, f)
+		i += size
+	}
+	return fs
+}
+
+// hasCodepoint reports whether text may hold a character the stage
+// handles: a byte 0xC2 followed by 0x85, or a byte 0xE2 or 0xEF.
+func hasCodepoint(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case 0xE2, 0xEF:
+			return true
+		case 0xC2:
+			if i+1 < len(text) && text[i+1] == 0x85 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ansiPass returns the removals of the escape sequences of cur.
+func ansiPass(cur string) []medit {
+	var edits []medit
+	for i := 0; ; {
+		k := strings.IndexByte(cur[i:], 0x1B)
+		if k < 0 {
+			break
+		}
+		i += k
+		end := ansiEnd(cur, i)
+		if end < 0 || joinsInvalid(cur, i, end) {
+			i++
+			continue
+		}
+		edits = append(edits, medit{start: i, end: end})
+		i = end
+	}
+	return edits
+}
+
+// maxCSILen bounds a control sequence: ESC [ parameters intermediates
+// final byte.
+const maxCSILen = 64
+
+// ansiEnd returns the end of the escape sequence at s[i] (ESC), or -1.
+func ansiEnd(s string, i int) int {
+	if i+1 >= len(s) {
+		return -1
+	}
+	j := i + 2
+	switch s[i+1] {
+	case '[': // CSI
+		for j < len(s) && j-i < maxCSILen && s[j] >= 0x30 && s[j] <= 0x3F {
+			j++
+		}
+		for j < len(s) && j-i < maxCSILen && s[j] >= 0x20 && s[j] <= 0x2F {
+			j++
+		}
+		if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7E {
+			return j + 1
+		}
+	case ']': // OSC, ended by BEL or ST (ESC \)
+		for ; j < len(s); j++ {
+			switch s[j] {
+			case 0x07:
+				return validOSC(s, i, j+1)
+			case 0x1B:
+				if j+1 < len(s) && s[j+1] == '\\' {
+					return validOSC(s, i, j+2)
+				}
+				return -1
+			case '\n':
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// validOSC returns end if s[i:end] is valid UTF-8, and -1 otherwise:
+// invalid bytes are never removed.
+func validOSC(s string, i, end int) int {
+	if utf8.ValidString(s[i:end]) {
+		return end
+	}
+	return -1
+}
+
+// joinsInvalid reports whether removing s[i:end] would put an invalid
+// byte next to a continuation byte, which could make them one valid
+// character.
+func joinsInvalid(s string, i, end int) bool {
+	if i == 0 || end >= len(s) || !isContinuation(s[end]) {
+		return false
+	}
+	r, size := utf8.DecodeLastRuneInString(s[:i])
+	return r == utf8.RuneError && size == 1
+}

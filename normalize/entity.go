@@ -1,0 +1,196 @@
+package normalize
+
+import (
+	"html"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+// RuleHTMLEntity is the rule id of the entity stage.
+const RuleHTMLEntity = "encoding.html-entity"
+
+var entityRules = []lint.Rule{
+	{ID: RuleHTMLEntity, Severity: lint.Warning, Fixes: true,
+		Doc: "HTML character reference in plain text (&amp;, &rsquo;, &#8217;, &#x2019;): decoded; documents that look like HTML are left alone"},
+}
+
+// entityStage decodes HTML character references in text that is not
+// HTML. A reference must end with a semicolon and name a known entity or
+// a valid code point; "AT&T", "&c" and "a & b" are left alone. If the text
+// holds an HTML tag ("<p>", "<a href", "</div>", "<!--"), it is HTML and
+// the stage does nothing.
+//
+// Decoding runs to a fixed point: "&amp;amp;" becomes "&", in one
+// finding, so that a second run finds nothing.
+type entityStage struct{}
+
+func (entityStage) Name() string { return "entity" }
+
+func (entityStage) Rules() []lint.Rule { return rulesCopy(entityRules) }
+
+// maxEntityPasses bounds the decoding of nested references.
+const maxEntityPasses = 16
+
+func (entityStage) Check(text string) []lint.Finding {
+	if strings.IndexByte(text, '&') < 0 || looksLikeHTML(text) {
+		return nil
+	}
+	src := text
+	var view *textView
+	if needsView(text, true) {
+		// Decode the text as later stages will see it: "&\x1bamp;" is
+		// "&amp;" once the control character is removed.
+		view = newTextView(text, true)
+		src = view.text
+	}
+	// If decoding makes the text look like HTML ("&lt;p&gt;"), the text
+	// is still at a fixed point: the next run sees HTML and stops.
+	segs, _ := fixedPoint(src, maxEntityPasses, func(cur string, _ []lint.Span) []medit {
+		if looksLikeHTML(cur) {
+			return nil
+		}
+		return entityPass(cur)
+	})
+	var fs []lint.Finding
+	var edits editBlock
+	last := 0
+	for _, s := range segs {
+		if !s.changed {
+			continue
+		}
+		span := s.orig
+		if view != nil {
+			var ok bool
+			if span, ok = view.origSpan(span); !ok || span.Start < last {
+				continue
+			}
+		}
+		last = span.End
+		fs = append(fs, lint.Finding{
+			Rule:     RuleHTMLEntity,
+			Severity: lint.Warning,
+			Span:     span,
+			Message:  "HTML entity " + src[s.orig.Start:s.orig.End] + " → " + strconv.Quote(s.text),
+			Fix:      edits.one(lint.Edit{Span: span, New: s.text}),
+		})
+	}
+	return fs
+}
+
+// entityPass returns the decodings of the references in cur.
+func entityPass(cur string) []medit {
+	var edits []medit
+	for i := 0; ; {
+		k := strings.IndexByte(cur[i:], '&')
+		if k < 0 {
+			break
+		}
+		i += k
+		end, dec, ok := entityAt(cur, i)
+		if !ok {
+			i++
+			continue
+		}
+		edits = append(edits, medit{start: i, end: end, new: dec})
+		i = end
+	}
+	return edits
+}
+
+// maxEntityLen bounds the length of a reference, "&" to ";".
+const maxEntityLen = 40
+
+// entityAt decodes the reference at cur[i] ('&'), returning its end.
+func entityAt(cur string, i int) (end int, dec string, ok bool) {
+	j := i + 1
+	if j < len(cur) && cur[j] == '#' {
+		j++
+		hex := j < len(cur) && (cur[j] == 'x' || cur[j] == 'X')
+		if hex {
+			j++
+		}
+		start := j
+		for j < len(cur) && j-i < maxEntityLen && isEntityDigit(cur[j], hex) {
+			j++
+		}
+		if j == start || j >= len(cur) || cur[j] != ';' {
+			return 0, "", false
+		}
+		base := 10
+		if hex {
+			base = 16
+		}
+		n, err := strconv.ParseUint(cur[start:j], base, 32)
+		if err != nil || n == 0 || n > utf8.MaxRune || n >= 0xD800 && n < 0xE000 {
+			return 0, "", false
+		}
+		// html.UnescapeString maps 0x80–0x9F as Windows-1252, as browsers do.
+		return j + 1, html.UnescapeString(cur[i : j+1]), true
+	}
+	start := j
+	for j < len(cur) && j-i < maxEntityLen && isASCIIAlnum(cur[j]) {
+		j++
+	}
+	if j == start || j >= len(cur) || cur[j] != ';' {
+		return 0, "", false
+	}
+	ref := cur[i : j+1]
+	d := html.UnescapeString(ref)
+	// html decodes the longest known prefix: "&notit;" is "¬it;". Only a
+	// whole name counts.
+	if d == ref || strings.HasSuffix(d, ";") && ref != "&semi;" {
+		return 0, "", false
+	}
+	return j + 1, d, true
+}
+
+func isEntityDigit(c byte, hex bool) bool {
+	switch {
+	case c >= '0' && c <= '9':
+		return true
+	case hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'):
+		return true
+	}
+	return false
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// looksLikeHTML reports whether text holds an HTML tag, comment or
+// doctype: "<" and a letter, or "</" and a letter, followed by ">", "/"
+// or white space; or "<!".
+func looksLikeHTML(text string) bool {
+	for i := 0; ; {
+		k := strings.IndexByte(text[i:], '<')
+		if k < 0 {
+			return false
+		}
+		i += k + 1
+		j := i
+		if j < len(text) && text[j] == '!' {
+			if strings.HasPrefix(text[j:], "!--") || len(text) > j+8 && strings.EqualFold(text[j:j+8], "!doctype") {
+				return true
+			}
+			continue
+		}
+		if j < len(text) && text[j] == '/' {
+			j++
+		}
+		start := j
+		for j < len(text) && (isASCIIAlnum(text[j]) && (j > start || text[j] > '9')) {
+			j++
+		}
+		if j == start || j >= len(text) {
+			continue
+		}
+		switch text[j] {
+		case '>', '/', ' ', '\t', '\n', '\r':
+			return true
+		}
+	}
+}

@@ -1,0 +1,858 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/pipeline/lint"
+)
+
+// Rule ids of the typographic quote stage, which runs only with
+// QuotesTypographic.
+const (
+	// RuleTypographic is a straight quote or apostrophe that becomes a
+	// typographic one: "don't" → "don’t", `"Hi"` → “Hi”.
+	RuleTypographic = "quotes.typographic"
+	// RuleQuoteLanguage is a curly quote that is wrong for the language:
+	// “Hallo” in German → „Hallo“.
+	RuleQuoteLanguage = "quotes.language"
+	// RuleUnbalanced is a quotation that is not closed by the end of its
+	// paragraph, or a closing quote without an opening one.
+	RuleUnbalanced = "quotes.unbalanced"
+	// RuleFrenchSpace is a missing or wrong space inside « » or before
+	// ; : ! ? in French: it becomes U+202F NARROW NO-BREAK SPACE.
+	RuleFrenchSpace = "space.french"
+)
+
+var typographicRules = []lint.Rule{
+	{ID: RuleTypographic, Severity: lint.Info, Fixes: true,
+		Doc: `straight quote or apostrophe: replaced by the typographic one for the language (typographic quote style)`},
+	{ID: RuleQuoteLanguage, Severity: lint.Warning, Fixes: true,
+		Doc: `curly quote of another language's style (“…” in German, „…“ in English): replaced (typographic quote style)`},
+	{ID: RuleUnbalanced, Severity: lint.Warning, Fixes: false,
+		Doc: `double quotation still open at the end of its paragraph, or closing quote without an opening one (typographic quote style)`},
+	{ID: RuleFrenchSpace, Severity: lint.Info, Fixes: true,
+		Doc: `French: space inside « » and before ; : ! ? made a narrow no-break space U+202F (typographic quote style, --lang fr)`},
+}
+
+// A quoteLang is the house style of one language.
+type quoteLang struct {
+	name                   string // "English", for messages
+	dOpen, dClose          string // primary double quotes
+	nOpen, nClose          string // double quotes nested in the primary ones
+	sOpen, sClose          string // single quotes
+	guillemets             bool   // « and » are the primary quotes: never opening/closing by context
+	french                 bool   // U+202F inside « » and before ; : ! ?
+	elisionsEN, elisionsNL bool   // 'tis, 'n', 's-Hertogenbosch
+}
+
+// quoteLangs are the languages Options.Lang accepts.
+var quoteLangs = map[string]*quoteLang{
+	"en": {name: "English", dOpen: "“", dClose: "”", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", elisionsEN: true},
+	"de": {name: "German", dOpen: "„", dClose: "“", nOpen: "„", nClose: "“", sOpen: "‚", sClose: "‘"},
+	"fr": {name: "French", dOpen: "«", dClose: "»", nOpen: "“", nClose: "”", sOpen: "‹", sClose: "›", guillemets: true, french: true},
+	"es": {name: "Spanish", dOpen: "«", dClose: "»", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", guillemets: true},
+	"it": {name: "Italian", dOpen: "«", dClose: "»", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", guillemets: true},
+	"nl": {name: "Dutch", dOpen: "“", dClose: "”", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", elisionsNL: true},
+	"sv": {name: "Swedish", dOpen: "”", dClose: "”", nOpen: "”", nClose: "”", sOpen: "’", sClose: "’"},
+}
+
+// Languages lists the values Options.Lang accepts, for help texts.
+func Languages() []string { return []string{"en", "de", "fr", "es", "it", "nl", "sv"} }
+
+// langOf returns the style for a language tag: "de", "de-CH" and "DE"
+// give German; an empty or unknown tag gives English.
+func langOf(tag string) *quoteLang {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	if l, ok := quoteLangs[tag]; ok {
+		return l
+	}
+	return quoteLangs["en"]
+}
+
+// ValidLang reports whether Options.Lang accepts tag (case and a region
+// suffix such as "-CH" ignored; the empty tag means English).
+func ValidLang(tag string) bool {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	_, ok := quoteLangs[tag]
+	return ok || tag == ""
+}
+
+// typographicStage turns straight quotes into typographic ones for a
+// language, fixes curly quotes of another language's style and reports
+// unbalanced quotations. See QuotesTypographic.
+//
+// One left-to-right scan decides each quote's role from the characters
+// around it and the quotations still open:
+//
+//   - after the start of a line, a space, an opening bracket or an opening
+//     quote, a quote opens, unless a space or one of , . ; : ! ? follows
+//     (a quote between spaces is left alone) or, for ', a digit follows
+//     (’90s) or a known elision (’tis, ’em, ’cause, rock ’n’ roll; Dutch
+//     ’s, ’t, ’n);
+//   - after an en or em dash, a quote opens before a word and closes
+//     otherwise (“I was going to—” she said);
+//   - after a letter, " closes and ' is an apostrophe (don’t, l’homme, the
+//     Joneses’) unless a single quotation is open and no letter follows;
+//     a " between two letters opens when no quotation is open, for
+//     scripts written without spaces;
+//   - after a digit, ' and " close an open quotation, else they are feet
+//     and inches (5'10"), left alone or made primes;
+//   - after other punctuation, a quote opens before a word when nothing
+//     of its kind is open and closes otherwise.
+//
+// Curly quotes get the same roles, so a curly quote of the wrong style is
+// recognized; guillemets, ’ and ‚ are never replaced, and in languages
+// with guillemets « always opens and » always closes. The role of a quote
+// depends only on text the later stages leave alone (they never remove a
+// space next to a quote, nor change the quotes), so the default pipeline
+// stays idempotent. The scan looks only at quotes, line feeds, the
+// lead bytes 0xC2 and 0xE2, and in French ; : ! ?; the rest is skipped
+// with one table look-up a byte. Each step looks a bounded distance back
+// or forward, or over a run of spaces it then consumes: Check is linear.
+type typographicStage struct {
+	lang   *quoteLang
+	primes bool
+	on     bool // QuotesTypographic: otherwise Check reports nothing
+}
+
+func (typographicStage) Name() string { return "typographic" }
+
+func (typographicStage) Rules() []lint.Rule { return rulesCopy(typographicRules) }
+
+// Roles a quote can play, decided by its context.
+const (
+	roleNone  = iota // ambiguous (a quote between spaces): left alone
+	roleOpen         // opens a quotation
+	roleClose        // closes one
+	roleApos         // apostrophe: don’t, ’90s, the Joneses’
+	rolePrime        // feet and inches after a digit: 5'10"
+)
+
+// Classes of the characters around a quote.
+const (
+	ctxSpace  = iota // start or end of text, white space
+	ctxOpen          // opening bracket or opening quote
+	ctxDash          // en or em dash
+	ctxLetter        // letter or mark
+	ctxDigit         // digit
+	ctxOther         // punctuation, symbols, invalid bytes
+)
+
+func classify(r rune) int {
+	switch {
+	case r < utf8.RuneSelf:
+		c := byte(r)
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			return ctxLetter
+		case c >= '0' && c <= '9':
+			return ctxDigit
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			return ctxSpace
+		case c == '(' || c == '[' || c == '{' || c == '<':
+			return ctxOpen
+		}
+		return ctxOther
+	case r == utf8.RuneError || quoteFamily(r) != famNone:
+		return ctxOther // a quote's role is decided by the scan, not by its glyph
+	case r == '\u2013' || r == '\u2014' || r == '\u2015':
+		return ctxDash
+	case r == '¿' || r == '¡':
+		return ctxOpen
+	case unicode.IsLetter(r) || unicode.IsMark(r):
+		return ctxLetter
+	case unicode.IsDigit(r):
+		return ctxDigit
+	case unicode.IsSpace(r):
+		return ctxSpace
+	case unicode.Is(unicode.Ps, r):
+		return ctxOpen
+	}
+	return ctxOther
+}
+
+// Quote families.
+const (
+	famNone = iota
+	famDouble
+	famSingle
+)
+
+// quoteFamily returns the family of a quote character: the straight
+// double quote, “ ” „ ‟ « » are double; the straight single quote,
+// ‘ ’ ‚ ‛ ‹ › are single.
+func quoteFamily(r rune) int {
+	switch r {
+	case '"', '“', '”', '„', '‟', '«', '»':
+		return famDouble
+	case '\'', '‘', '’', '‚', '‛', '‹', '›':
+		return famSingle
+	}
+	return famNone
+}
+
+// An openQuote is a quotation not closed yet.
+type openQuote struct {
+	lint.Span
+	double bool
+	level  int // nesting level among double quotes: 0 outermost
+}
+
+// A typoScan is the state of one Check call.
+type typoScan struct {
+	st       typographicStage
+	text     string
+	fs       []lint.Finding
+	edits    editBlock
+	stack    []openQuote
+	doubles  int // open double quotations in stack
+	lastOpen int // end of the last quote taken as opening, -1 for none
+	consumed int // end of the last edit: later edits start at or after it
+	cont     int // offset of a quote that re-opens a quotation continued from the paragraph before, -1 for none
+}
+
+// typoLead marks the bytes the scan stops at; everything else, including
+// every continuation byte, is skipped with a table look-up.
+var typoLead = func() (t [256]bool) {
+	t['"'], t['\''], t['\n'], t[0xC2], t[0xE2] = true, true, true, true, true
+	return t
+}()
+
+var typoLeadFrench = func() (t [256]bool) {
+	t = typoLead
+	t[';'], t[':'], t['!'], t['?'] = true, true, true, true
+	return t
+}()
+
+func (st typographicStage) Check(text string) []lint.Finding {
+	if !st.on {
+		return nil
+	}
+	if st.lang == nil {
+		st.lang = quoteLangs["en"]
+	}
+	s := typoScan{st: st, text: text, lastOpen: -1, cont: -1}
+	lead := &typoLead
+	if st.lang.french {
+		lead = &typoLeadFrench
+	}
+	n := len(text)
+	for i := 0; i < n; {
+		for i < n && !lead[text[i]] {
+			i++
+		}
+		if i == n {
+			break
+		}
+		switch c := text[i]; c {
+		case '\n':
+			i = s.newline(i)
+			continue
+		case ';', ':', '!', '?':
+			s.frenchPunct(i)
+			i++
+			continue
+		}
+		r, size := runeAt(text, i)
+		if fam := quoteFamily(r); fam != famNone {
+			i = s.quote(i, r, size, fam)
+			continue
+		}
+		i += size
+	}
+	s.paragraphEnd(n, n)
+	return s.fs
+}
+
+// prevRune returns the rune ending at i, or ' ' at the start of the text.
+func (s *typoScan) prevRune(i int) rune {
+	if i == 0 {
+		return ' '
+	}
+	if c := s.text[i-1]; c < utf8.RuneSelf {
+		return rune(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(s.text[:i])
+	return r
+}
+
+// nextRune returns the rune starting at i, or ' ' at the end of the text.
+func (s *typoScan) nextRune(i int) rune {
+	if i >= len(s.text) {
+		return ' '
+	}
+	r, _ := runeAt(s.text, i)
+	return r
+}
+
+// pending reports whether a quotation of the family is open.
+func (s *typoScan) pending(double bool) bool {
+	if double {
+		return s.doubles > 0
+	}
+	return len(s.stack) > 0 && !s.stack[len(s.stack)-1].double
+}
+
+// elision reports whether the apostrophe at i starts a known elided word:
+// 'tis, 'em, 'n' (English), 's, 't (Dutch). It returns the offset of a
+// second apostrophe that belongs to the elision ('n'), or -1.
+func (s *typoScan) elision(i int) (bool, int) {
+	rest := s.text[i+1:]
+	wordEnd := func(k int) bool { return k >= len(rest) || classify(s.nextRune(i+1+k)) != ctxLetter }
+	if s.st.lang.elisionsEN {
+		if len(rest) >= 2 && (rest[0] == 'n' || rest[0] == 'N') && rest[1] == '\'' && wordEnd(2) {
+			return true, i + 2
+		}
+		for _, w := range [...]string{"tis", "twas", "em", "cause", "til", "bout", "round", "n"} {
+			if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) && wordEnd(len(w)) {
+				return true, -1
+			}
+		}
+	}
+	if s.st.lang.elisionsNL {
+		for _, w := range [...]string{"s", "t", "n"} {
+			if len(rest) >= 1 && strings.EqualFold(rest[:1], w) && (wordEnd(1) || rest[1] == '-') {
+				return true, -1
+			}
+		}
+	}
+	return false, -1
+}
+
+// role decides what the quote at [i, end) is, from the characters around
+// it and the quotations open.
+func (s *typoScan) role(i, end int, r rune, double bool) int {
+	if s.st.lang.guillemets {
+		switch r {
+		case '«':
+			return roleOpen
+		case '»':
+			return roleClose
+		}
+	}
+	pi, ni := i, end
+	if s.st.lang.french {
+		// French spacing, which the stage adds or normalizes, is not
+		// context: « x and «\u202Fx read alike.
+		pi, ni = s.skipFrenchSpace(i, end)
+	}
+	p := classify(s.prevRune(pi))
+	if pi == s.lastOpen {
+		p = ctxOpen
+	}
+	next := s.nextRune(ni)
+	nx := classify(next)
+	if !double && quoteFamily(next) == famDouble && (p == ctxLetter || p == ctxDigit || p == ctxOther) {
+		nx = ctxOther // 'it's fine'" or ' followed by a closing "
+	}
+	switch p {
+	case ctxSpace, ctxOpen:
+		if !double && nx == ctxDigit {
+			return roleApos // ’90s
+		}
+		if nx == ctxSpace || endsWord(next) {
+			return roleNone // between spaces, or before "." (the punct stage may take the space between)
+		}
+		return roleOpen
+	case ctxDash:
+		if nx == ctxLetter || nx == ctxDigit || nx == ctxOpen {
+			return roleOpen
+		}
+		return roleClose // “I was going to—” she said
+	case ctxDigit:
+		if !double && nx == ctxLetter {
+			return roleApos // 1990's
+		}
+		if s.pending(double) && nx != ctxDigit {
+			return roleClose
+		}
+		return rolePrime
+	case ctxLetter:
+		if double {
+			if nx == ctxLetter && !s.pending(true) {
+				return roleOpen // scripts without spaces: 是"相称的"
+			}
+			return roleClose
+		}
+		if nx == ctxLetter || nx == ctxDigit {
+			return roleApos // don't, l'homme
+		}
+		if s.pending(false) {
+			return roleClose
+		}
+		return roleApos // the Joneses', goin'
+	}
+	// After punctuation.
+	if (nx == ctxLetter || nx == ctxDigit) && !s.pending(double) {
+		return roleOpen
+	}
+	if s.pending(double) {
+		return roleClose
+	}
+	if double {
+		return roleClose // reported as unbalanced
+	}
+	return roleApos
+}
+
+// skipFrenchSpace returns the offsets of the context around [i, end)
+// once French spacing is skipped: the horizontal space before i if « or
+// the start of a line precedes it, and the horizontal space after end if
+// » ; : ! ? follow it.
+func (s *typoScan) skipFrenchSpace(i, end int) (int, int) {
+	b := i
+	for b > 0 {
+		k := hspaceBefore(s.text, b)
+		if k == 0 {
+			break
+		}
+		b -= k
+	}
+	if b < i && strings.HasSuffix(s.text[:b], "«") {
+		i = b
+	}
+	e := end
+	for e < len(s.text) {
+		k := hspace(s.text, e)
+		if k == 0 {
+			break
+		}
+		e += k
+	}
+	if e > end && e < len(s.text) {
+		switch s.text[e] {
+		case ';', ':', '!', '?':
+			end = e
+		default:
+			if strings.HasPrefix(s.text[e:], "»") {
+				end = e
+			}
+		}
+	}
+	return i, end
+}
+
+// endsWord reports whether r is a mark the punct stage joins to the word
+// before it, deleting the space between.
+func endsWord(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?':
+		return true
+	}
+	return false
+}
+
+// quote handles the quote r at [i, i+size) and returns where the scan
+// goes on.
+func (s *typoScan) quote(i int, r rune, size int, fam int) int {
+	end := i + size
+	double := fam == famDouble
+	straight := r == '"' || r == '\''
+	role := s.role(i, end, r, double)
+	lang := s.st.lang
+	want := ""
+	second := -1 // the closing apostrophe of 'n'
+	switch role {
+	case roleNone:
+		return end
+	case rolePrime:
+		if straight && s.st.primes {
+			want = "′"
+			if double {
+				want = "″"
+			}
+		}
+	case roleApos:
+		want = "’"
+	case roleOpen:
+		if r == '’' && lang.sOpen != "’" {
+			return end // an apostrophe: ’tis, ’em
+		}
+		if r == '\'' || r == '‘' {
+			if ok, k := s.elision(i); ok {
+				role, want, second = roleApos, "’", k
+				break
+			}
+		}
+		level := s.doubles
+		if double && i == s.cont && s.doubles > 0 {
+			level = s.stack[len(s.stack)-1].level // re-opening a continued quotation
+		} else {
+			s.stack = append(s.stack, openQuote{Span: lint.Span{Start: i, End: end}, double: double, level: level})
+			if double {
+				s.doubles++
+			}
+		}
+		s.lastOpen = end
+		switch {
+		case !double:
+			want = lang.sOpen
+		case level == 0:
+			want = lang.dOpen
+		default:
+			want = lang.nOpen
+		}
+	case roleClose:
+		want = s.close(i, end, double)
+	}
+	if want != "" {
+		s.replace(i, end, r, role, want)
+	}
+	if second >= 0 {
+		s.replace(second, second+1, '\'', roleApos, "’")
+		return second + 1
+	}
+	return end
+}
+
+// close pops the quotation the closing quote at [i, end) ends and returns
+// the glyph the quote should have.
+func (s *typoScan) close(i, end int, double bool) string {
+	lang := s.st.lang
+	if !double {
+		if s.pending(false) {
+			s.stack = s.stack[:len(s.stack)-1]
+			return lang.sClose
+		}
+		return "’"
+	}
+	if s.doubles == 0 {
+		s.fs = append(s.fs, lint.Finding{
+			Rule: RuleUnbalanced, Severity: lint.Warning,
+			Span:    lint.Span{Start: i, End: end},
+			Message: cachedMessage(msgKey{kind: msgStray, glyph: s.text[i:end]}),
+		})
+		return lang.dClose
+	}
+	// Singles still open inside are taken for apostrophes.
+	k := len(s.stack) - 1
+	for !s.stack[k].double {
+		k--
+	}
+	level := s.stack[k].level
+	s.stack = s.stack[:k]
+	s.doubles--
+	if level == 0 {
+		return lang.dClose
+	}
+	return lang.nClose
+}
+
+// keepGlyph reports whether the existing quote r stays as it is although
+// the house style wants another: guillemets, the right single quote
+// (always a valid apostrophe), the low single quote (a comma look-alike)
+// and the angle singles are never changed.
+func keepGlyph(r rune, role int) bool {
+	switch r {
+	case '«', '»', '‹', '›', '’', '‚':
+		return true
+	case '‘':
+		return role != roleApos
+	}
+	return false
+}
+
+var roleNames = [...]string{roleOpen: "opening", roleClose: "closing", roleApos: "apostrophe", rolePrime: "prime"}
+
+// replace records the replacement of the quote r at [i, end) by want,
+// with the French spacing where the style asks for it.
+func (s *typoScan) replace(i, end int, r rune, role int, want string) {
+	straight := r == '"' || r == '\''
+	if !straight && keepGlyph(r, role) {
+		want = s.text[i:end]
+	}
+	start, stop, repl := i, end, want
+	if s.st.lang.french && (want == "«" || want == "»") {
+		if want == "«" {
+			if e := s.spaceRunAfter(end); e >= 0 {
+				stop, repl = e, "«\u202F"
+			}
+		} else if b := s.spaceRunBefore(i); b >= 0 {
+			start, repl = b, "\u202F»"
+		}
+	}
+	if s.text[start:stop] == repl {
+		return
+	}
+	var f lint.Finding
+	what := roleNames[role]
+	switch {
+	case straight:
+		f = lint.Finding{Rule: RuleTypographic, Severity: lint.Info,
+			Message: straightMessage(r, role, want, repl != want)}
+	case want != s.text[i:end] && role == roleApos:
+		f = lint.Finding{Rule: RuleQuoteLanguage, Severity: lint.Warning,
+			Message: "quote " + string(r) + " (" + codePoint(r) + ") used as an apostrophe → " + want}
+	case want != s.text[i:end]:
+		f = lint.Finding{Rule: RuleQuoteLanguage, Severity: lint.Warning,
+			Message: what + " quote " + string(r) + " (" + codePoint(r) + ") in " + s.st.lang.name + " text → " + want}
+	default:
+		f = lint.Finding{Rule: RuleFrenchSpace, Severity: lint.Info,
+			Message: cachedMessage(msgKey{kind: msgSpaceInside, glyph: want})}
+	}
+	f.Span = lint.Span{Start: i, End: end}
+	f.Fix = s.edits.one(lint.Edit{Span: lint.Span{Start: start, End: stop}, New: repl})
+	s.consumed = stop
+	s.fs = append(s.fs, f)
+}
+
+// Kinds of cached messages.
+const (
+	msgStraight = iota
+	msgStray
+	msgUnclosed
+	msgSpaceBefore
+	msgSpaceInside
+)
+
+// A msgKey names one message of the stage.
+type msgKey struct {
+	kind   int
+	r      rune   // the straight quote
+	role   int    // its role
+	glyph  string // the new glyph, or the quote or mark the message names
+	spaced bool   // the fix adds a narrow no-break space
+}
+
+// typoMessages holds the messages that do not depend on the text, so that
+// findings cost no formatting: every straight quote, role and glyph of
+// every language, the French marks and the quotes named in
+// quotes.unbalanced messages.
+var typoMessages = func() map[msgKey]string {
+	m := map[msgKey]string{}
+	glyphs := []string{"’", "′", "″"}
+	for _, l := range quoteLangs {
+		glyphs = append(glyphs, l.dOpen, l.dClose, l.nOpen, l.nClose, l.sOpen, l.sClose)
+	}
+	for _, g := range glyphs {
+		for _, r := range []rune{'"', '\''} {
+			for role := roleOpen; role <= rolePrime; role++ {
+				for _, spaced := range []bool{false, true} {
+					m[msgKey{kind: msgStraight, r: r, role: role, glyph: g, spaced: spaced}] = formatStraight(r, role, g, spaced)
+				}
+			}
+		}
+	}
+	for _, q := range []string{`"`, "“", "”", "„", "‟", "«", "»"} {
+		m[msgKey{kind: msgStray, glyph: q}] = formatMessage(msgKey{kind: msgStray, glyph: q})
+		m[msgKey{kind: msgUnclosed, glyph: q}] = formatMessage(msgKey{kind: msgUnclosed, glyph: q})
+	}
+	for _, c := range []string{";", ":", "!", "?", "«", "»"} {
+		m[msgKey{kind: msgSpaceBefore, glyph: c}] = formatMessage(msgKey{kind: msgSpaceBefore, glyph: c})
+		m[msgKey{kind: msgSpaceInside, glyph: c}] = formatMessage(msgKey{kind: msgSpaceInside, glyph: c})
+	}
+	return m
+}()
+
+// cachedMessage returns the message for k, formatting it if it is not
+// one of the cached ones.
+func cachedMessage(k msgKey) string {
+	if m, ok := typoMessages[k]; ok {
+		return m
+	}
+	if k.kind == msgStraight {
+		return formatStraight(k.r, k.role, k.glyph, k.spaced)
+	}
+	return formatMessage(k)
+}
+
+func formatMessage(k msgKey) string {
+	switch k.kind {
+	case msgStray:
+		return "closing quote " + k.glyph + " without an opening quote"
+	case msgUnclosed:
+		return "quotation opened by " + k.glyph + " is not closed by the end of the paragraph"
+	case msgSpaceBefore:
+		return "space before " + k.glyph + " → narrow no-break space (U+202F)"
+	}
+	return "space inside " + k.glyph + " → narrow no-break space (U+202F)"
+}
+
+// straightMessage describes the replacement of the straight quote r, in
+// the role, by want: "straight quote \" → “ (opening)".
+func straightMessage(r rune, role int, want string, spaced bool) string {
+	return cachedMessage(msgKey{kind: msgStraight, r: r, role: role, glyph: want, spaced: spaced})
+}
+
+func formatStraight(r rune, role int, want string, spaced bool) string {
+	msg := "straight " + quoteWord(r, role) + " " + string(r) + " → " + want
+	if role != roleApos && role != rolePrime {
+		msg += " (" + roleNames[role] + ")"
+	}
+	if spaced {
+		msg += ", with a narrow no-break space"
+	}
+	return msg
+}
+
+func quoteWord(r rune, role int) string {
+	switch {
+	case role == roleApos:
+		return "apostrophe"
+	case role == rolePrime:
+		return "prime"
+	case r == '\'':
+		return "single quote"
+	}
+	return "quote"
+}
+
+// hspace returns the size of the horizontal space at i (space, tab,
+// U+00A0, U+202F), or 0.
+func hspace(text string, i int) int {
+	switch {
+	case text[i] == ' ' || text[i] == '\t':
+		return 1
+	case strings.HasPrefix(text[i:], "\u00a0"):
+		return 2
+	case strings.HasPrefix(text[i:], "\u202f"):
+		return 3
+	}
+	return 0
+}
+
+// hspaceBefore returns the size of the horizontal space ending at i, or 0.
+func hspaceBefore(text string, i int) int {
+	switch {
+	case text[i-1] == ' ' || text[i-1] == '\t':
+		return 1
+	case strings.HasSuffix(text[:i], "\u00a0"):
+		return 2
+	case strings.HasSuffix(text[:i], "\u202f"):
+		return 3
+	}
+	return 0
+}
+
+// spaceRunAfter returns the end of the horizontal space after an opening
+// guillemet ending at i, or -1 where no space belongs: at the end of a
+// line or of the text.
+func (s *typoScan) spaceRunAfter(i int) int {
+	e := i
+	for e < len(s.text) {
+		k := hspace(s.text, e)
+		if k == 0 {
+			break
+		}
+		e += k
+	}
+	if e == len(s.text) || s.text[e] == '\n' || s.text[e] == '\r' || strings.HasPrefix(s.text[e:], "»") {
+		return -1
+	}
+	return e
+}
+
+// spaceRunBefore returns the start of the horizontal space before i (not
+// before s.consumed), or -1 where no space belongs: at the start of a
+// line or of the text.
+func (s *typoScan) spaceRunBefore(i int) int {
+	b := i
+	for b > s.consumed {
+		k := hspaceBefore(s.text, b)
+		if k == 0 || b-k < s.consumed {
+			break
+		}
+		b -= k
+	}
+	if b == 0 || s.text[b-1] == '\n' || s.text[b-1] == '\r' || strings.HasSuffix(s.text[:b], "«") {
+		return -1
+	}
+	return b
+}
+
+// frenchPunct makes the space before ; : ! ? at i a narrow no-break space,
+// where there is a space and the mark ends a word ("Quoi ?", not "a != b"
+// or "12:30").
+func (s *typoScan) frenchPunct(i int) {
+	if i == 0 || hspaceBefore(s.text, i) == 0 {
+		return
+	}
+	if j := i + 1; j < len(s.text) {
+		next, _ := runeAt(s.text, j)
+		if c := classify(next); c == ctxLetter || c == ctxDigit || next == '=' || next == '/' || next == '\\' {
+			return // "a != b", "12:30", "http ://"
+		}
+	}
+	b := s.spaceRunBefore(i)
+	if b < 0 || s.text[b:i] == "\u202F" {
+		return
+	}
+	if p := s.prevRune(b); classify(p) == ctxSpace || p == ';' || p == ':' || p == '!' || p == '?' {
+		return
+	}
+	s.fs = append(s.fs, lint.Finding{
+		Rule: RuleFrenchSpace, Severity: lint.Info,
+		Span:    lint.Span{Start: b, End: i + 1},
+		Message: cachedMessage(msgKey{kind: msgSpaceBefore, glyph: s.text[i : i+1]}),
+		Fix:     s.edits.one(lint.Edit{Span: lint.Span{Start: b, End: i}, New: "\u202F"}),
+	})
+	s.consumed = i
+}
+
+// newline handles the line feed at i: a blank line after it ends the
+// paragraph. It returns where the scan goes on.
+func (s *typoScan) newline(i int) int {
+	if len(s.stack) == 0 {
+		return i + 1
+	}
+	j := i + 1
+	for j < len(s.text) && (s.text[j] == ' ' || s.text[j] == '\t' || s.text[j] == '\r') {
+		j++
+	}
+	if j < len(s.text) && s.text[j] != '\n' {
+		return i + 1 // the paragraph goes on
+	}
+	// Skip to the first visible byte of the next paragraph.
+	for j < len(s.text) && (s.text[j] == ' ' || s.text[j] == '\t' || s.text[j] == '\r' || s.text[j] == '\n') {
+		j++
+	}
+	s.paragraphEnd(i, j)
+	return j
+}
+
+// paragraphEnd closes the paragraph ending at end; next is the first
+// visible byte of the next one. A quotation that goes on in the next
+// paragraph, which then opens with a quote (the convention for quotations
+// of several paragraphs), is not reported.
+func (s *typoScan) paragraphEnd(end, next int) {
+	if s.doubles > 0 && next < len(s.text) {
+		if r, _ := runeAt(s.text, next); quoteFamily(r) == famDouble && r != '»' {
+			s.cont = next
+			for k := len(s.stack) - 1; k >= 0 && !s.stack[k].double; k-- {
+				s.stack = s.stack[:k]
+			}
+			return
+		}
+	}
+	if s.doubles > 0 {
+		// The span is the paragraph's last character.
+		last := end
+		for last > 0 {
+			if c := s.text[last-1]; c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+				break
+			}
+			last--
+		}
+		_, size := utf8.DecodeLastRuneInString(s.text[:last])
+		sp := lint.Span{Start: last - size, End: last}
+		for _, q := range s.stack {
+			if q.double {
+				s.fs = append(s.fs, lint.Finding{
+					Rule: RuleUnbalanced, Severity: lint.Warning, Span: sp,
+					Message: cachedMessage(msgKey{kind: msgUnclosed, glyph: s.text[q.Start:q.End]}),
+					Related: []lint.Span{q.Span},
+				})
+			}
+		}
+	}
+	s.stack = s.stack[:0]
+	s.doubles = 0
+}

@@ -1,0 +1,78 @@
+package jsonl
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/pipeline"
+)
+
+// benchJSONL builds about size bytes of JSON Lines from variants of
+// testdata/seed.txt: its paragraphs shuffled and renumbered, some
+// repeated, each record with an id, a URL, a number and a nested object
+// around the text.
+func benchJSONL(b *testing.B, size int) []byte {
+	b.Helper()
+	seed, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		b.Fatalf("reading the seed article: %v", err)
+	}
+	paras := strings.Split(strings.TrimSpace(string(seed)), "\n\n")
+	rng := rand.New(rand.NewPCG(1, 2))
+	var out []byte
+	for id := 0; len(out) < size; id++ {
+		var text strings.Builder
+		for range 2 + rng.IntN(len(paras)) {
+			p := paras[rng.IntN(len(paras))]
+			fmt.Fprintf(&text, "(%d) %s\n\n", rng.IntN(1000), p)
+		}
+		rec, err := json.Marshal(struct {
+			ID    int            `json:"id"`
+			URL   string         `json:"url"`
+			Text  string         `json:"text"`
+			Score float64        `json:"score"`
+			Meta  map[string]any `json:"meta"`
+		}{id, fmt.Sprintf("https://example.com/news/%d?x=1&y=2", id), text.String(), rng.Float64(),
+			map[string]any{"lang": "en", "tags": []string{"syria", "us"}}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, rec...)
+		out = append(out, '\n')
+	}
+	return out
+}
+
+func BenchmarkCleanJSONL(b *testing.B) {
+	in := benchJSONL(b, 20<<20)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("j%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				_, err := CleanJSONL(context.Background(), strings.NewReader(string(in)), io.Discard, Options{Workers: workers})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	// The JSON Lines layer alone: reading, parsing, splicing and writing
+	// around a pipeline with no stages.
+	b.Run("j1-no-stages", func(b *testing.B) {
+		b.SetBytes(int64(len(in)))
+		b.ReportAllocs()
+		opts := Options{Workers: 1, NewPipeline: func() *pipeline.Pipeline { return pipeline.New() }}
+		for b.Loop() {
+			if _, err := CleanJSONL(context.Background(), strings.NewReader(string(in)), io.Discard, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -1,0 +1,487 @@
+// Package jsonl cleans JSON Lines records: one string field of each
+// record goes through a copydesk pipeline, and the record is written back
+// with every other byte as it was.
+//
+// CleanJSONL streams: a reader goroutine reads lines of any length, a
+// pool of workers (each with its own pipeline) cleans them, and the
+// caller's goroutine writes them in input order through a reorder buffer
+// of twice as many records as workers. Memory is proportional to the
+// largest record times the number of workers, not to the input.
+//
+// A record is written back by splicing: the field's value is replaced by
+// the cleaned text, encoded as encoding/json encodes strings with
+// SetEscapeHTML(false); key order, white space, numbers (1.0e10, big
+// integers), escapes and nested values of every other member are kept
+// byte for byte. A record whose field did not change is written exactly
+// as it was read. A line that is not a record (invalid JSON, not an
+// object, no such field, a field that is not a string) is never dropped
+// and never fatal: it is passed through unchanged or written to
+// Options.Reject with the reason, and counted in the Summary.
+package jsonl
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/copydesk/copydesk/pipeline"
+)
+
+// DefaultField is the field cleaned when Options.Field is empty.
+const DefaultField = "text"
+
+// DefaultAnnotateKey is the key of the report object when
+// Options.AnnotateKey is empty.
+const DefaultAnnotateKey = "copydesk"
+
+// Options configure CleanJSONL. The zero value cleans the "text" field
+// of each record with the default pipeline on every CPU.
+type Options struct {
+	// Field is the top-level string member to clean; "" means "text".
+	Field string
+	// Pipeline configures each worker's pipeline.Default.
+	Pipeline pipeline.Options
+	// NewPipeline, if not nil, builds each worker's pipeline instead.
+	// It is called once per worker; each pipeline is used by one
+	// goroutine only.
+	NewPipeline func() *pipeline.Pipeline
+	// Workers is the number of records cleaned at once; 0 means
+	// runtime.GOMAXPROCS(0).
+	Workers int
+	// Annotate adds to each record a report object under AnnotateKey:
+	// {"changed":true,"findings":{"quotes.curly":3},"bytes_removed":12}.
+	// It replaces a member of that name the record already has.
+	Annotate bool
+	// AnnotateKey is the key of the report object; "" means "copydesk".
+	AnnotateKey string
+	// Reject, if not nil, receives each malformed line, instead of the
+	// output, as one JSON object a line:
+	// {"line":N,"error":"…","record":"<the line as a JSON string>"},
+	// with "file":Name first when Name is set. Without it malformed
+	// lines are passed through to the output unchanged.
+	Reject io.Writer
+	// Name names the input in reject records; it may be empty.
+	Name string
+}
+
+// CleanJSONL reads JSON Lines from r, cleans the string field
+// opts.Field of each record and writes every line to w in input order.
+// Blank lines and malformed lines pass through unchanged (malformed ones
+// go to opts.Reject if set). Line endings are kept: LF, CRLF, or none on
+// a last line. Lines may be of any length.
+//
+// The error is the first error reading r, writing w or opts.Reject, or
+// ctx's error; the summary then covers the lines written so far. When
+// CleanJSONL returns, every goroutine it started has ended.
+func CleanJSONL(ctx context.Context, r io.Reader, w io.Writer, opts Options) (Summary, error) {
+	start := time.Now()
+	c, err := newCleaner(opts)
+	if err != nil {
+		return Summary{}, err
+	}
+	s, err := c.run(ctx, r, w)
+	s.Wall = time.Since(start)
+	return s, err
+}
+
+// A cleaner holds what one call of CleanJSONL shares.
+type cleaner struct {
+	opts    Options
+	field   string
+	annKey  string
+	workers int
+	window  int // records in flight at most
+}
+
+func newCleaner(opts Options) (*cleaner, error) {
+	c := &cleaner{opts: opts, field: opts.Field, annKey: "", workers: opts.Workers}
+	if c.field == "" {
+		c.field = DefaultField
+	}
+	if opts.Annotate {
+		c.annKey = opts.AnnotateKey
+		if c.annKey == "" {
+			c.annKey = DefaultAnnotateKey
+		}
+		if c.annKey == c.field {
+			return nil, fmt.Errorf("jsonl: the annotation key %q is the field cleaned", c.annKey)
+		}
+	}
+	if c.workers <= 0 {
+		c.workers = runtime.GOMAXPROCS(0)
+	}
+	c.window = 2 * c.workers
+	return c, nil
+}
+
+// What a line turned out to be.
+type kind uint8
+
+const (
+	kindBlank kind = iota
+	kindRecord
+	kindMalformed
+)
+
+// A ruleCount is how many findings of one rule a record had.
+type ruleCount struct {
+	rule string
+	n    int
+}
+
+// A job is one line on its way through the workers.
+type job struct {
+	seq    int64
+	in     []byte // the line as read, with its line ending
+	buf    []byte // the rewritten line or reject record, when there is one
+	out    []byte // what goes to the output: in, buf or nothing
+	rej    []byte // what goes to the reject writer
+	kind   kind
+	change bool
+	counts []ruleCount
+}
+
+// maxKeep is the largest buffer a job keeps for the next line: a huge
+// record's memory is given back once it is written.
+const maxKeep = 1 << 20
+
+func (j *job) reset() {
+	if cap(j.in) > maxKeep {
+		j.in = nil
+	}
+	if cap(j.buf) > maxKeep {
+		j.buf = nil
+	}
+	j.in, j.buf, j.out, j.rej = j.in[:0], j.buf[:0], nil, nil
+	j.counts = j.counts[:0]
+	j.change = false
+}
+
+func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, error) {
+	sum := Summary{Findings: map[string]int64{}}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	free := make(chan *job, c.window)
+	for range c.window {
+		free <- &job{}
+	}
+	work := make(chan *job, c.workers)
+	done := make(chan *job, c.window)
+
+	var readErr error
+	go func() { // the reader
+		defer close(work)
+		br := bufio.NewReaderSize(r, 64<<10)
+		for seq := int64(0); ; seq++ {
+			var j *job
+			select {
+			case j = <-free:
+			case <-ctx.Done():
+				return
+			}
+			j.reset()
+			j.seq = seq
+			var err error
+			for {
+				var chunk []byte
+				chunk, err = br.ReadSlice('\n')
+				j.in = append(j.in, chunk...)
+				if err != bufio.ErrBufferFull {
+					break
+				}
+			}
+			if len(j.in) > 0 {
+				select {
+				case work <- j:
+				case <-ctx.Done():
+					return
+				}
+			}
+			if err != nil {
+				if err != io.EOF {
+					readErr = fmt.Errorf("reading %s: %w", c.name(), err)
+				}
+				return
+			}
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for range c.workers {
+		wg.Go(func() {
+			var p *pipeline.Pipeline
+			if c.opts.NewPipeline != nil {
+				p = c.opts.NewPipeline()
+			} else {
+				p = pipeline.Default(c.opts.Pipeline)
+			}
+			for j := range work {
+				c.process(p, j)
+				done <- j
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	// The writer: put the jobs back in order.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var rw *bufio.Writer
+	if c.opts.Reject != nil {
+		rw = bufio.NewWriterSize(c.opts.Reject, 16<<10)
+	}
+	ring := make([]*job, c.window)
+	next := int64(0)
+	var writeErr error
+	for j := range done {
+		if writeErr != nil {
+			continue // drain, so that the workers end
+		}
+		ring[j.seq%int64(len(ring))] = j
+		for {
+			k := next % int64(len(ring))
+			j := ring[k]
+			if j == nil {
+				break
+			}
+			ring[k] = nil
+			next++
+			if err := c.emit(&sum, j, bw, rw); err != nil {
+				writeErr = err
+				cancel()
+				break
+			}
+			free <- j
+		}
+	}
+	if writeErr == nil {
+		if err := bw.Flush(); err != nil {
+			writeErr = fmt.Errorf("writing output: %w", err)
+		}
+	}
+	if writeErr == nil && rw != nil {
+		if err := rw.Flush(); err != nil {
+			writeErr = fmt.Errorf("writing rejects: %w", err)
+		}
+	}
+	switch {
+	case writeErr != nil:
+		return sum, writeErr
+	case readErr != nil:
+		return sum, readErr
+	}
+	return sum, context.Cause(ctx)
+}
+
+// name is the input's name for messages.
+func (c *cleaner) name() string {
+	if c.opts.Name != "" {
+		return c.opts.Name
+	}
+	return "input"
+}
+
+// emit writes a finished job and counts it.
+func (c *cleaner) emit(sum *Summary, j *job, bw, rw *bufio.Writer) error {
+	sum.Lines++
+	sum.BytesIn += int64(len(j.in))
+	switch j.kind {
+	case kindBlank:
+		sum.Blank++
+	case kindRecord:
+		sum.Records++
+		if j.change {
+			sum.Changed++
+		}
+		for _, rc := range j.counts {
+			sum.Findings[rc.rule] += int64(rc.n)
+		}
+	case kindMalformed:
+		sum.Malformed++
+		if j.rej != nil {
+			sum.Rejected++
+			if _, err := rw.Write(j.rej); err != nil {
+				return fmt.Errorf("writing rejects: %w", err)
+			}
+		}
+	}
+	if len(j.out) > 0 {
+		sum.BytesOut += int64(len(j.out))
+		if _, err := bw.Write(j.out); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+	}
+	return nil
+}
+
+// splitEOL splits a line into its body and its line ending: "\n",
+// "\r\n" or "".
+func splitEOL(line []byte) (body, eol []byte) {
+	n := len(line)
+	if n > 0 && line[n-1] == '\n' {
+		n--
+		if n > 0 && line[n-1] == '\r' {
+			n--
+		}
+	}
+	return line[:n], line[n:]
+}
+
+// process cleans one line. It never panics: a panic in the pipeline
+// makes the line malformed, with the panic as its reason.
+func (c *cleaner) process(p *pipeline.Pipeline, j *job) {
+	defer func() {
+		if v := recover(); v != nil {
+			j.counts = j.counts[:0]
+			j.change = false
+			c.malformed(j, fmt.Errorf("internal error cleaning the record: %v", v))
+		}
+	}()
+	body, eol := splitEOL(j.in)
+	if isBlank(body) {
+		j.kind, j.out = kindBlank, j.in
+		return
+	}
+	o, err := scanObject(body, c.field, c.annKey)
+	if err == nil {
+		err = c.check(o, body)
+	}
+	var text string
+	if err == nil {
+		text, err = decodeString(o.field.rawString)
+		if err != nil {
+			err = fmt.Errorf("field %q: %w", c.field, err)
+		}
+	}
+	if err != nil {
+		c.malformed(j, err)
+		return
+	}
+	j.kind = kindRecord
+	r := p.Run(text)
+	for i := range r.Findings {
+		rule := r.Findings[i].Rule
+		k := slices.IndexFunc(j.counts, func(rc ruleCount) bool { return rc.rule == rule })
+		if k < 0 {
+			j.counts = append(j.counts, ruleCount{rule: rule})
+			k = len(j.counts) - 1
+		}
+		j.counts[k].n++
+	}
+	j.change = r.Changed()
+	if !j.change && c.annKey == "" {
+		j.out = j.in
+		return
+	}
+
+	// Splice: the field's new value, and the annotation in place of the
+	// old one or after the last member.
+	b := j.buf[:0]
+	type splice struct{ start, end, what int }
+	var sp [2]splice
+	n := 0
+	if j.change {
+		sp[n] = splice{o.field.valStart, o.field.valEnd, 0}
+		n++
+	}
+	if c.annKey != "" {
+		if o.annotate.found {
+			sp[n] = splice{o.annotate.valStart, o.annotate.valEnd, 1}
+		} else {
+			sp[n] = splice{o.lastEnd, o.lastEnd, 2}
+		}
+		n++
+	}
+	if n == 2 && sp[1].start < sp[0].start {
+		sp[0], sp[1] = sp[1], sp[0]
+	}
+	last := 0
+	for _, s := range sp[:n] {
+		b = append(b, body[last:s.start]...)
+		switch s.what {
+		case 0:
+			b = appendString(b, r.Cleaned)
+		case 2:
+			b = append(b, ',')
+			b = appendString(b, c.annKey)
+			b = append(b, ':')
+			fallthrough
+		case 1:
+			b = c.appendAnnotation(b, j, len(text)-len(r.Cleaned))
+		}
+		last = s.end
+	}
+	b = append(b, body[last:]...)
+	b = append(b, eol...)
+	j.buf, j.out = b, b
+}
+
+// check reports why a scanned object is not a record to clean.
+func (c *cleaner) check(o object, body []byte) error {
+	switch f := o.field; {
+	case !f.found:
+		return fmt.Errorf("no %q field", c.field)
+	case f.duplicated:
+		return fmt.Errorf("field %q appears more than once", c.field)
+	case !f.isString:
+		return fmt.Errorf("field %q is %s, not a string", c.field, jsonKind(body[f.valStart]))
+	case o.annotate.duplicated:
+		return fmt.Errorf("field %q appears more than once", c.annKey)
+	}
+	return nil
+}
+
+// appendAnnotation appends the report object of a record.
+func (c *cleaner) appendAnnotation(b []byte, j *job, removed int) []byte {
+	b = append(b, `{"changed":`...)
+	if j.change {
+		b = append(b, "true"...)
+	} else {
+		b = append(b, "false"...)
+	}
+	b = append(b, `,"findings":{`...)
+	slices.SortFunc(j.counts, func(a, b ruleCount) int { return strings.Compare(a.rule, b.rule) })
+	for i, rc := range j.counts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, rc.rule)
+		b = append(b, ':')
+		b = fmt.Appendf(b, "%d", rc.n)
+	}
+	b = append(b, `},"bytes_removed":`...)
+	b = fmt.Appendf(b, "%d", removed)
+	return append(b, '}')
+}
+
+// malformed makes j a malformed line: passed through, or a reject record.
+func (c *cleaner) malformed(j *job, reason error) {
+	j.kind = kindMalformed
+	if c.opts.Reject == nil {
+		j.out = j.in
+		return
+	}
+	body, _ := splitEOL(j.in)
+	b := j.buf[:0]
+	b = append(b, '{')
+	if c.opts.Name != "" {
+		b = append(b, `"file":`...)
+		b = appendString(b, c.opts.Name)
+		b = append(b, ',')
+	}
+	b = fmt.Appendf(b, `"line":%d,"error":`, j.seq+1)
+	b = appendString(b, reason.Error())
+	b = append(b, `,"record":`...)
+	b = appendString(b, string(body))
+	b = append(b, '}', '\n')
+	j.buf, j.rej, j.out = b, b, nil
+}
