@@ -145,7 +145,11 @@ func (*echoStage) content(text string, t token) bool {
 }
 
 // hasApostrophe reports whether w holds a straight or curly apostrophe.
-func hasApostrophe(w string) bool { return strings.ContainsAny(w, "'’") }
+func hasApostrophe(w string) bool {
+	// Not strings.ContainsAny: with a non-ASCII character in its set it
+	// decodes every rune of w.
+	return strings.IndexByte(w, '\'') >= 0 || strings.Contains(w, "’")
+}
 
 // quoteWords quotes text[s:e] for a message, shortened and on one line.
 func quoteWords(text string, s, e int) string {

@@ -90,12 +90,7 @@ func (codepointsStage) Check(text string) []lint.Finding {
 	if strings.Contains(text, "\r\n") {
 		nl = "\r\n"
 	}
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c != 0xC2 && c != 0xE2 && c != 0xEF {
-			i++
-			continue
-		}
+	for i := nextCodepoint(text, 0); i < len(text); i = nextCodepoint(text, i) {
 		r, size := runeAt(text, i)
 		var f lint.Finding
 		switch {
@@ -129,20 +124,40 @@ func (codepointsStage) Check(text string) []lint.Finding {
 	return fs
 }
 
-// hasCodepoint reports whether text may hold a character the stage
-// handles: a byte 0xC2 followed by 0x85, or a byte 0xE2 or 0xEF.
+// hasCodepoint reports whether text holds a character the stage
+// handles: U+0085 (0xC2 0x85), U+2028 and U+2029 (0xE2 0x80 0xA8, 0xA9),
+// U+FB00–U+FB06 (0xEF 0xAC 0x80–0x86).
 func hasCodepoint(text string) bool {
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case 0xE2, 0xEF:
-			return true
+	return nextCodepoint(text, 0) < len(text)
+}
+
+// nextCodepoint returns the offset of the first character the stage
+// handles in text[i:], or len(text).
+func nextCodepoint(text string, i int) int {
+	for i = skipASCII(text, i); i+1 < len(text); i = skipASCII(text, i) {
+		c := text[i]
+		switch c {
 		case 0xC2:
-			if i+1 < len(text) && text[i+1] == 0x85 {
-				return true
+			if text[i+1] == 0x85 {
+				return i
+			}
+		case 0xE2:
+			if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9) {
+				return i
+			}
+		case 0xEF:
+			if i+2 < len(text) && text[i+1] == 0xAC && text[i+2] >= 0x80 && text[i+2] <= 0x86 {
+				return i
 			}
 		}
+		// Look at lead bytes only.
+		if n := seqLen(c); n > 0 {
+			i += n
+		} else {
+			i++
+		}
 	}
-	return false
+	return len(text)
 }
 
 // ansiPass returns the removals of the escape sequences of cur.

@@ -119,7 +119,7 @@ func hopeless(cur string, segs []mseg) bool {
 // a repair: anything outside ASCII. The scan is the whole cost of the
 // stage on ASCII text.
 func hasMojibakeLead(text string) bool {
-	for i := 0; i < len(text); i++ {
+	for i := skipASCII(text, 0); i < len(text); i = skipASCII(text, i+1) {
 		if text[i] >= 0xC2 {
 			return true
 		}
@@ -370,7 +370,21 @@ func mojibakePass(cur string, changed []lint.Span) []medit {
 	for i := 0; i < len(cur); {
 		c := cur[i]
 		if c < 0xC2 {
-			i++
+			i = skipASCII(cur, i+1)
+			continue
+		}
+		// Characters no code page encodes are skipped undecoded:
+		// U+0500–U+07FF (0xD4–0xDF), U+0800–U+1FFF (0xE0, 0xE1),
+		// U+3000–U+EFFF (0xE3–0xEE) and four-byte sequences.
+		switch {
+		case c >= 0xD4 && c <= 0xDF:
+			i += 2
+			continue
+		case c == 0xE0 || c == 0xE1 || c >= 0xE3 && c <= 0xEE:
+			i += 3
+			continue
+		case c >= 0xF0:
+			i += 4
 			continue
 		}
 		r, s := runeAt(cur, i)

@@ -83,6 +83,7 @@ func FuzzEncodingStages(f *testing.F) {
 		f.Add(s, "", false)
 	}
 	f.Add("", "rÃ©sumÃ© doesnâ€™t &amp;amp; \x1b[31mred\x1b[0m ﬁne\u2028", true)
+	f.Add("", "\xc2\x15\x15\x9b \xe2\u200b\x01\x80\x99", false)
 	f.Fuzz(func(t *testing.T, recipe, raw string, keep bool) {
 		var sb strings.Builder
 		for i := 0; i < len(recipe) && i < 64; i++ {

@@ -43,25 +43,52 @@ func viewTransparent(r rune) bool {
 }
 
 // needsView reports whether text holds characters a view would change.
+// It looks at bytes only: the characters it looks for are C0 controls,
+// DEL, U+0081–U+009D (with dropC1), U+0300–U+036F (0xCC, 0xCD), U+2000–
+// U+200B and U+202F (0xE2 0x80), U+205F and U+2060 (0xE2 0x81), U+3000
+// (0xE3 0x80 0x80), U+FB00–U+FB06 (0xEF 0xAC) and U+FEFF (0xEF 0xBB 0xBF).
 func needsView(text string, dropC1 bool) bool {
-	for i := 0; i < len(text); {
+	for i := skipPrintableASCII(text, 0); i < len(text); i = skipPrintableASCII(text, i) {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F {
+		var b1, b2 byte
+		if i+1 < len(text) {
+			b1 = text[i+1]
+		}
+		if i+2 < len(text) {
+			b2 = text[i+2]
+		}
+		switch {
+		case c < 0x20:
+			if c != '\t' && c != '\n' && c != '\r' {
 				return true
 			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if viewTransparent(r) || dropC1 && removedC1(r) || r > 0xA0 && unicodeSpace(r) != nil || r >= 0xFB00 && r <= 0xFB06 {
+		case c == 0x7F, c == 0xCC, c == 0xCD:
 			return true
+		case c == 0xC2:
+			if dropC1 && removedC1(rune(b1)) {
+				return true
+			}
+		case c == 0xE2:
+			if b1 == 0x80 && (b2 >= 0x80 && b2 <= 0x8B || b2 == 0xAF) || b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0) {
+				return true
+			}
+		case c == 0xE3:
+			if b1 == 0x80 && b2 == 0x80 {
+				return true
+			}
+		case c == 0xEF:
+			if b1 == 0xAC && b2 >= 0x80 && b2 <= 0x86 || b1 == 0xBB && b2 == 0xBF {
+				return true
+			}
 		}
-		i += size
+		// Skip the rest of a multi-byte sequence.
+		if n := seqLen(c); n > 0 {
+			i += n
+		} else {
+			i++
+		}
 	}
-	// Conservative: invalid bytes and characters that may not be in NFC
-	// stop the quick span.
-	return norm.NFC.QuickSpanString(text) < len(text)
+	return false
 }
 
 // newTextView builds the view of text in two steps, as the chain does:
@@ -100,6 +127,12 @@ func newTextView(text string, dropC1 bool) *textView {
 			vu := viewUnit{view: lint.Span{Start: vs + a - p, End: vs + c - p}, orig: u.orig, identity: u.identity}
 			if u.identity {
 				vu.orig = lint.Span{Start: u.orig.Start + a - u.view.Start, End: u.orig.Start + c - u.view.Start}
+				if n := len(v.units); n > 0 {
+					if l := &v.units[n-1]; l.identity && l.view.End == vu.view.Start && l.orig.End == vu.orig.Start {
+						l.view.End, l.orig.End = vu.view.End, vu.orig.End
+						continue
+					}
+				}
 			}
 			v.units = append(v.units, vu)
 		}
@@ -114,19 +147,25 @@ func newTextView(text string, dropC1 bool) *textView {
 			}
 			j += size
 		}
-		if j > i {
-			var it norm.Iter
-			it.InitString(norm.NFC, ft[i:j])
-			for !it.Done() {
-				p := i + it.Pos()
-				seg := it.Next()
-				q := i + it.Pos()
-				if string(seg) == ft[p:q] {
-					emit(p, q, ft[p:q], true)
-				} else {
-					emit(p, q, string(seg), false)
-				}
+		for p := i; p < j; {
+			// Text already in NFC goes through whole; a segment that may
+			// not be is normalized on its own.
+			n := norm.NFC.QuickSpanString(ft[p:j])
+			if n > 0 {
+				emit(p, p+n, ft[p:p+n], true)
+				p += n
+				continue
 			}
+			q := j
+			if b := norm.NFC.NextBoundaryInString(ft[p:j], true); b > 0 {
+				q = p + b
+			}
+			if seg := norm.NFC.String(ft[p:q]); seg == ft[p:q] {
+				emit(p, q, seg, true)
+			} else {
+				emit(p, q, seg, false)
+			}
+			p = q
 		}
 		k := j
 		for k < len(ft) {
@@ -201,8 +240,22 @@ func filterView(text string, dropC1 bool) *textView {
 		switch {
 		case r == utf8.RuneError && size == 1:
 		case viewTransparent(r) || dropC1 && removedC1(r):
-			add(lint.Span{Start: from, End: i}, text[from:i], true)
-			from = i + size
+			// A cluster of them is kept if dropping it would join invalid
+			// bytes: the invisible stage keeps it too.
+			end := i + size
+			for end < len(text) {
+				r2, s2 := runeAt(text, end)
+				if !viewTransparent(r2) && !(dropC1 && removedC1(r2)) {
+					break
+				}
+				end += s2
+			}
+			if !joinsInvalid(text, i, end) {
+				add(lint.Span{Start: from, End: i}, text[from:i], true)
+				from = end
+			}
+			i = end
+			continue
 		case r > 0xA0 && unicodeSpace(r) != nil:
 			// The chars stage makes it a space.
 			add(lint.Span{Start: from, End: i}, text[from:i], true)

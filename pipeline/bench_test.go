@@ -2,6 +2,8 @@ package pipeline_test
 
 import (
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -86,6 +88,48 @@ func BenchmarkPipeline(b *testing.B) {
 			}
 		})
 		b.Run(mode.name+"/corpus-10MB", func(b *testing.B) {
+			b.SetBytes(int64(total))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range docs {
+					p.Run(d)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPipelineBBC runs the pipeline as clean does over the BBC News
+// corpus (../shared/data/corpora/bbc, research use only: read, never
+// shipped), with and without the encoding-repair stages, to show what
+// the repair detection costs on clean real text.
+func BenchmarkPipelineBBC(b *testing.B) {
+	root := filepath.Join("..", "..", "shared", "data", "corpora", "bbc")
+	paths, _ := filepath.Glob(filepath.Join(root, "*", "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("BBC corpus not found at ../shared/data/corpora/bbc")
+	}
+	var docs []string
+	total := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, string(data))
+		total += len(data)
+	}
+	repairs := []string{"encoding.mojibake", "encoding.html-entity", "unicode.ansi-escape", "unicode.ligature", "unicode.line-separator"}
+	for _, mode := range []struct {
+		name string
+		opts pipeline.Options
+	}{
+		{"clean", pipeline.Options{FixesOnly: true}},
+		{"clean-without-repairs", pipeline.Options{FixesOnly: true, Disabled: repairs}},
+		{"check", pipeline.Options{}},
+	} {
+		p := pipeline.Default(mode.opts)
+		b.Run(mode.name, func(b *testing.B) {
 			b.SetBytes(int64(total))
 			b.ReportAllocs()
 			for b.Loop() {

@@ -45,7 +45,9 @@ const DefaultAnnotateKey = "copydesk"
 type Options struct {
 	// Field is the top-level string member to clean; "" means "text".
 	Field string
-	// Pipeline configures each worker's pipeline.Default.
+	// Pipeline configures each worker's pipeline.Default. Without
+	// Annotate only the cleaned text is kept, so FixesOnly is set: the
+	// rules that never fix are not run.
 	Pipeline pipeline.Options
 	// NewPipeline, if not nil, builds each worker's pipeline instead.
 	// It is called once per worker; each pipeline is used by one
@@ -220,7 +222,9 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 			if c.opts.NewPipeline != nil {
 				p = c.opts.NewPipeline()
 			} else {
-				p = pipeline.Default(c.opts.Pipeline)
+				po := c.opts.Pipeline
+				po.FixesOnly = po.FixesOnly || !c.opts.Annotate
+				p = pipeline.Default(po)
 			}
 			for j := range work {
 				c.process(p, j)
