@@ -1,61 +1,7 @@
 package jsonl
 
-import "unicode/utf8"
-
-const hexDigits = "0123456789abcdef"
+import "github.com/copydesk/copydesk/pipeline/internal/jsonstr"
 
 // appendString appends s to dst as a JSON string, escaped as
-// encoding/json escapes with SetEscapeHTML(false): `"` and `\` escaped,
-// \b \f \n \r \t for those controls and \u00XX for the others, U+2028 and
-// U+2029 as \u2028 and \u2029, invalid UTF-8 as \ufffd; everything else,
-// including <, > and &, as it is.
-func appendString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				dst = append(dst, '\\', c)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}
+// encoding/json escapes with SetEscapeHTML(false).
+func appendString(dst []byte, s string) []byte { return jsonstr.Append(dst, s) }
