@@ -176,7 +176,9 @@ func scanWord(text string, i, end int) (int, bool, bool) {
 		switch {
 		case r == utf8.RuneError:
 			return i, letters, ascii
-		case r == '\'' || r == '-' || r == '’' || r == '‑':
+		case r == '\'' || r == '-' || r == '’' || r == '‑' || r == '\u200c' || r == '\u200d':
+			// Apostrophes and hyphens inside a word, and the joiners that
+			// hold Persian and Indic words together (می‌خواهم), belong to it.
 			if i+n >= end {
 				return i, letters, ascii
 			}
