@@ -46,6 +46,31 @@ func runChain(t testing.TB, stages []lint.Stage, text string, disabled map[strin
 	return out, all
 }
 
+// settle runs the stages again on text, as the pipeline does (up to
+// pipeline.MaxRounds rounds in all, counting the one that made text),
+// until no stage fixes anything; it fails the test if that takes longer.
+func settle(t testing.TB, stages []lint.Stage, text, from string, disabled map[string]bool) string {
+	t.Helper()
+	const maxRounds = 4 // pipeline.MaxRounds; normalize cannot import pipeline
+	for round := 2; ; round++ {
+		fixes := 0
+		for _, st := range stages {
+			for _, g := range st.Check(text) {
+				if len(g.Fix) > 0 && !disabled[g.Rule] {
+					fixes++
+				}
+			}
+		}
+		if fixes == 0 {
+			return text
+		}
+		if round > maxRounds {
+			t.Fatalf("no fixed point after %d rounds: %q (from %q)", maxRounds, text, from)
+		}
+		text, _ = runChain(t, stages, text, disabled)
+	}
+}
+
 // chain is runChain for goroutines other than the test's.
 func chain(stages []lint.Stage, text string, disabled map[string]bool) (string, []lint.Finding, error) {
 	var all []lint.Finding

@@ -55,6 +55,10 @@ func Default(opts Options) *Pipeline {
 			stages = append(stages, st)
 		}
 	}
+	// Normalize's stages run to a fixed point: removing a control
+	// character can, rarely, uncover mojibake that the repair stage before
+	// it judged too weak to fix.
+	repeat := len(stages)
 	if st := punct.New(opts.Punct); needed(st.Rules()) {
 		stages = append(stages, st)
 	}
@@ -67,6 +71,7 @@ func Default(opts Options) *Pipeline {
 		stages = append(stages, st)
 	}
 	p := New(stages...)
+	p.Repeat(repeat)
 	p.Disable(opts.Disabled...)
 	p.ReportOnly(opts.ReportOnly...)
 	for r, s := range opts.Severity {

@@ -90,6 +90,9 @@ func fuzzSeeds(f *testing.F) {
 		"می\u200cخواهم 👨\u200d👩\u200d👧 Ελληνικά Русский हिन्दी 中文。",
 		"cd .. && ls ../src; main..feature 10..20 http://x.com/a..b",
 		"```\ncode “x”..\n```\n", "Hello , world . U.S.. etc..",
+		// A C1 control hid MacRoman mojibake until it was removed: one
+		// round of normalize was not a fixed point.
+		"\xff\u0081í\xffƒíƒí0",
 		`"Hello," she said. "It's the '90s, rock 'n' roll." He's 5'10" tall.`,
 		"« Bonjour » , dit-il : \"Quoi ?\" L'homme\u00a0!\n\n\"open\n\n\"goes on\"",
 		"„Hallo“ “falsch” ‘90s don‘t «  » x\u202f\u202f? a != b 12:30",

@@ -53,6 +53,7 @@ func (r *Result) Changed() bool { return r.Cleaned != r.Original }
 // A Pipeline runs stages in order.
 type Pipeline struct {
 	stages   []lint.Stage
+	repeat   int // the first repeat stages run to a fixed point
 	disabled map[string]bool
 	severity map[string]lint.Severity
 	fixOff   map[string]bool
@@ -105,6 +106,16 @@ func (p *Pipeline) SetSeverity(rule string, s lint.Severity) {
 	p.severity[rule] = s
 }
 
+// MaxRounds is how many times Run runs the stages given to Repeat.
+const MaxRounds = 4
+
+// Repeat makes Run run the first n stages again, up to MaxRounds times in
+// all, while a round still fixes something, before the other stages. It is
+// for stages whose fixes can, rarely, uncover work for an earlier one (a
+// removed control character that hid mojibake). Findings without a fix
+// are kept from the first round only.
+func (p *Pipeline) Repeat(n int) { p.repeat = min(max(n, 0), len(p.stages)) }
+
 // Run cleans text and returns the result. It never fails: a stage's fix
 // that is out of range or overlaps another is dropped and its finding
 // kept as a report.
@@ -112,7 +123,26 @@ func (p *Pipeline) Run(text string) *Result {
 	r := &Result{Original: text}
 	var c composer
 	cur := text
-	for _, st := range p.stages {
+	for round := 1; round <= MaxRounds && p.repeat > 0; round++ {
+		var fixed bool
+		cur, fixed = p.runStages(r, &c, cur, p.stages[:p.repeat], round > 1)
+		if !fixed {
+			break
+		}
+	}
+	cur, _ = p.runStages(r, &c, cur, p.stages[p.repeat:], false)
+	r.Cleaned = cur
+	r.finish(c.pieces)
+	return r
+}
+
+// runStages runs stages over cur, records their findings in r and their
+// fixes in c, and returns the new text and whether anything was fixed.
+// With fixesOnly, findings without a fix are dropped (a repeated round
+// must not report them twice).
+func (p *Pipeline) runStages(r *Result, c *composer, cur string, stages []lint.Stage, fixesOnly bool) (string, bool) {
+	fixed := false
+	for _, st := range stages {
 		fs := st.Check(cur)
 		if len(fs) == 0 {
 			continue
@@ -127,6 +157,7 @@ func (p *Pipeline) Run(text string) *Result {
 				f.Severity = s
 			}
 			idx := len(r.Findings)
+			n0 := len(edits)
 			if !p.fixOff[f.Rule] && lint.ValidateEdits(f.Fix, len(cur)) == nil {
 				for _, e := range f.Fix {
 					if cur[e.Start:e.End] == e.New {
@@ -134,6 +165,9 @@ func (p *Pipeline) Run(text string) *Result {
 					}
 					edits = append(edits, ownedEdit{Edit: e, owner: idx})
 				}
+			}
+			if fixesOnly && len(edits) == n0 {
+				continue
 			}
 			pf := Finding{Finding: *f, Stage: st.Name(), FixedBy: -1}
 			pf.Fix = nil
@@ -147,11 +181,10 @@ func (p *Pipeline) Run(text string) *Result {
 			r.Findings = append(r.Findings, pf)
 		}
 		edits = dropOverlaps(edits)
+		fixed = fixed || len(edits) > 0
 		cur = c.apply(cur, edits)
 	}
-	r.Cleaned = cur
-	r.finish(c.pieces)
-	return r
+	return cur, fixed
 }
 
 // dropOverlaps sorts edits and drops every edit of a finding whose edits
