@@ -362,10 +362,10 @@ func FuzzTypographic(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, _, _ := chain(Stages(opts), chained, nil)
-		if again != chained {
-			t.Fatalf("chain not idempotent (%s): %q → %q → %q", opts.Lang, text, chained, again)
-		}
+		// The chain settles within the pipeline's rounds: a curly
+		// apostrophe can complete a mojibake pair ("Í’") that the next
+		// round repairs.
+		settle(t, Stages(opts), chained, text, nil)
 	})
 }
 
