@@ -54,30 +54,9 @@ func (entityStage) Check(text string) []lint.Finding {
 		}
 		return entityPass(cur)
 	})
-	var fs []lint.Finding
-	var edits editBlock
-	last := 0
-	for _, s := range segs {
-		if !s.changed {
-			continue
-		}
-		span := s.orig
-		if view != nil {
-			var ok bool
-			if span, ok = view.origSpan(span); !ok || span.Start < last {
-				continue
-			}
-		}
-		last = span.End
-		fs = append(fs, lint.Finding{
-			Rule:     RuleHTMLEntity,
-			Severity: lint.Warning,
-			Span:     span,
-			Message:  "HTML entity " + src[s.orig.Start:s.orig.End] + " → " + strconv.Quote(s.text),
-			Fix:      edits.one(lint.Edit{Span: span, New: s.text}),
-		})
-	}
-	return fs
+	return segmentFindings(src, segs, view, RuleHTMLEntity, lint.Warning, func(before string, s mseg) string {
+		return "HTML entity " + before + " → " + strconv.Quote(s.text)
+	})
 }
 
 // entityPass returns the decodings of the references in cur.

@@ -67,30 +67,9 @@ func (mojibakeStage) Check(text string) []lint.Finding {
 	if hopeless(cur, segs) {
 		return nil
 	}
-	var fs []lint.Finding
-	var edits editBlock
-	last := 0
-	for _, s := range segs {
-		if !s.changed {
-			continue
-		}
-		span := s.orig
-		if view != nil {
-			var ok bool
-			if span, ok = view.origSpan(span); !ok || span.Start < last {
-				continue
-			}
-		}
-		last = span.End
-		fs = append(fs, lint.Finding{
-			Rule:     RuleMojibake,
-			Severity: lint.Warning,
-			Span:     span,
-			Message:  mojibakeMessage(src[s.orig.Start:s.orig.End], s.text, s.how),
-			Fix:      edits.one(lint.Edit{Span: span, New: s.text}),
-		})
-	}
-	return fs
+	return segmentFindings(src, segs, view, RuleMojibake, lint.Warning, func(before string, s mseg) string {
+		return mojibakeMessage(before, s.text, s.how)
+	})
 }
 
 // hopeless reports whether the repaired text still looks like mojibake

@@ -156,3 +156,34 @@ func spliceSegs(segs []mseg, edits []medit) []mseg {
 	}
 	return append(out, segs[k:]...)
 }
+
+// segmentFindings turns the changed segments of a fixedPoint run over src
+// into findings of rule against the text src was made from: through view
+// when src is a view of it (nil: src is the text itself). A segment that
+// does not map back, or would overlap the one before, is left out.
+func segmentFindings(src string, segs []mseg, view *textView, rule string, sev lint.Severity, message func(before string, s mseg) string) []lint.Finding {
+	var fs []lint.Finding
+	var edits editBlock
+	last := 0
+	for _, s := range segs {
+		if !s.changed {
+			continue
+		}
+		span := s.orig
+		if view != nil {
+			var ok bool
+			if span, ok = view.origSpan(span); !ok || span.Start < last {
+				continue
+			}
+		}
+		last = span.End
+		fs = append(fs, lint.Finding{
+			Rule:     rule,
+			Severity: sev,
+			Span:     span,
+			Message:  message(src[s.orig.Start:s.orig.End], s),
+			Fix:      edits.one(lint.Edit{Span: span, New: s.text}),
+		})
+	}
+	return fs
+}

@@ -83,10 +83,8 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 	stdinName := c.String("stdin-name")
 	p := e.newPipeline(opts)
 	for _, arg := range inputArgs(c) {
-		in, err := e.read(arg, stdinName)
-		if err != nil {
-			e.errorf("%v", err)
-			e.fail(exitFailure)
+		in, ok := e.readOrReport(arg, stdinName)
+		if !ok {
 			continue
 		}
 		f := report.NewFile(in.name, p.Run(in.text))

@@ -96,10 +96,8 @@ func (e *env) clean(c *cli.Context) error {
 	p := e.newPipeline(opts)
 	changed := false
 	for _, arg := range args {
-		in, err := e.read(arg, stdinName)
-		if err != nil {
-			e.errorf("%v", err)
-			e.fail(exitFailure)
+		in, ok := e.readOrReport(arg, stdinName)
+		if !ok {
 			continue
 		}
 		r := p.Run(in.text)

@@ -117,10 +117,8 @@ func (e *env) diff(c *cli.Context, color colorMode) error {
 	stdinName := c.String("stdin-name")
 	p := e.newPipeline(opts)
 	for _, arg := range inputArgs(c) {
-		in, err := e.read(arg, stdinName)
-		if err != nil {
-			e.errorf("%v", err)
-			e.fail(exitFailure)
+		in, ok := e.readOrReport(arg, stdinName)
+		if !ok {
 			continue
 		}
 		r := p.Run(in.text)

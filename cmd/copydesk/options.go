@@ -31,32 +31,19 @@ func (e *env) pipelineOptions(c *cli.Context) (pipeline.Options, error) {
 	if err := e.setMaxSize(c); err != nil {
 		return opts, err
 	}
-	switch q := c.String("quotes"); q {
-	case "ascii":
-		opts.Normalize.Quotes = normalize.QuotesASCII
-	case "keep":
-		opts.Normalize.Quotes = normalize.QuotesKeep
-	case "typographic":
-		opts.Normalize.Quotes = normalize.QuotesTypographic
-	default:
-		return opts, usagef("%s: unknown --quotes %q (want ascii, keep or typographic)", c.Command.Name, q)
+	q, err := normalize.ParseQuoteStyle(c.String("quotes"))
+	if err != nil {
+		return opts, usagef("%s: unknown --quotes %q (want ascii, keep or typographic)", c.Command.Name, c.String("quotes"))
 	}
+	opts.Normalize.Quotes = q
 	if l := c.String("lang"); !normalize.ValidLang(l) {
 		return opts, usagef("%s: unknown --lang %q (want %s)", c.Command.Name, l, strings.Join(normalize.Languages(), ", "))
 	}
 	opts.Normalize.Lang = c.String("lang")
 	opts.Normalize.Primes = c.Bool("primes")
-	switch d := c.String("dedupe"); d {
-	case "adjacent":
-		opts.Dedupe.Mode = dedupe.Adjacent
-	case "all":
-		opts.Dedupe.Mode = dedupe.All
-	case "off":
-		opts.Dedupe.Mode = dedupe.Off
-	default:
-		return opts, usagef("%s: unknown --dedupe %q (want adjacent, all or off)", c.Command.Name, d)
+	if opts.Dedupe.Mode, err = dedupe.ParseMode(c.String("dedupe")); err != nil {
+		return opts, usagef("%s: unknown --dedupe %q (want adjacent, all or off)", c.Command.Name, c.String("dedupe"))
 	}
-	var err error
 	if opts.Disabled, err = e.ruleList(c, "disable"); err != nil {
 		return opts, err
 	}
