@@ -119,20 +119,33 @@ func (p *Pipeline) Repeat(n int) { p.repeat = min(max(n, 0), len(p.stages)) }
 // Run cleans text and returns the result. It never fails: a stage's fix
 // that is out of range or overlaps another is dropped and its finding
 // kept as a report.
-func (p *Pipeline) Run(text string) *Result {
+func (p *Pipeline) Run(text string) *Result { return p.RunGuarded(text, nil) }
+
+// RunGuarded is Run with a guard that keeps the stages away from parts of
+// text (see Guard); a nil guard guards nothing. The result is against
+// text, not the guard's view.
+func (p *Pipeline) RunGuarded(text string, g *Guard) *Result {
 	r := &Result{Original: text}
 	var c composer
 	cur := text
+	if g != nil && g.View != "" && len(g.View) == len(text) {
+		cur = g.View
+	}
 	for round := 1; round <= MaxRounds && p.repeat > 0; round++ {
 		var fixed bool
-		cur, fixed = p.runStages(r, &c, cur, p.stages[:p.repeat], round > 1)
+		cur, fixed = p.runStages(r, &c, cur, p.stages[:p.repeat], round > 1, g)
 		if !fixed {
 			break
 		}
 	}
-	cur, _ = p.runStages(r, &c, cur, p.stages[p.repeat:], false)
+	cur, _ = p.runStages(r, &c, cur, p.stages[p.repeat:], false, g)
 	r.Cleaned = cur
 	r.finish(c.pieces)
+	if g != nil && g.View != "" {
+		// The stages saw the view: the guarded bytes they never changed
+		// are the original's.
+		r.Cleaned, _ = lint.Apply(text, r.Edits())
+	}
 	return r
 }
 
@@ -140,7 +153,7 @@ func (p *Pipeline) Run(text string) *Result {
 // fixes in c, and returns the new text and whether anything was fixed.
 // With fixesOnly, findings without a fix are dropped (a repeated round
 // must not report them twice).
-func (p *Pipeline) runStages(r *Result, c *composer, cur string, stages []lint.Stage, fixesOnly bool) (string, bool) {
+func (p *Pipeline) runStages(r *Result, c *composer, cur string, stages []lint.Stage, fixesOnly bool, g *Guard) (string, bool) {
 	fixed := false
 	for _, st := range stages {
 		fs := st.Check(cur)
@@ -156,12 +169,20 @@ func (p *Pipeline) runStages(r *Result, c *composer, cur string, stages []lint.S
 			if s, ok := p.severity[f.Rule]; ok {
 				f.Severity = s
 			}
+			span := c.mapSpan(f.Span)
+			if g.drops(f.Rule, span) {
+				continue
+			}
 			idx := len(r.Findings)
 			n0 := len(edits)
 			if !p.fixOff[f.Rule] && lint.ValidateEdits(f.Fix, len(cur)) == nil {
 				for _, e := range f.Fix {
 					if cur[e.Start:e.End] == e.New {
 						continue // a no-op edit changes nothing
+					}
+					if g != nil && g.blocks(lint.Edit{Span: c.mapSpan(e.Span), New: e.New}) {
+						edits = edits[:n0] // the fix is all or nothing
+						break
 					}
 					edits = append(edits, ownedEdit{Edit: e, owner: idx})
 				}
@@ -171,7 +192,7 @@ func (p *Pipeline) runStages(r *Result, c *composer, cur string, stages []lint.S
 			}
 			pf := Finding{Finding: *f, Stage: st.Name(), FixedBy: -1}
 			pf.Fix = nil
-			pf.Span = c.mapSpan(f.Span)
+			pf.Span = span
 			if len(f.Related) > 0 {
 				pf.Related = make([]lint.Span, len(f.Related))
 				for k, s := range f.Related {
