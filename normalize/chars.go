@@ -175,6 +175,10 @@ func (s charsStage) Check(text string) []lint.Finding {
 			end += size
 			count++
 		}
+		if fix == fixIdeoSpace && cjkAround(text, i, end) {
+			i = end // East Asian spacing, not a stray wide space
+			continue
+		}
 		sp := lint.Span{Start: i, End: end}
 		f := lint.Finding{Rule: fix.rule, Severity: fix.severity, Span: sp, Message: fix.msg}
 		if count == 1 {

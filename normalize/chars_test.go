@@ -29,6 +29,8 @@ func TestChars(t *testing.T) {
 			findings: []string{"space.unicode 0:3", "space.unicode 3:6", "space.unicode 6:9", "space.unicode 9:12", "space.unicode 12:15", "space.unicode 15:18", "space.unicode 18:21", "space.unicode 21:24", "space.unicode 24:27", "space.unicode 27:30", "space.unicode 30:33"}},
 		{name: "narrow, math and ideographic", in: "a\u202fb\u205fc\u3000\u3000d", want: "a b c  d",
 			findings: []string{"space.unicode 1:4", "space.unicode 5:8", "space.unicode 9:15"}},
+		{name: "ideographic spaces in East Asian text stay", in: "\u3000\u3000本文です。\n東京\u3000大阪、Tokyo\u3000Osaka\nParis\u3000Rome", want: "\u3000\u3000本文です。\n東京\u3000大阪、Tokyo\u3000Osaka\nParis Rome",
+			findings: []string{"space.unicode 59:62"}},
 		{name: "hyphens", in: "well\u2010known non\u2011breaking", want: "well-known non-breaking",
 			findings: []string{"dash.hyphen 4:7", "dash.hyphen 16:19"}},
 		{name: "invalid bytes around", in: "\xe2“\x80\xc2\u00a0\xa0\xef", want: "\xe2\"\x80\xc2 \xa0\xef",

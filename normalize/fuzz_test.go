@@ -26,6 +26,7 @@ func FuzzStages(f *testing.F) {
 		"«guillemets» ‹x› 5′ 6″ می‌خواهم 👨‍👩‍👧 – —",
 		"\u00a0\u2000\u2001\u200a\u202f\u205f\u3000 \u2010\u2011 \uff02\uff07 „‚‛‟…",
 		" \u00a0\ufeffx",
+		"東京（ＡＢＣ）、「はい」！ Hello！ ｶﾞｲﾄﾞ カﾞ \u3000\u3000本文 ＆ａｍｐ； ￡5",
 		"a" + strings.Repeat("\u0301", 20) + "\u200b" + strings.Repeat("\u0323", 20),
 		"e" + string(make([]byte, 0)) + "\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301",
 	}
@@ -40,7 +41,7 @@ func FuzzStages(f *testing.F) {
 				disabled[r.ID] = true
 			}
 		}
-		opts := Options{}
+		opts := Options{Width: !keep}
 		if keep {
 			opts.Quotes = QuotesKeep
 		}

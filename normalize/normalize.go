@@ -1,24 +1,28 @@
 // Package normalize provides copydesk's character-level stages: invisible
 // and control characters, Unicode NFC, quotes, ellipses, dashes and spaces.
 //
-// Stages returns five small stages that the pipeline runs in order, each on
+// Stages returns small stages that the pipeline runs in order, each on
 // the previous one's output:
 //
-//  1. "invisible": byte order mark, invisible and control characters are
+//  1. "ansi", "entity", "mojibake": terminal escapes, HTML entities in
+//     plain text and text decoded with the wrong code page are repaired.
+//  2. "codepoints": ligatures and Unicode line separators.
+//  3. "invisible": byte order mark, invisible and control characters are
 //     removed; invalid UTF-8 is reported and left byte for byte.
-//  2. "nfc": text not in Unicode Normalization Form C is normalized.
-//  3. "chars": curly and fullwidth quotes, the ellipsis character, Unicode
+//  4. "nfc": text not in Unicode Normalization Form C is normalized.
+//  5. "chars": curly and fullwidth quotes, the ellipsis character, Unicode
 //     spaces and Unicode hyphens become their ASCII counterparts.
-//  4. "typographic" (QuotesTypographic only): straight quotes become the
+//  6. "width" (Options.Width only): fullwidth ASCII becomes ASCII.
+//  7. "typographic" (QuotesTypographic only): straight quotes become the
 //     typographic quotes of Options.Lang; see QuotesTypographic.
-//  5. "spaces": repeated spaces inside a line, trailing spaces and tabs,
+//  8. "spaces": repeated spaces inside a line, trailing spaces and tabs,
 //     and the indentation of a paragraph's first line are removed.
 //
 // The order matters: removing an invisible character may expose a sequence
 // that is not in NFC or two spaces in a row, and turning a no-break space
-// into a space may leave spaces to collapse. Run in this order, one pass
-// of the chain reaches a fixed point, whichever of its rules are switched
-// off.
+// into a space may leave spaces to collapse. A repair can, rarely, make
+// work for a stage before it (a folded ＆ａｍｐ； is an entity), so the
+// pipeline runs these stages to a fixed point.
 //
 // Every stage leaves invalid UTF-8 bytes exactly as they are, and never
 // makes a change that would join invalid bytes into a valid character.
@@ -112,6 +116,11 @@ type Options struct {
 	// Primes makes QuotesTypographic turn feet and inches after a digit
 	// (5'10") into primes (5′10″) instead of leaving them straight.
 	Primes bool
+	// Width folds fullwidth ASCII (ＡＢＣ１２３！) and the ideographic
+	// space to ASCII, and halfwidth katakana and hangul to their usual
+	// width (rule unicode.width). Fullwidth punctuation and spaces next
+	// to Han, kana or Hangul are East Asian typography and stay.
+	Width bool
 }
 
 // Rule ids reported by the normalize stages.
@@ -151,7 +160,7 @@ var (
 		{ID: RuleEllipsis, Severity: lint.Info, Fixes: true,
 			Doc: `ellipsis character U+2026: replaced by "..." (ASCII quote style)`},
 		{ID: RuleUnicodeSpace, Severity: lint.Info, Fixes: true,
-			Doc: "no-break, fixed-width or ideographic space: replaced by a plain space"},
+			Doc: "no-break, fixed-width or ideographic space (except ideographic spaces next to CJK text): replaced by a plain space"},
 		{ID: RuleHyphen, Severity: lint.Info, Fixes: true,
 			Doc: "Unicode hyphen U+2010 or non-breaking hyphen U+2011: replaced by -"},
 	}
@@ -168,16 +177,16 @@ var (
 // Rules lists every rule of the package, in the order the stages run.
 func Rules() []lint.Rule {
 	var out []lint.Rule
-	for _, rs := range [][]lint.Rule{ansiRules, entityRules, mojibakeRules, codepointsRules, invisibleRules, nfcRules, charsRules, typographicRules, spacesRules} {
+	for _, rs := range [][]lint.Rule{ansiRules, entityRules, mojibakeRules, codepointsRules, invisibleRules, nfcRules, charsRules, widthRules, typographicRules, spacesRules} {
 		out = append(out, rs...)
 	}
 	return out
 }
 
-// Stages returns the normalize stages in the order they must run:
-// "invisible", "nfc", "chars", "typographic" and "spaces". The
-// "typographic" stage reports nothing unless opts.Quotes is
-// QuotesTypographic; it is always in the list so that its rules are.
+// Stages returns the normalize stages in the order they must run (see the
+// package documentation). The "width" and "typographic" stages report
+// nothing unless opts.Width is set or opts.Quotes is QuotesTypographic;
+// they are always in the list so that their rules are.
 func Stages(opts Options) []lint.Stage {
 	return []lint.Stage{
 		ansiStage{},
@@ -187,6 +196,7 @@ func Stages(opts Options) []lint.Stage {
 		invisibleStage{},
 		nfcStage{},
 		charsStage{quotes: opts.Quotes, french: opts.Quotes == QuotesTypographic && langOf(opts.Lang).french},
+		widthStage{on: opts.Width},
 		typographicStage{lang: langOf(opts.Lang), primes: opts.Primes, on: opts.Quotes == QuotesTypographic},
 		spacesStage{},
 	}

@@ -35,6 +35,7 @@ func TestRules(t *testing.T) {
 		RuleLigature:      {lint.Info, true},
 		RuleLineSeparator: {lint.Info, true},
 		RuleANSIEscape:    {lint.Warning, true},
+		RuleWidth:         {lint.Info, true},
 	}
 	rules := Rules()
 	if len(rules) != len(want) {
@@ -72,7 +73,7 @@ func TestStageNames(t *testing.T) {
 	for _, st := range Stages(Options{}) {
 		names = append(names, st.Name())
 	}
-	if want := []string{"ansi", "entity", "mojibake", "codepoints", "invisible", "nfc", "chars", "typographic", "spaces"}; !slices.Equal(names, want) {
+	if want := []string{"ansi", "entity", "mojibake", "codepoints", "invisible", "nfc", "chars", "width", "typographic", "spaces"}; !slices.Equal(names, want) {
 		t.Errorf("stages %q, want %q", names, want)
 	}
 }

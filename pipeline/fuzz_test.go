@@ -19,9 +19,9 @@ var fuzzOptions = []pipeline.Options{
 	{Normalize: normalize.Options{Quotes: normalize.QuotesKeep}},
 	{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic}},
 	{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic, Lang: "fr"}},
-	{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic, Lang: "de", Primes: true}, Dedupe: dedupe.Options{Mode: dedupe.All}},
+	{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic, Lang: "de", Primes: true, Width: true}, Dedupe: dedupe.Options{Mode: dedupe.All}},
 	{Dedupe: dedupe.Options{Mode: dedupe.All}},
-	{Dedupe: dedupe.Options{Mode: dedupe.Off}},
+	{Dedupe: dedupe.Options{Mode: dedupe.Off}, Normalize: normalize.Options{Width: true}},
 }
 
 // checkInvariants checks what every run must guarantee: the changes and

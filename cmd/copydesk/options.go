@@ -17,6 +17,7 @@ func pipelineFlags() []cli.Flag {
 		&cli.StringFlag{Name: "quotes", Value: "ascii", Usage: "`STYLE` of quotation marks: ascii (straighten curly quotes), keep, or typographic (curly quotes of --lang)"},
 		&cli.StringFlag{Name: "lang", Value: "en", Usage: "`LANG` whose quotes --quotes typographic uses: " + strings.Join(normalize.Languages(), ", ")},
 		&cli.BoolFlag{Name: "primes", Usage: "with --quotes typographic, turn feet and inches after a digit (5'10\") into primes (5′10″)"},
+		&cli.BoolFlag{Name: "width", Usage: "fold fullwidth ASCII and ideographic spaces to ASCII, halfwidth katakana to full width (East Asian punctuation stays)"},
 		&cli.StringFlag{Name: "dedupe", Value: "adjacent", Usage: "`MODE` of repeat removal: adjacent (a repeat of the unit just before it), all or off"},
 		&cli.StringSliceFlag{Name: "disable", Usage: "switch off `RULE`; repeat the flag or give a comma-separated list; AREA.* names all rules of an area"},
 		&cli.StringSliceFlag{Name: "report-only", Usage: "report `RULE` but do not fix it; repeatable, comma-separated, AREA.* as for --disable"},
@@ -41,6 +42,7 @@ func (e *env) pipelineOptions(c *cli.Context) (pipeline.Options, error) {
 	}
 	opts.Normalize.Lang = c.String("lang")
 	opts.Normalize.Primes = c.Bool("primes")
+	opts.Normalize.Width = c.Bool("width")
 	if opts.Dedupe.Mode, err = dedupe.ParseMode(c.String("dedupe")); err != nil {
 		return opts, usagef("%s: unknown --dedupe %q (want adjacent, all or off)", c.Command.Name, c.String("dedupe"))
 	}
