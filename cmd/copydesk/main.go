@@ -186,6 +186,7 @@ Examples:
 			e.checkCommand(),
 			e.rulesCommand(),
 			e.splitCommand(),
+			e.initCommand(),
 		},
 	}
 }
