@@ -26,6 +26,9 @@ type atomicFile struct {
 	mode   fs.FileMode // to set, or 0 to keep the temporary file's
 	old    fs.FileInfo // the file replaced, if it exists
 	direct bool        // f is the target itself, a device or a pipe
+	// noSync skips the fsync of the file and its directory, for a batch
+	// that syncs once at the end (clean -o DIR).
+	noSync bool
 	done   bool
 }
 
@@ -110,7 +113,7 @@ func (a *atomicFile) commit() error {
 	if err := a.e.step("sync", a.name); err != nil {
 		return err
 	}
-	if err := a.f.Sync(); err != nil {
+	if err := a.syncFile(); err != nil {
 		return err
 	}
 	if err := a.f.Close(); err != nil {
@@ -124,11 +127,22 @@ func (a *atomicFile) commit() error {
 	}
 	// Make the rename itself durable; not every system can sync a
 	// directory, and the file is in place either way.
+	if a.noSync {
+		return nil
+	}
 	if d, err := os.Open(filepath.Dir(a.target)); err == nil {
 		d.Sync()
 		d.Close()
 	}
 	return nil
+}
+
+// syncFile syncs the temporary file to disk, unless a.noSync.
+func (a *atomicFile) syncFile() error {
+	if a.noSync {
+		return nil
+	}
+	return a.f.Sync()
 }
 
 // Abort removes the temporary file; the target stays as it was. It may

@@ -18,10 +18,11 @@ func (e *env) checkCommand() *cli.Command {
 	return command(&cli.Command{
 		Name:      "check",
 		Usage:     "list the findings",
-		ArgsUsage: "[FILE...]",
-		UsageText: "copydesk check [flags] [FILE...]",
+		ArgsUsage: "[FILE|DIR|GLOB...]",
+		UsageText: "copydesk check [flags] [FILE|DIR|GLOB...]",
 		Description: `Lists what copydesk finds in each FILE (standard input for none or "-"),
-sorted by position, each as a line
+each DIR (its *.md, *.markdown and *.txt files, as .gitignore allows) and
+each quoted GLOB ('docs/**/*.md'), sorted by position, each as a line
 
    NAME:LINE:COLUMN: SEVERITY: MESSAGE [RULE]
 
@@ -44,15 +45,17 @@ the --fail-on severity or above, 0 otherwise.
 Examples:
    copydesk check story.txt
    copydesk check --fail-on error drafts/*.txt
+   copydesk check docs/ 'notes/**/*.txt'
+   copydesk check -j 8 --format sarif content/ > copydesk.sarif
    copydesk check --format github drafts/*.txt     # in a GitHub Actions step
    copydesk check --format sarif drafts/*.txt > copydesk.sarif
    copydesk check --format json story.txt | jq '.files[].findings[].rule'
    copydesk check --disable dedupe.sentence --report-only 'quotes.*' story.txt`,
-		Flags: append([]cli.Flag{
+		Flags: withFlags(append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: " + strings.Join(checkFormats, ", ")},
 			&cli.GenericFlag{Name: "color", Value: color, DefaultText: "auto", Usage: "colour the text format `WHEN`: always (also --color alone), never or auto"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 if a finding is at `SEVERITY` or above: error, warning or info"},
-		}, pipelineFlags()...),
+		}, pipelineFlags()...), batchFlags()...),
 		Action: func(c *cli.Context) error { return e.check(c, *color) },
 	})
 }
@@ -80,14 +83,9 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 	}
 	pretty := report.PrettyOptions{Color: format == "text" && e.useColor(color)}
 	var all []report.File // for SARIF, one document of every file
-	stdinName := c.String("stdin-name")
 	p := e.newPipeline(opts)
-	for _, arg := range inputArgs(c) {
-		in, ok := e.readOrReport(arg, stdinName)
-		if !ok {
-			continue
-		}
-		f := report.NewFile(in.name, p.Run(in.text))
+	err = e.batch(c, opts, inputArgs(c), nil, func(d *doc, _ *batchRun) error {
+		f := report.NewFile(d.in.name, d.r)
 		if report.Count([]report.File{f}, failOn) > 0 {
 			e.fail(exitFound)
 		}
@@ -107,9 +105,10 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 		default:
 			err = report.Pretty(e.stdout, pretty, f)
 		}
-		if err != nil {
-			return outputError(err)
-		}
+		return outputError(err)
+	})
+	if err != nil {
+		return err
 	}
 	switch format {
 	case "json":

@@ -16,11 +16,13 @@ func (e *env) diffCommand() *cli.Command {
 	return command(&cli.Command{
 		Name:      "diff",
 		Usage:     "show the changes as a unified diff",
-		ArgsUsage: "[FILE...]",
-		UsageText: "copydesk diff [flags] [FILE...]",
+		ArgsUsage: "[FILE|DIR|GLOB...]",
+		UsageText: "copydesk diff [flags] [FILE|DIR|GLOB...]",
 		Description: `Prints the changes clean would make to each FILE (standard input for
-none or "-") as a unified diff, "--- a/FILE" and "+++ b/FILE", that git
-apply and patch -p1 accept. Exits 1 if there are changes, 0 if none.
+none or "-"), each DIR's *.md, *.markdown and *.txt files (as .gitignore
+allows) and each quoted GLOB's files as one unified diff, "--- a/FILE" and
+"+++ b/FILE", that git apply and patch -p1 accept. Exits 1 if there are
+changes, 0 if none.
 
 With --color (the default when standard output is a terminal and NO_COLOR
 is not set), prints a word diff instead: each changed line with deleted
@@ -37,13 +39,14 @@ Examples:
    copydesk diff story.txt
    copydesk diff story.txt | git apply
    copydesk diff drafts/*.txt > cleanup.patch && patch -p1 < cleanup.patch
+   copydesk diff docs/ | git apply
    copydesk diff --color=always story.txt | less -R
    copydesk diff --format html drafts/*.txt > report.html`,
-		Flags: append([]cli.Flag{
+		Flags: withFlags(append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "unified", Usage: "output `FORMAT`: unified (a patch, or a word diff with --color) or html"},
 			&cli.GenericFlag{Name: "color", Value: color, DefaultText: "auto", Usage: "show a coloured word diff `WHEN`: always (also --color alone), never or auto"},
 			&cli.IntFlag{Name: "context", Aliases: []string{"U"}, Value: report.DefaultContext, Usage: "show `N` unchanged lines around each change"},
-		}, pipelineFlags()...),
+		}, pipelineFlags()...), batchFlags()...),
 		Action: func(c *cli.Context) error { return e.diff(c, *color) },
 	})
 }
@@ -114,33 +117,29 @@ func (e *env) diff(c *cli.Context, color colorMode) error {
 	}
 	colored := format == "unified" && e.useColor(color)
 	var docs []report.HTMLDoc
-	stdinName := c.String("stdin-name")
-	p := e.newPipeline(opts)
-	for _, arg := range inputArgs(c) {
-		in, ok := e.readOrReport(arg, stdinName)
-		if !ok {
-			continue
-		}
-		r := p.Run(in.text)
+	err = e.batch(c, opts, inputArgs(c), nil, func(d *doc, _ *batchRun) error {
+		in, r := d.in, d.r
 		if format == "html" {
 			docs = append(docs, report.HTMLDoc{Name: in.name, Result: r})
 		}
 		if !r.Changed() {
-			continue
+			return nil
 		}
 		e.fail(exitFound)
 		if format == "html" {
-			continue
+			return nil
 		}
+		var err error
 		if colored {
 			err = report.Color(e.stdout, in.name, r)
 		} else {
 			oldName, newName := diffHeaders(in.name)
 			err = report.Unified(e.stdout, r.Original, r.Edits(), report.UnifiedOptions{OldName: oldName, NewName: newName, Context: ctx})
 		}
-		if err != nil {
-			return outputError(err)
-		}
+		return outputError(err)
+	})
+	if err != nil {
+		return err
 	}
 	if format == "html" {
 		title := "copydesk report"

@@ -227,7 +227,10 @@ func TestUsage(t *testing.T) {
 		{[]string{"diff", "--dedupe", "some"}, 2, "", "copydesk: diff: unknown --dedupe \"some\" (want adjacent, all or off)\n"},
 		{[]string{"clean", "--disable", "no.such"}, 2, "", "copydesk: clean: --disable: unknown rule \"no.such\" (see 'copydesk rules')\n"},
 		{[]string{"clean", "--report-only", "nope.*"}, 2, "", "copydesk: clean: --report-only nope.* matches no rule (see 'copydesk rules')\n"},
-		{[]string{"clean", "-o", "x", "a", "b"}, 2, "", "copydesk: clean: -o takes one input, got 2\n"},
+		{[]string{"clean", "-o", "out/", "-"}, 2, "", "copydesk: clean: cannot use -o DIR with standard input\n"},
+		{[]string{"clean", "*.nothing"}, 2, "", "copydesk: clean: *.nothing names several files: use -w to rewrite them, -o DIR to write them to another directory, or -l to list those that would change\n"},
+		{[]string{"check", "-j", "-1"}, 2, "", "copydesk: check: -j -1: want 0 or more\n"},
+		{[]string{"clean", "-o", "/dev/null", "a", "b"}, 2, "", "copydesk: clean: -o /dev/null: not a directory (several inputs, a directory or a glob are written below a directory)\n"},
 		{[]string{"clean", "-o", "x", "-w", "a"}, 2, "", "copydesk: clean: -o and -w cannot be used together\n"},
 		{[]string{"clean", "-w"}, 2, "", "copydesk: clean: cannot use -w with standard input\n"},
 		{[]string{"clean", "-w", "-"}, 2, "", "copydesk: clean: cannot use -w with standard input\n"},
@@ -275,15 +278,14 @@ func TestEmptyInput(t *testing.T) {
 	}
 }
 
-// TestBadFilesAmongGood: a missing file, a directory and a binary file
-// are reported by name, the good files are still processed, and the
-// exit status is 2.
+// TestBadFilesAmongGood: a missing file and a binary file are reported
+// by name, the good files are still processed, and the exit status is 2.
+// (Directories are walked: see TestBatch.)
 func TestBadFilesAmongGood(t *testing.T) {
 	cd(t, map[string]string{"a.txt": dirty, "bin.dat": "text\x00more", "sub/x.txt": "", "b.txt": dirty})
 	wantErr := "copydesk: reading missing.txt: open missing.txt: no such file or directory\n" +
-		"copydesk: bin.dat: binary file (NUL byte at offset 4), left alone\n" +
-		"copydesk: reading sub: is a directory\n"
-	args := []string{"a.txt", "missing.txt", "bin.dat", "sub", "b.txt"}
+		"copydesk: bin.dat: binary file (NUL byte at offset 4), left alone\n"
+	args := []string{"a.txt", "missing.txt", "bin.dat", "b.txt"}
 	for _, cmd := range [][]string{{"clean"}, {"diff"}, {"check"}, {"check", "--format", "json"}, {"clean", "-l"}} {
 		t.Run(strings.Join(cmd, " "), func(t *testing.T) {
 			o := session{}.run(t, append(cmd, args...)...)
