@@ -61,8 +61,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/copydesk/copydesk/dedupe/segment"
 	"github.com/copydesk/copydesk/pipeline/lint"
@@ -79,9 +81,13 @@ const (
 	All
 	// Off reports nothing and removes nothing.
 	Off
+	// Corpus acts like All within a document, and asks a corpus job
+	// (package dedupe/corpus) to remove paragraphs repeated across
+	// documents too.
+	Corpus
 )
 
-// String returns "adjacent", "all" or "off".
+// String returns "adjacent", "all", "off" or "corpus".
 func (m Mode) String() string {
 	switch m {
 	case Adjacent:
@@ -90,6 +96,8 @@ func (m Mode) String() string {
 		return "all"
 	case Off:
 		return "off"
+	case Corpus:
+		return "corpus"
 	}
 	return fmt.Sprintf("Mode(%d)", int(m))
 }
@@ -104,8 +112,10 @@ func ParseMode(s string) (Mode, error) {
 		return All, nil
 	case "off":
 		return Off, nil
+	case "corpus":
+		return Corpus, nil
 	}
-	return Adjacent, fmt.Errorf("unknown dedupe mode %q (want adjacent, all or off)", s)
+	return Adjacent, fmt.Errorf("unknown dedupe mode %q (want adjacent, all, off or corpus)", s)
 }
 
 // Options configure the stage. The zero value is the default.
@@ -165,13 +175,23 @@ func New(opts Options) lint.Stage {
 	if opts.MinSentenceWords <= 0 {
 		opts.MinSentenceWords = 4
 	}
+	if opts.Mode == Corpus {
+		opts.Mode = All
+	}
 	if opts.Mode != All && opts.Mode != Off {
 		opts.Mode = Adjacent
 	}
 	return &stage{opts: opts}
 }
 
-type stage struct{ opts Options }
+type stage struct {
+	opts Options
+	// pool holds *checker values whose scratch buffers and hash sets are
+	// reused by later Check calls, so that a job cleaning many documents
+	// does not regrow them for each one. A Check takes one for its own
+	// use: the stage stays safe for concurrent use.
+	pool sync.Pool
+}
 
 // Name returns "dedupe".
 func (*stage) Name() string { return "dedupe" }
@@ -184,12 +204,21 @@ func (s *stage) Check(text string) []lint.Finding {
 	if s.opts.Mode == Off || len(text) == 0 {
 		return nil
 	}
-	c := checker{text: text, all: s.opts.Mode == All, min: s.opts.MinSentenceWords, splitter: s.opts.Splitter}
+	c, _ := s.pool.Get().(*checker)
+	if c == nil {
+		c = new(checker)
+	}
+	defer func() {
+		c.text = "" // hold no document between calls
+		s.pool.Put(c)
+	}()
+	c.reset(text, s.opts)
 	// News text has a sentence every 100 bytes or so and a paragraph
 	// every 250 to 400: room for that saves regrowing the maps.
-	c.sents.grow(len(text) / 96)
-	c.paras.grow(len(text) / 384)
-	paras := segment.Paragraphs(text)
+	c.sents.reset(len(text) / 96)
+	c.paras.reset(len(text) / 384)
+	c.paraUnits = segment.AppendParagraphs(c.paraUnits[:0], text)
+	paras := c.paraUnits
 	for k, p := range paras {
 		prevEnd := -1
 		if k > 0 {
@@ -251,22 +280,69 @@ type checker struct {
 	done  [][]lint.Finding // the full chunks before it
 	total int              // findings in done
 
-	prevPara unit        // the last paragraph that stays, as fixed
-	lastSent unit        // the last sentence that stays
-	paras    keySet      // long paragraphs that stay, first copies
-	sents    keySet      // long sentences that stay, first copies
-	sk, pk   folder      // key builders for sentences and paragraphs
-	tmp      folder      // key builder for keyAt
-	edits    []lint.Edit // slab for the fixes of findings
-	related  []lint.Span // slab for the related spans of findings
-	ss       []sentence
-	dbl      []double    // the doubled words of the paragraph
-	dblCut   []lint.Span // the bytes the fix of each of dbl removes (empty: none)
-	skip     []lint.Span
-	splitter *segment.Splitter
-	found    []segment.Unit // what splitter finds
-	units    []lint.Span    // sentence bounds
-	vbuf     []byte         // a paragraph as fixed, for stable
+	prevPara  unit        // the last paragraph that stays, as fixed
+	lastSent  unit        // the last sentence that stays
+	paras     keySet      // long paragraphs that stay, first copies
+	sents     keySet      // long sentences that stay, first copies
+	sk, pk    folder      // key builders for sentences and paragraphs
+	tmp       folder      // key builder for keyAt
+	edits     []lint.Edit // slab for the fixes of findings
+	related   []lint.Span // slab for the related spans of findings
+	ss        []sentence
+	dbl       []double    // the doubled words of the paragraph
+	dblCut    []lint.Span // the bytes the fix of each of dbl removes (empty: none)
+	skip      []lint.Span
+	splitter  *segment.Splitter
+	found     []segment.Unit // what splitter finds
+	paraUnits []segment.Unit // the paragraphs of the text
+	units     []lint.Span    // sentence bounds
+	vbuf      []byte         // a paragraph as fixed, for stable
+}
+
+// maxScratch is the largest scratch buffer, in bytes, that a checker
+// keeps for the next Check: a huge document's memory is given back.
+const maxScratch = 1 << 20
+
+// reset readies a pooled checker for a Check of text. The findings of
+// the last Check, and the slabs their Fix and Related slices are cut
+// from, belong to its caller: they are dropped, never reused. Scratch
+// buffers are kept, emptied, unless they grew past maxScratch.
+func (c *checker) reset(text string, opts Options) {
+	c.text, c.all, c.min, c.splitter = text, opts.Mode == All, opts.MinSentenceWords, opts.Splitter
+	c.out, c.done, c.total = nil, nil, 0
+	c.edits, c.related = nil, nil
+	c.prevPara.ok, c.lastSent.ok = false, false
+	c.prevPara.key = keepScratch(c.prevPara.key)
+	c.lastSent.key = keepScratch(c.lastSent.key)
+	c.sk.buf, c.pk.buf, c.tmp.buf = keepScratch(c.sk.buf), keepScratch(c.pk.buf), keepScratch(c.tmp.buf)
+	c.vbuf = keepScratch(c.vbuf)
+	if cap(c.ss)*int(unsafe.Sizeof(sentence{})) > maxScratch {
+		c.ss = nil
+	}
+	if cap(c.dbl)*int(unsafe.Sizeof(double{})) > maxScratch {
+		c.dbl = nil
+	}
+	const spanBytes = int(unsafe.Sizeof(lint.Span{}))
+	for _, b := range []*[]lint.Span{&c.dblCut, &c.skip, &c.units} {
+		if cap(*b)*spanBytes > maxScratch {
+			*b = nil
+		}
+	}
+	if cap(c.found)*int(unsafe.Sizeof(segment.Unit{})) > maxScratch {
+		c.found = nil
+	}
+	if cap(c.paraUnits)*int(unsafe.Sizeof(segment.Unit{})) > maxScratch {
+		c.paraUnits = nil
+	}
+	c.ss, c.dbl, c.dblCut, c.skip, c.found, c.units = c.ss[:0], c.dbl[:0], c.dblCut[:0], c.skip[:0], c.found[:0], c.units[:0]
+}
+
+// keepScratch returns b emptied, or nil if it is too large to keep.
+func keepScratch(b []byte) []byte {
+	if cap(b) > maxScratch {
+		return nil
+	}
+	return b[:0]
 }
 
 // paragraph checks the paragraph at p; prevEnd is the end of the

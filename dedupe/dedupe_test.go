@@ -440,7 +440,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestParseMode(t *testing.T) {
-	for _, m := range []Mode{Adjacent, All, Off} {
+	for _, m := range []Mode{Adjacent, All, Off, Corpus} {
 		got, err := ParseMode(" " + strings.ToUpper(m.String()) + " ")
 		if err != nil || got != m {
 			t.Errorf("ParseMode(%q) = %v, %v", m.String(), got, err)

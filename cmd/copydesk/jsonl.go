@@ -10,6 +10,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/copydesk/copydesk/dedupe"
+	"github.com/copydesk/copydesk/dedupe/corpus"
+	"github.com/copydesk/copydesk/dedupe/seen"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/jsonl"
 )
@@ -23,7 +26,43 @@ func jsonlFlags() []cli.Flag {
 		&cli.StringFlag{Name: "reject", Usage: "with --jsonl: write malformed lines to `FILE` with the reason, instead of passing them through", TakesFile: true},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "with --jsonl: clean `N` records at once (0: one per CPU)"},
 		&cli.StringFlag{Name: "stats", Usage: "with --jsonl: also write the summary as JSON to `FILE`", TakesFile: true},
+		&cli.BoolFlag{Name: "corpus", Usage: "with --jsonl: report paragraphs repeated across records and records that copy earlier ones (implied by --dedupe corpus, --drop-duplicate-docs and --index)"},
+		&cli.BoolFlag{Name: "drop-duplicate-docs", Usage: "with --jsonl: leave out records that copy or nearly copy an earlier record"},
+		&cli.Float64Flag{Name: "near-docs", Value: corpus.DefaultNearThreshold, Usage: "with --corpus: word 5-gram similarity (`THRESHOLD`, 0–1) from which a record nearly copies another; 0 turns near copies off"},
+		&cli.IntFlag{Name: "min-words", Value: corpus.DefaultMinWords, Usage: "with --corpus: the fewest words (`N`) a paragraph needs to count as repeated"},
+		&cli.StringFlag{Name: "index", Usage: "with --corpus: keep the fingerprints of every run in the seen-index `PATH`, so that later runs know this run's paragraphs", TakesFile: true},
+		&cli.IntFlag{Name: "boilerplate", Value: 10, Usage: "with --corpus: list the `N` most repeated paragraphs in the summary"},
+		&cli.StringFlag{Name: "doc-id", Usage: "with --corpus: the top-level member (`FIELD`) that names a record in findings (default: NAME:LINE)"},
 	}
+}
+
+// corpusOptions reads the corpus flags; nil options mean no corpus.
+func (e *env) corpusOptions(c *cli.Context, opts pipeline.Options) (*corpus.Options, error) {
+	remove := opts.Dedupe.Mode == dedupe.Corpus
+	if !c.Bool("corpus") && !remove && !c.Bool("drop-duplicate-docs") && c.String("index") == "" {
+		for _, f := range []string{"near-docs", "min-words", "boilerplate", "doc-id"} {
+			if c.IsSet(f) {
+				return nil, usagef("clean: --%s needs --corpus", f)
+			}
+		}
+		return nil, nil
+	}
+	co := &corpus.Options{Remove: remove, DropDuplicateDocs: c.Bool("drop-duplicate-docs"), MinWords: c.Int("min-words")}
+	switch t := c.Float64("near-docs"); {
+	case t < 0 || t > 1:
+		return nil, usagef("clean: --near-docs %v: want a similarity from 0 to 1 (0: off)", t)
+	case t == 0:
+		co.NearThreshold = -1
+	default:
+		co.NearThreshold = t
+	}
+	if c.Int("min-words") < 1 {
+		return nil, usagef("clean: --min-words %d: want 1 or more", c.Int("min-words"))
+	}
+	if c.Int("boilerplate") < 0 {
+		return nil, usagef("clean: --boilerplate %d: want 0 or more", c.Int("boilerplate"))
+	}
+	return co, nil
 }
 
 // cleanJSONL is clean --jsonl: every input's records to the output, in
@@ -77,6 +116,29 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 		jopts.Reject = rejectFile
 	}
 
+	co, err := e.corpusOptions(c, opts)
+	if err != nil {
+		return err
+	}
+	var corp *corpus.Corpus
+	var index seen.Index
+	if co != nil {
+		if path := c.String("index"); path != "" {
+			if index, err = seen.Open(path, corpus.Version); err != nil {
+				return err
+			}
+			defer func() {
+				if index != nil {
+					index.Close()
+				}
+			}()
+			co.Index = index
+		}
+		corp = corpus.New(*co)
+		jopts.Corpus = corp
+		jopts.IDField = c.String("doc-id")
+	}
+
 	var total jsonl.Summary
 	ctx := context.Background()
 	for _, arg := range args {
@@ -94,6 +156,9 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 		}
 		s, err := jsonl.CleanJSONL(ctx, r, out, jopts)
 		total.Add(s)
+		if err == nil && index != nil {
+			err = index.Commit()
+		}
 		if err != nil {
 			if outFile == nil && isBrokenPipe(err) {
 				return errBrokenPipe
@@ -105,6 +170,16 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 		if err := outFile.Commit(); err != nil {
 			return err
 		}
+	}
+	if index != nil {
+		err := index.Close()
+		index = nil
+		if err != nil {
+			return err
+		}
+	}
+	if corp != nil && total.Corpus != nil {
+		total.Corpus.Boilerplate = corp.Boilerplate(c.Int("boilerplate"))
 	}
 	if rejectFile != nil {
 		if err := rejectFile.Commit(); err != nil {

@@ -30,6 +30,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/copydesk/copydesk/dedupe/corpus"
 	"github.com/copydesk/copydesk/pipeline"
 )
 
@@ -70,6 +71,18 @@ type Options struct {
 	Reject io.Writer
 	// Name names the input in reject records; it may be empty.
 	Name string
+	// Corpus, if not nil, judges each record against the records before
+	// it, in input order, across calls that share it: repeated
+	// paragraphs are reported (and removed if its options say so) as
+	// dedupe.corpus-paragraph findings, copies of earlier records as
+	// dedupe.corpus-document, and duplicate records are left out of the
+	// output when it drops them. A record is named by its IDField, or
+	// "NAME:LINE". The caller closes the Corpus's index.
+	Corpus *corpus.Corpus
+	// IDField is the top-level member, string or number, that names a
+	// record in corpus findings ("" or a record without it: NAME:LINE).
+	// Names should be unique across the runs that share a seen-index.
+	IDField string
 }
 
 // CleanJSONL reads JSON Lines from r, cleans the string field
@@ -99,6 +112,9 @@ type cleaner struct {
 	annKey  string
 	workers int
 	window  int // records in flight at most
+
+	extender    *pipeline.Pipeline // applies corpus decisions (emitter only)
+	corpusStart corpus.Stats       // the Corpus's counts when the call began
 }
 
 func newCleaner(opts Options) (*cleaner, error) {
@@ -147,6 +163,14 @@ type job struct {
 	kind   kind
 	change bool
 	counts []ruleCount
+
+	// With a Corpus: what the emitter needs to judge the record.
+	res  *pipeline.Result
+	doc  *corpus.Doc
+	obj  object
+	id   string // the record's IDField value, if any
+	dup  string // the record it duplicates, for the annotation
+	drop bool   // left out of the output as a duplicate
 }
 
 // maxKeep is the largest buffer a job keeps for the next line: a huge
@@ -163,6 +187,7 @@ func (j *job) reset() {
 	j.in, j.buf, j.out, j.rej = j.in[:0], j.buf[:0], nil, nil
 	j.counts = j.counts[:0]
 	j.change = false
+	j.res, j.doc, j.obj, j.id, j.dup, j.drop = nil, nil, object{}, "", "", false
 }
 
 func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, error) {
@@ -218,19 +243,21 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 	var wg sync.WaitGroup
 	for range c.workers {
 		wg.Go(func() {
-			var p *pipeline.Pipeline
-			if c.opts.NewPipeline != nil {
-				p = c.opts.NewPipeline()
-			} else {
-				po := c.opts.Pipeline
-				po.FixesOnly = po.FixesOnly || !c.opts.Annotate
-				p = pipeline.Default(po)
+			p := c.newPipeline()
+			var a *corpus.Analyzer
+			if c.opts.Corpus != nil {
+				a = corpus.NewAnalyzer(c.opts.Corpus.Options())
 			}
 			for j := range work {
-				c.process(p, j)
+				c.process(p, a, j)
 				done <- j
 			}
 		})
+	}
+	if c.opts.Corpus != nil {
+		// The emitter's own pipeline, for Extend's rule settings.
+		c.extender = c.newPipeline()
+		c.corpusStart = c.opts.Corpus.Stats()
 	}
 	go func() {
 		wg.Wait()
@@ -277,6 +304,15 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 			writeErr = fmt.Errorf("writing rejects: %w", err)
 		}
 	}
+	if cp := c.opts.Corpus; cp != nil {
+		st, st0 := cp.Stats(), c.corpusStart
+		sum.Corpus = &CorpusSummary{
+			ExactDocs:          st.ExactDocs - st0.ExactDocs,
+			NearDocs:           st.NearDocs - st0.NearDocs,
+			RepeatedParagraphs: st.RepeatedParagraphs - st0.RepeatedParagraphs,
+			RemovedParagraphs:  st.RemovedParagraphs - st0.RemovedParagraphs,
+		}
+	}
 	switch {
 	case writeErr != nil:
 		return sum, writeErr
@@ -284,6 +320,16 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 		return sum, readErr
 	}
 	return sum, context.Cause(ctx)
+}
+
+// newPipeline builds a worker's pipeline.
+func (c *cleaner) newPipeline() *pipeline.Pipeline {
+	if c.opts.NewPipeline != nil {
+		return c.opts.NewPipeline()
+	}
+	po := c.opts.Pipeline
+	po.FixesOnly = po.FixesOnly || !c.opts.Annotate
+	return pipeline.Default(po)
 }
 
 // name is the input's name for messages.
@@ -296,6 +342,11 @@ func (c *cleaner) name() string {
 
 // emit writes a finished job and counts it.
 func (c *cleaner) emit(sum *Summary, j *job, bw, rw *bufio.Writer) error {
+	if j.kind == kindRecord && j.doc != nil {
+		if err := c.judge(j); err != nil {
+			return err
+		}
+	}
 	sum.Lines++
 	sum.BytesIn += int64(len(j.in))
 	switch j.kind {
@@ -303,6 +354,9 @@ func (c *cleaner) emit(sum *Summary, j *job, bw, rw *bufio.Writer) error {
 		sum.Blank++
 	case kindRecord:
 		sum.Records++
+		if j.drop {
+			sum.DroppedDocs++
+		}
 		if j.change {
 			sum.Changed++
 		}
@@ -342,7 +396,7 @@ func splitEOL(line []byte) (body, eol []byte) {
 
 // process cleans one line. It never panics: a panic in the pipeline
 // makes the line malformed, with the panic as its reason.
-func (c *cleaner) process(p *pipeline.Pipeline, j *job) {
+func (c *cleaner) process(p *pipeline.Pipeline, a *corpus.Analyzer, j *job) {
 	defer func() {
 		if v := recover(); v != nil {
 			j.counts = j.counts[:0]
@@ -350,7 +404,7 @@ func (c *cleaner) process(p *pipeline.Pipeline, j *job) {
 			c.malformed(j, fmt.Errorf("internal error cleaning the record: %v", v))
 		}
 	}()
-	body, eol := splitEOL(j.in)
+	body, _ := splitEOL(j.in)
 	if isBlank(body) {
 		j.kind, j.out = kindBlank, j.in
 		return
@@ -372,6 +426,18 @@ func (c *cleaner) process(p *pipeline.Pipeline, j *job) {
 	}
 	j.kind = kindRecord
 	r := p.Run(text)
+	if a != nil {
+		j.res, j.doc, j.obj = r, a.Analyze(r.Cleaned), o
+		if f := c.opts.IDField; f != "" {
+			j.id = recordID(body, f)
+		}
+	}
+	c.render(j, o, r)
+}
+
+// render counts a cleaned record's findings and makes its output line.
+func (c *cleaner) render(j *job, o object, r *pipeline.Result) {
+	j.counts = j.counts[:0]
 	for i := range r.Findings {
 		rule := r.Findings[i].Rule
 		k := slices.IndexFunc(j.counts, func(rc ruleCount) bool { return rc.rule == rule })
@@ -386,6 +452,8 @@ func (c *cleaner) process(p *pipeline.Pipeline, j *job) {
 		j.out = j.in
 		return
 	}
+	body, eol := splitEOL(j.in)
+	text := r.Original
 
 	// Splice: the field's new value, and the annotation in place of the
 	// old one or after the last member.
@@ -452,6 +520,10 @@ func (c *cleaner) appendAnnotation(b []byte, j *job, removed int) []byte {
 	} else {
 		b = append(b, "false"...)
 	}
+	if j.dup != "" {
+		b = append(b, `,"duplicate_of":`...)
+		b = appendString(b, j.dup)
+	}
 	b = append(b, `,"findings":{`...)
 	slices.SortFunc(j.counts, func(a, b ruleCount) int { return strings.Compare(a.rule, b.rule) })
 	for i, rc := range j.counts {
@@ -488,4 +560,62 @@ func (c *cleaner) malformed(j *job, reason error) {
 	b = appendString(b, string(body))
 	b = append(b, '}', '\n')
 	j.buf, j.rej, j.out = b, b, nil
+}
+
+// judge runs the Corpus on a cleaned record, in input order: a duplicate
+// it drops loses its output, and one with findings is extended and
+// rendered again.
+func (c *cleaner) judge(j *job) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			// Never lose the record: pass it through as it was read.
+			j.out, j.drop, j.dup, err = j.in, false, "", nil
+		}
+	}()
+	name := j.id
+	if name == "" {
+		name = fmt.Sprintf("%s:%d", c.name(), j.seq+1)
+	}
+	cp := c.opts.Corpus
+	dec, err := cp.Add(name, j.doc)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	cp.Note(dec, j.res.Cleaned)
+	switch {
+	case dec.Drop:
+		j.drop, j.out = true, nil
+	case !dec.Empty():
+		if dec.CopyOf != "" {
+			j.dup = dec.CopyOf
+		} else {
+			j.dup = dec.NearOf
+		}
+		c.extender.Extend(j.res, dec.Stage())
+		c.render(j, j.obj, j.res)
+	}
+	j.res, j.doc = nil, nil
+	return nil
+}
+
+// recordID returns the value of the top-level member field of a valid
+// JSON object line: a string's text or a number's digits; "" if there is
+// none, or it is of another kind.
+func recordID(line []byte, field string) string {
+	o, ok := scanMembers(line, field, "")
+	if !ok || !o.field.found || o.field.duplicated {
+		return ""
+	}
+	if o.field.isString {
+		s, err := decodeString(o.field.rawString)
+		if err != nil {
+			return ""
+		}
+		return s
+	}
+	v := line[o.field.valStart:o.field.valEnd]
+	if len(v) > 0 && (v[0] == '-' || '0' <= v[0] && v[0] <= '9') {
+		return string(v)
+	}
+	return ""
 }

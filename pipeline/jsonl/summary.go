@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/copydesk/copydesk/dedupe/corpus"
 )
 
 // A Summary counts what CleanJSONL did.
@@ -22,7 +24,27 @@ type Summary struct {
 	BytesOut  int64            // bytes written to the output
 	Findings  map[string]int64 // findings by rule id
 	Wall      time.Duration    // wall time
+
+	// DroppedDocs counts records left out as duplicates (Corpus).
+	DroppedDocs int64
+	// Corpus is what the Corpus decided, when there was one.
+	Corpus *CorpusSummary
 }
+
+// A CorpusSummary counts a corpus job's duplicates.
+type CorpusSummary struct {
+	ExactDocs          int64 // records whose words copy an earlier record's
+	NearDocs           int64 // records that nearly copy an earlier record
+	RepeatedParagraphs int64 // dedupe.corpus-paragraph findings
+	RemovedParagraphs  int64 // of those, removed
+	// Boilerplate is the most repeated paragraphs, set by the caller
+	// from Corpus.Boilerplate at the end of a job.
+	Boilerplate []corpus.Boilerplate
+}
+
+// DuplicateDocs is the number of records that copy or nearly copy an
+// earlier one.
+func (c *CorpusSummary) DuplicateDocs() int64 { return c.ExactDocs + c.NearDocs }
 
 // Add adds o's counts and wall time to s, for a run over several inputs.
 func (s *Summary) Add(o Summary) {
@@ -35,6 +57,19 @@ func (s *Summary) Add(o Summary) {
 	s.BytesIn += o.BytesIn
 	s.BytesOut += o.BytesOut
 	s.Wall += o.Wall
+	s.DroppedDocs += o.DroppedDocs
+	if o.Corpus != nil {
+		if s.Corpus == nil {
+			s.Corpus = &CorpusSummary{}
+		}
+		s.Corpus.ExactDocs += o.Corpus.ExactDocs
+		s.Corpus.NearDocs += o.Corpus.NearDocs
+		s.Corpus.RepeatedParagraphs += o.Corpus.RepeatedParagraphs
+		s.Corpus.RemovedParagraphs += o.Corpus.RemovedParagraphs
+		if o.Corpus.Boilerplate != nil {
+			s.Corpus.Boilerplate = o.Corpus.Boilerplate
+		}
+	}
 	if len(o.Findings) > 0 && s.Findings == nil {
 		s.Findings = map[string]int64{}
 	}
@@ -72,6 +107,13 @@ func (s *Summary) String() string {
 		}
 		fmt.Fprintf(&b, " %s %d", r, s.Findings[r])
 	}
+	if c := s.Corpus; c != nil {
+		fmt.Fprintf(&b, "\ncorpus: %d duplicate records (%d exact, %d near), %d dropped; %d repeated paragraphs, %d removed",
+			c.DuplicateDocs(), c.ExactDocs, c.NearDocs, s.DroppedDocs, c.RepeatedParagraphs, c.RemovedParagraphs)
+		for i, bp := range c.Boilerplate {
+			fmt.Fprintf(&b, "\nboilerplate %d: %d× %q (first: %s)", i+1, bp.Count, bp.Text, bp.First)
+		}
+	}
 	return b.String()
 }
 
@@ -94,6 +136,15 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 	if findings == nil {
 		findings = map[string]int64{}
 	}
+	var cs *corpusJSON
+	if c := s.Corpus; c != nil {
+		cs = &corpusJSON{DuplicateDocs: c.DuplicateDocs(), ExactDocs: c.ExactDocs, NearDocs: c.NearDocs,
+			DroppedDocs: s.DroppedDocs, RepeatedParagraphs: c.RepeatedParagraphs, RemovedParagraphs: c.RemovedParagraphs,
+			Boilerplate: []boilerJSON{}}
+		for _, b := range c.Boilerplate {
+			cs.Boilerplate = append(cs.Boilerplate, boilerJSON{b.Count, b.First.Doc, b.First.Para, b.Text})
+		}
+	}
 	return json.Marshal(struct {
 		Lines       int64            `json:"lines"`
 		Records     int64            `json:"records"`
@@ -106,6 +157,25 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 		Findings    map[string]int64 `json:"findings"`
 		WallSeconds float64          `json:"wall_seconds"`
 		MBPerSecond float64          `json:"mb_per_second"`
+		Corpus      *corpusJSON      `json:"corpus,omitempty"`
 	}{s.Lines, s.Records, s.Changed, s.Blank, s.Malformed, s.Rejected, s.BytesIn, s.BytesOut,
-		findings, s.Wall.Seconds(), s.MBPerSecond()})
+		findings, s.Wall.Seconds(), s.MBPerSecond(), cs})
+}
+
+// corpusJSON is the "corpus" object of the JSON summary.
+type corpusJSON struct {
+	DuplicateDocs      int64        `json:"duplicate_docs"`
+	ExactDocs          int64        `json:"exact_duplicate_docs"`
+	NearDocs           int64        `json:"near_duplicate_docs"`
+	DroppedDocs        int64        `json:"dropped_docs"`
+	RepeatedParagraphs int64        `json:"repeated_paragraphs"`
+	RemovedParagraphs  int64        `json:"paragraphs_removed"`
+	Boilerplate        []boilerJSON `json:"boilerplate"`
+}
+
+type boilerJSON struct {
+	Count     int    `json:"count"`
+	FirstDoc  string `json:"first_doc"`
+	FirstPara int    `json:"first_paragraph"`
+	Text      string `json:"text"`
 }
