@@ -1,6 +1,8 @@
 package dedupe
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -18,8 +20,9 @@ import (
 // key: its separating space and its bytes are the last ones written.
 func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bool) {
 	f.begin()
-	// The key is at most as long as the sentence: write it in place.
-	f.buf = slices.Grow(f.buf, sp.Len())
+	// The key is at most as long as the sentence: write it in place,
+	// with room for the eight-byte stores of the letter runs.
+	f.buf = slices.Grow(f.buf, sp.Len()+8)
 	b := f.buf[:cap(f.buf)]
 	n := len(f.buf)
 	defer func() { f.buf = b[:n] }()
@@ -63,6 +66,18 @@ func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bo
 		j := i
 	word:
 		for j < end {
+			if j+8 <= len(text) && n+8 <= len(b) {
+				// Copy a run of ASCII letters eight bytes at a time,
+				// lowered: most words are letters only.
+				x := load8(text, j)
+				lm := letterMask(x)
+				k := min(bits.TrailingZeros64(^lm&msb)>>3, end-j)
+				if k > 0 {
+					binary.LittleEndian.PutUint64(b[n:], x|lm>>2)
+					n, j, alnum = n+k, j+k, true
+					continue
+				}
+			}
 			x := text[j]
 			switch {
 			case wordByte[x] == wbLetter:
@@ -90,7 +105,9 @@ func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bo
 			keep.Start = -1
 			continue
 		}
-		if keep.Start >= 0 && w.Len() == keep.Len() {
+		// Two ASCII words that start with different letters (case
+		// aside) differ: the common case, decided without sameWord.
+		if keep.Start >= 0 && w.Len() == keep.Len() && text[keep.Start]|0x20 == text[w.Start]|0x20 {
 			a, b := text[keep.Start:keep.End], text[w.Start:w.End]
 			if sameWord(a, b) {
 				switch judge(a, b) {
@@ -111,4 +128,27 @@ func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bo
 		keep, cut, mark = w, w.End, n
 	}
 	return out, true
+}
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// load8 loads s[i:i+8] as a little-endian word; the compiler makes it
+// one load.
+func load8(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// letterMask returns 0x80 in each byte of x that is an ASCII letter, 0
+// in the others. Bytes are lowered (| 0x20) and their top bit cleared
+// before the range test, so no sum carries into the next byte.
+func letterMask(x uint64) uint64 {
+	y := (x | 0x20*lsb) &^ msb
+	ge := y + (0x80-'a')*lsb   // top bit set: y >= 'a'
+	gt := y + (0x80-'z'-1)*lsb // top bit set: y > 'z'
+	return ge &^ gt &^ x & msb
 }

@@ -42,8 +42,22 @@ type keyEntry struct {
 // A keyFunc builds the key of the unit at span whose key skips skip.
 type keyFunc func(span lint.Span, skip []lint.Span) []byte
 
-// grow makes room in the map for about n entries.
-func (s *keySet) grow(n int) { s.m = make(map[uint64]int32, n) }
+// maxReuse is the most entries a keySet's map may have held for reset
+// to clear it for reuse rather than make a new one: clearing a map costs
+// time in proportion to the most it ever held.
+const maxReuse = 4096
+
+// reset empties the set for a new text, with room in a new map for about
+// n entries, or the old map cleared when it was small.
+func (s *keySet) reset(n int) {
+	if s.m == nil || len(s.m) > maxReuse || cap(s.entries) > maxReuse {
+		s.m = make(map[uint64]int32, n)
+		s.entries, s.skips = nil, nil
+	} else {
+		clear(s.m)
+	}
+	s.entries, s.skips, s.n = s.entries[:0], s.skips[:0], 0
+}
 
 func (s *keySet) at(i int32) *keyEntry { return &s.entries[i] }
 

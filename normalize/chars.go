@@ -155,6 +155,10 @@ func (s charsStage) Check(text string) []lint.Finding {
 	n := len(text)
 	for i := 0; i < n; {
 		for i < n && !charsLead[text[i]] {
+			if text[i] < utf8.RuneSelf {
+				i = skipASCII(text, i+1) // eight bytes at a time
+				continue
+			}
 			i++
 		}
 		if i == n {

@@ -131,6 +131,10 @@ func (invisibleStage) Check(text string) []lint.Finding {
 		// Fast path: bytes that need no decoding.
 		j := i
 		for j < n && plain[text[j]] {
+			if c := text[j]; c >= 0x20 && c < 0x7F {
+				j = skipPrintableASCII(text, j+1) // eight bytes at a time
+				continue
+			}
 			j++
 		}
 		if j > i {

@@ -39,8 +39,9 @@ func (nfcStage) Check(text string) []lint.Finding {
 	for i := 0; i < n; {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			last = i
-			i++
+			// ASCII is inert: skip the run, eight bytes at a time.
+			i = skipASCII(text, i+1)
+			last = i - 1
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])

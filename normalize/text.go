@@ -56,7 +56,8 @@ type editBlock struct {
 // one returns a Fix holding the single edit e.
 func (b *editBlock) one(e lint.Edit) []lint.Edit {
 	if len(b.buf) == cap(b.buf) {
-		b.buf = make([]lint.Edit, 0, 64)
+		// Small first: most texts have a finding or two per stage.
+		b.buf = make([]lint.Edit, 0, min(max(4, 2*cap(b.buf)), 64))
 	}
 	b.buf = append(b.buf, e)
 	n := len(b.buf)

@@ -15,7 +15,14 @@ import (
 // white space and never holds a blank line. Invalid UTF-8 bytes count as
 // text. Paragraphs runs in time linear in len(text).
 func Paragraphs(text string) []Unit {
-	var out []Unit
+	return AppendParagraphs(nil, text)
+}
+
+// AppendParagraphs appends the paragraphs of text, as Paragraphs returns
+// them, to dst and returns the extended slice, so that a caller splitting
+// many texts can reuse one buffer.
+func AppendParagraphs(dst []Unit, text string) []Unit {
+	out := dst
 	start, end := -1, -1 // the open paragraph, if start >= 0
 	for pos := 0; pos <= len(text); {
 		eol := strings.IndexByte(text[pos:], '\n')

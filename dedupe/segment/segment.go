@@ -15,6 +15,7 @@
 package segment
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -167,6 +168,42 @@ var interesting = func() (t [256]bool) {
 	return t
 }()
 
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// nextInteresting returns the offset of the first byte at or after i
+// that interesting marks, or len(t), testing eight bytes at a time.
+func nextInteresting(t string, i int) int {
+	for {
+		for ; i+8 <= len(t); i += 8 {
+			w := uint64(t[i]) | uint64(t[i+1])<<8 | uint64(t[i+2])<<16 | uint64(t[i+3])<<24 |
+				uint64(t[i+4])<<32 | uint64(t[i+5])<<40 | uint64(t[i+6])<<48 | uint64(t[i+7])<<56
+			// A zero byte of one of these is a match: '.', '!', '?',
+			// ')', and '\n' or '\r' among 0x08–0x0F (x|7 is 0x0F).
+			// Bytes from 0x80 up match too. The lowest flagged byte is
+			// always a true match of one of them.
+			a, b, c, d := w^('.'*lsb), w^('!'*lsb), w^('?'*lsb), w^(')'*lsb)
+			e := (w | 0x07*lsb) ^ (0x0F * lsb)
+			if m := ((a-lsb)&^a | (b-lsb)&^b | (c-lsb)&^c | (d-lsb)&^d | (e-lsb)&^e | w) & msb; m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+		}
+		if i+8 > len(t) {
+			for i < len(t) && !interesting[t[i]] {
+				i++
+			}
+			return i
+		}
+		if interesting[t[i]] {
+			return i
+		}
+		i++ // a tab or other byte of 0x08–0x0F
+	}
+}
+
 func (s *scanner) run() {
 	t := s.text
 	n := len(t)
@@ -174,9 +211,7 @@ func (s *scanner) run() {
 	s.blockStart = i
 	s.itemLine = listItemAt(t, i)
 	for i < n {
-		for i < n && !interesting[t[i]] {
-			i++
-		}
+		i = nextInteresting(t, i)
 		if i >= n {
 			break
 		}

@@ -19,6 +19,7 @@
 package punct
 
 import (
+	"math/bits"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -117,6 +118,7 @@ func (s *scanner) run() {
 	text := s.text
 	for i := 0; i < len(text); i++ {
 		if !punctByte[text[i]] {
+			i = nextPunct(text, i+1) - 1
 			continue
 		}
 		switch c := text[i]; c {
@@ -125,6 +127,9 @@ func (s *scanner) run() {
 		case ',':
 			i = s.commas(i) - 1
 		default: // ; ! ?
+			if !blankBefore(text, i) {
+				continue // the common case: nothing to report
+			}
 			f := follow(0)
 			if c != ';' {
 				f = followParen | followBracket | followBang
@@ -138,6 +143,33 @@ func (s *scanner) run() {
 			}
 		}
 	}
+}
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// nextPunct returns the offset of the first byte at or after i that
+// punctByte marks, or len(t), testing eight bytes at a time: x|2 is '.'
+// for '.' and ',', x|4 is '?' for '?' and ';'.
+func nextPunct(t string, i int) int {
+	for ; i+8 <= len(t); i += 8 {
+		w := uint64(t[i]) | uint64(t[i+1])<<8 | uint64(t[i+2])<<16 | uint64(t[i+3])<<24 |
+			uint64(t[i+4])<<32 | uint64(t[i+5])<<40 | uint64(t[i+6])<<48 | uint64(t[i+7])<<56
+		a := (w | 0x02*lsb) ^ ('.' * lsb)
+		b := (w | 0x04*lsb) ^ ('?' * lsb)
+		c := w ^ ('!' * lsb)
+		// A zero byte of a, b or c is a match; the lowest flagged byte
+		// is always a true one.
+		if m := ((a-lsb)&^a | (b-lsb)&^b | (c-lsb)&^c) & msb; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(t) && !punctByte[t[i]] {
+		i++
+	}
+	return i
 }
 
 // add records a finding whose fix is the single edit e. Fix slices are cut
@@ -197,6 +229,9 @@ func (s *scanner) doublePeriod(i int) {
 // ends a sentence: "world ." → "world.".
 func (s *scanner) singlePeriod(i int) {
 	text := s.text
+	if !blankBefore(text, i) {
+		return // the common case: no space to remove
+	}
 	j := i + 1
 	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
 		j++
@@ -229,6 +264,9 @@ func (s *scanner) commas(p int) int {
 		k++
 		q, n = k, n+1
 	}
+	if n == 1 && !blankBefore(text, p) {
+		return q // the common case: one comma right after a word
+	}
 	if !followsEnd(text, q, followParen|followBracket) {
 		return q // "a,,b", ",5", "f(a, ,b)": data or code
 	}
@@ -252,6 +290,13 @@ func (s *scanner) commas(p int) int {
 			msg, lint.Edit{Span: lint.Span{Start: p + 1, End: q}})
 	}
 	return q
+}
+
+// blankBefore reports whether a space or tab comes right before p:
+// spaceBefore finds nothing to remove without one. It lets the
+// scanner skip the common case, punctuation right after a word, early.
+func blankBefore(text string, p int) bool {
+	return p > 0 && (text[p-1] == ' ' || text[p-1] == '\t')
 }
 
 // spaceBefore returns the start of the run of spaces and tabs before the

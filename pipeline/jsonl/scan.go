@@ -2,11 +2,14 @@ package jsonl
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A member is the position of one top-level member of a JSON object in a
@@ -48,7 +51,20 @@ func jsonKind(c byte) string {
 // scanObject checks that line (without its line ending) is one valid
 // JSON object and finds the top-level members named field and, if not
 // empty, annotateKey. The error says why a line is not a record.
+//
+// It validates and scans in one pass (see scanMembers), accepting
+// exactly what json.Valid accepts; a line it rejects is looked at again
+// by encoding/json, which gives the reason.
 func scanObject(line []byte, field, annotateKey string) (object, error) {
+	if o, ok := scanMembers(line, field, annotateKey); ok {
+		return o, nil
+	}
+	return scanObjectSlow(line, field, annotateKey)
+}
+
+// scanObjectSlow is scanObject with encoding/json's validator: for lines
+// that scanMembers rejects, which are not JSON objects.
+func scanObjectSlow(line []byte, field, annotateKey string) (object, error) {
 	var o object
 	if !json.Valid(line) {
 		return o, errInvalidJSON(line)
@@ -76,25 +92,290 @@ func scanObject(line []byte, field, annotateKey string) (object, error) {
 		vs := i
 		i = skipValue(line, i)
 		o.lastEnd = i
-		var m *member
-		switch {
-		case keyIs(key, field):
-			m = &o.field
-		case annotateKey != "" && keyIs(key, annotateKey):
-			m = &o.annotate
-		}
-		if m != nil {
-			if m.found {
-				m.duplicated = true
-			}
-			m.found, m.valStart, m.valEnd = true, vs, i
-			m.isString = line[vs] == '"'
-			if m.isString {
-				m.rawString = line[vs+1 : i-1]
-			}
-		}
+		o.record(line, key, vs, i, field, annotateKey)
 	}
 	return o, nil
+}
+
+// record notes the member with raw key key and value line[vs:ve] if it
+// is one of those looked for.
+func (o *object) record(line, key []byte, vs, ve int, field, annotateKey string) {
+	var m *member
+	switch {
+	case keyIs(key, field):
+		m = &o.field
+	case annotateKey != "" && keyIs(key, annotateKey):
+		m = &o.annotate
+	default:
+		return
+	}
+	if m.found {
+		m.duplicated = true
+	}
+	m.found, m.valStart, m.valEnd = true, vs, ve
+	m.isString = line[vs] == '"'
+	m.rawString = nil
+	if m.isString {
+		m.rawString = line[vs+1 : ve-1]
+	}
+}
+
+// maxDepth is the deepest nesting json.Valid accepts, the top-level
+// object included.
+const maxDepth = 10000
+
+// scanMembers is scanObject for a line that is a valid JSON object: it
+// validates the line as json.Valid does while it finds the members, and
+// returns false if the line is not valid JSON or not an object.
+func scanMembers(line []byte, field, annotateKey string) (object, bool) {
+	var o object
+	i := skipWS(line, 0)
+	if i == len(line) || line[i] != '{' {
+		return o, false
+	}
+	i++
+	o.empty, o.lastEnd = true, i
+	i = skipWS(line, i)
+	if i < len(line) && line[i] == '}' {
+		return o, skipWS(line, i+1) == len(line)
+	}
+	for {
+		if i == len(line) || line[i] != '"' {
+			return o, false
+		}
+		keyStart := i + 1
+		var ok bool
+		if i, ok = validString(line, i); !ok {
+			return o, false
+		}
+		key := line[keyStart : i-1]
+		i = skipWS(line, i)
+		if i == len(line) || line[i] != ':' {
+			return o, false
+		}
+		i = skipWS(line, i+1)
+		vs := i
+		if i, ok = validValue(line, i, maxDepth-1); !ok {
+			return o, false
+		}
+		o.empty, o.lastEnd = false, i
+		o.record(line, key, vs, i, field, annotateKey)
+		i = skipWS(line, i)
+		if i == len(line) {
+			return o, false
+		}
+		switch line[i] {
+		case ',':
+			i = skipWS(line, i+1)
+			continue
+		case '}':
+			return o, skipWS(line, i+1) == len(line)
+		}
+		return o, false
+	}
+}
+
+// validValue returns the index after the JSON value that starts at b[i]
+// and whether it is valid, nested at most depth deep, as json.Valid
+// checks it. It does not recurse: open arrays and objects are kept on a
+// stack.
+func validValue(b []byte, i, depth int) (int, bool) {
+	var buf [32]byte
+	stack := buf[:0] // '{' or '[' for each open value
+	var ok bool
+	for {
+		// A value starts at i.
+		if i >= len(b) {
+			return i, false
+		}
+		switch c := b[i]; {
+		case c == '"':
+			if i, ok = validString(b, i); !ok {
+				return i, false
+			}
+		case c == '{' || c == '[':
+			if len(stack) == depth {
+				return i, false
+			}
+			stack = append(stack, c)
+			i = skipWS(b, i+1)
+			if i < len(b) && b[i] == c+2 { // '}' or ']'
+				stack = stack[:len(stack)-1]
+				i++
+				break
+			}
+			if c == '{' {
+				if i, ok = validKey(b, i); !ok {
+					return i, false
+				}
+			}
+			continue
+		case c == '-' || '0' <= c && c <= '9':
+			if i, ok = validNumber(b, i); !ok {
+				return i, false
+			}
+		case c == 't':
+			if i, ok = literal(b, i, "true"); !ok {
+				return i, false
+			}
+		case c == 'f':
+			if i, ok = literal(b, i, "false"); !ok {
+				return i, false
+			}
+		case c == 'n':
+			if i, ok = literal(b, i, "null"); !ok {
+				return i, false
+			}
+		default:
+			return i, false
+		}
+		// A value ended at i: close the arrays and objects it ends.
+		for {
+			if len(stack) == 0 {
+				return i, true
+			}
+			i = skipWS(b, i)
+			if i == len(b) {
+				return i, false
+			}
+			top := stack[len(stack)-1]
+			if b[i] == top+2 {
+				stack = stack[:len(stack)-1]
+				i++
+				continue
+			}
+			if b[i] != ',' {
+				return i, false
+			}
+			i = skipWS(b, i+1)
+			if top == '{' {
+				if i, ok = validKey(b, i); !ok {
+					return i, false
+				}
+			}
+			break
+		}
+	}
+}
+
+// validKey checks an object member's key and colon at b[i], and returns
+// the index of its value, past white space.
+func validKey(b []byte, i int) (int, bool) {
+	if i == len(b) || b[i] != '"' {
+		return i, false
+	}
+	i, ok := validString(b, i)
+	if !ok {
+		return i, false
+	}
+	i = skipWS(b, i)
+	if i == len(b) || b[i] != ':' {
+		return i, false
+	}
+	return skipWS(b, i+1), true
+}
+
+// literal checks that b[i:] starts with the literal lit.
+func literal(b []byte, i int, lit string) (int, bool) {
+	if len(b)-i < len(lit) || string(b[i:i+len(lit)]) != lit {
+		return i, false
+	}
+	return i + len(lit), true
+}
+
+// validNumber checks the JSON number at b[i] and returns the index after
+// it: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func validNumber(b []byte, i int) (int, bool) {
+	if b[i] == '-' {
+		i++
+	}
+	switch {
+	case i == len(b):
+		return i, false
+	case b[i] == '0':
+		i++
+	case '1' <= b[i] && b[i] <= '9':
+		i = digits(b, i+1)
+	default:
+		return i, false
+	}
+	if i < len(b) && b[i] == '.' {
+		j := digits(b, i+1)
+		if j == i+1 {
+			return j, false
+		}
+		i = j
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		j := digits(b, i)
+		if j == i {
+			return j, false
+		}
+		i = j
+	}
+	return i, true
+}
+
+// digits returns the index of the first byte at or after i that is not
+// an ASCII digit.
+func digits(b []byte, i int) int {
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// validString checks the JSON string that starts at b[i] ('"') and
+// returns the index after its closing quote. As in json.Valid, any byte
+// from 0x20 up is allowed inside, valid UTF-8 or not; control bytes are
+// not, and escapes must be one of \" \\ \/ \b \f \n \r \t \uXXXX. Runs of
+// plain bytes are skipped eight at a time.
+func validString(b []byte, i int) (int, bool) {
+	i++
+	for {
+		for ; i+8 <= len(b); i += 8 {
+			w := binary.LittleEndian.Uint64(b[i:])
+			q, bs := w^('"'*lsb), w^('\\'*lsb)
+			if ((q-lsb)&^q|(bs-lsb)&^bs|(w-0x20*lsb)&^w)&msb != 0 {
+				break
+			}
+		}
+		if i == len(b) {
+			return i, false
+		}
+		switch c := b[i]; {
+		case c == '"':
+			return i + 1, true
+		case c == '\\':
+			if i+1 == len(b) {
+				return i, false
+			}
+			switch b[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if hex4(b[i+2:]) < 0 {
+					return i, false
+				}
+				i += 6
+			default:
+				return i, false
+			}
+		case c < 0x20:
+			return i, false
+		default:
+			i++
+		}
+	}
 }
 
 // errInvalidJSON describes why line is not valid JSON, with the offset
@@ -127,14 +408,29 @@ func keyIs(raw []byte, name string) bool {
 // UTF-8 or have an unpaired surrogate escape (\ud800): such a value
 // cannot be cleaned and written back without changing it.
 func decodeString(raw []byte) (string, error) {
+	_, s, err := decodeInto(nil, raw)
+	return s, err
+}
+
+// decodeInto is decodeString that decodes into buf, reusing its
+// capacity, and returns it with the text. The text shares buf's bytes:
+// it is valid until buf is written again, so a caller that reuses buf
+// for the next record must keep nothing of the text past that.
+func decodeInto(buf, raw []byte) ([]byte, string, error) {
 	if !utf8.Valid(raw) {
-		return "", errors.New("not valid UTF-8")
+		return buf, "", errors.New("not valid UTF-8")
 	}
+	b, err := unescape(slices.Grow(buf[:0], len(raw)), raw)
+	if err != nil {
+		return b, "", err
+	}
+	return b, unsafe.String(unsafe.SliceData(b), len(b)), nil
+}
+
+// unescape appends to b the bytes of the valid JSON string raw (between
+// its quotes) with its escapes decoded.
+func unescape(b, raw []byte) ([]byte, error) {
 	i := bytes.IndexByte(raw, '\\')
-	if i < 0 {
-		return string(raw), nil
-	}
-	b := make([]byte, 0, len(raw))
 	for i >= 0 {
 		b = append(b, raw[:i]...)
 		raw = raw[i:]
@@ -158,7 +454,7 @@ func decodeString(raw []byte) (string, error) {
 					r2 = rune(hex4(raw[8:]))
 				}
 				if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
-					return "", errors.New("has an unpaired UTF-16 surrogate escape")
+					return b, errors.New("has an unpaired UTF-16 surrogate escape")
 				}
 				n = 12
 			}
@@ -172,8 +468,7 @@ func decodeString(raw []byte) (string, error) {
 		raw = raw[2:]
 		i = bytes.IndexByte(raw, '\\')
 	}
-	b = append(b, raw...)
-	return string(b), nil
+	return append(b, raw...), nil
 }
 
 // hex4 decodes four hex digits, or returns -1.
