@@ -27,6 +27,12 @@ type Guard struct {
 	// Suppressed, if set, reports whether a finding of rule at span (in
 	// the original) is suppressed: it is dropped with its fix.
 	Suppressed func(rule string, span lint.Span) bool
+	// Refuse, if set, reports whether an edit (in the original) that
+	// Block and Inline allow is refused all the same: one that removes
+	// one half of a paired construct without the other (an emphasis
+	// opener without its closer, a heading's text without its marker).
+	// The finding is kept, without its fix.
+	Refuse func(e lint.Edit) bool
 }
 
 // overlapping reports whether s overlaps a span of spans (sorted,
@@ -87,5 +93,6 @@ func (g *Guard) drops(rule string, span lint.Span) bool {
 // blocks reports whether the guard refuses the edit e, given in the
 // original's coordinates.
 func (g *Guard) blocks(e lint.Edit) bool {
-	return g != nil && (overlapping(g.Block, e.Span) || cutsInline(g.Inline, e))
+	return g != nil && (overlapping(g.Block, e.Span) || cutsInline(g.Inline, e) ||
+		g.Refuse != nil && g.Refuse(e))
 }

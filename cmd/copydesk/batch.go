@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,7 +15,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/copydesk/copydesk/dedupe/corpus"
+	"github.com/copydesk/copydesk/dedupe/seen"
 	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/config"
 	"github.com/copydesk/copydesk/pipeline/jsonl"
 	"github.com/copydesk/copydesk/pipeline/walk"
 )
@@ -97,14 +101,38 @@ type doc struct {
 	in    *input
 	r     *pipeline.Result
 	err   error
+	guard *pipeline.Guard // what the run kept the stages away from
+	cdoc  *corpus.Doc     // with --corpus: the document's fingerprints
+	drop  bool            // with --drop-duplicate-docs: a copy, not written
 }
 
 // A docWorker runs documents on one goroutine: a pipeline is used by
 // one goroutine at a time.
 type docWorker struct {
-	e    *env
-	opts pipeline.Options
-	p    *pipeline.Pipeline
+	e     *env
+	opts  pipeline.Options
+	p     *pipeline.Pipeline
+	setup *docSetup
+	// byConfig holds the pipelines of the documents that have a
+	// configuration file, one per file.
+	byConfig map[*config.Config]*pipeline.Pipeline
+}
+
+// pipelineFor returns the worker's pipeline for documents configured by
+// cfg, whose options are opts.
+func (w *docWorker) pipelineFor(cfg *config.Config, opts pipeline.Options) *pipeline.Pipeline {
+	if cfg == nil {
+		return w.pipeline()
+	}
+	p, ok := w.byConfig[cfg]
+	if !ok {
+		if w.byConfig == nil {
+			w.byConfig = map[*config.Config]*pipeline.Pipeline{}
+		}
+		p = w.e.newPipeline(opts)
+		w.byConfig[cfg] = p
+	}
+	return p
 }
 
 // pipeline returns the worker's pipeline for opts, building it once.
@@ -118,8 +146,11 @@ func (w *docWorker) pipeline() *pipeline.Pipeline {
 // runDoc runs the pipeline over one document. Every command's work on a
 // document goes through here, on the worker's goroutine: it is the place
 // for per-file configuration, Markdown awareness and suppressions.
-func (e *env) runDoc(w *docWorker, in *input) *pipeline.Result {
-	return w.pipeline().Run(in.text)
+func (e *env) runDoc(w *docWorker, in *input) (*pipeline.Result, *pipeline.Guard, error) {
+	if w.setup == nil {
+		return w.pipeline().Run(in.text), nil, nil
+	}
+	return w.setup.run(w, in)
 }
 
 // A batchRun is the state of one run of batch: its counts.
@@ -147,6 +178,20 @@ func (e *env) batch(c *cli.Context, opts pipeline.Options, args []string, skip f
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	wopts := walkOptions(c)
+	setup, err := e.newDocSetup(c, opts)
+	if err != nil {
+		return err
+	}
+	corp, index, err := e.openCorpus(c, opts)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if index != nil {
+			index.Close()
+		}
+	}()
+	var extender *pipeline.Pipeline // applies the corpus's decisions, in order
 	stdinName := c.String("stdin-name")
 	run := &batchRun{}
 	start := time.Now()
@@ -182,14 +227,21 @@ func (e *env) batch(c *cli.Context, opts pipeline.Options, args []string, skip f
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := &docWorker{e: e, opts: opts}
+			w := &docWorker{e: e, opts: opts, setup: setup}
+			var analyzer *corpus.Analyzer
 			for j := range work {
 				d := j.d
 				if d.in == nil { // a file: read it here
 					d.in, d.err = e.read(d.entry.Path, stdinName)
 				}
 				if d.err == nil {
-					d.r = e.runDoc(w, d.in)
+					d.r, d.guard, d.err = e.runDoc(w, d.in)
+				}
+				if d.err == nil && corp != nil {
+					if analyzer == nil {
+						analyzer = corpus.NewAnalyzer(corp.Options())
+					}
+					d.cdoc = analyzer.Analyze(d.r.Cleaned)
 				}
 				j.out <- d
 			}
@@ -201,6 +253,16 @@ func (e *env) batch(c *cli.Context, opts pipeline.Options, args []string, skip f
 		for entry := range walk.Walk(args, wopts) {
 			if entry.Err == nil && !entry.Explicit && skip != nil && skip(entry) {
 				continue
+			}
+			if entry.Err == nil && !entry.Explicit {
+				// The configuration's [files] globs choose among the
+				// files a directory holds.
+				ok, err := setup.include(entry.Path)
+				if err != nil {
+					entry.Err = err
+				} else if !ok {
+					continue
+				}
 			}
 			out := make(chan *doc, 1)
 			d := &doc{entry: entry, err: entry.Err}
@@ -225,13 +287,27 @@ func (e *env) batch(c *cli.Context, opts pipeline.Options, args []string, skip f
 		}
 	}()
 
-	var err error
+	said := map[string]bool{} // a broken configuration file is named once
 	for out := range order {
 		d := <-out
+		if d.err == nil && corp != nil {
+			if extender == nil {
+				extender = e.newPipeline(opts)
+			}
+			d.err = judge(corp, extender, d)
+		}
 		run.count(d)
 		if d.err != nil {
-			e.errorf("%v", d.err)
+			var ce *config.Error
+			if msg := d.err.Error(); !errors.As(d.err, &ce) || !said[msg] {
+				said[msg] = true
+				e.errorf("%v", d.err)
+			}
 			e.fail(exitFailure)
+			continue
+		}
+		if d.drop {
+			run.sum.DroppedDocs++
 			continue
 		}
 		if err = emit(d, run); err != nil {
@@ -242,6 +318,21 @@ func (e *env) batch(c *cli.Context, opts pipeline.Options, args []string, skip f
 	for range order { // let the dispatcher end
 	}
 	wg.Wait()
+	if err == nil && index != nil {
+		err = index.Close()
+		index = nil
+	}
+	if corp != nil {
+		st := corp.Stats()
+		run.sum.Corpus = &jsonl.CorpusSummary{
+			ExactDocs:          st.ExactDocs,
+			NearDocs:           st.NearDocs,
+			RepeatedParagraphs: st.RepeatedParagraphs,
+			RemovedParagraphs:  st.RemovedParagraphs,
+			Boilerplate:        corp.Boilerplate(c.Int("boilerplate")),
+		}
+		run.summary = true
+	}
 	run.sum.Wall = time.Since(start)
 	if run.progress != nil {
 		run.summary = run.progress.finish()
@@ -302,8 +393,10 @@ func (e *env) finishStats(c *cli.Context, run *batchRun) error {
 	fmt.Fprintf(e.stderr, "copydesk: %d files (%d changed), %d failed; %.1f MB in, %.1f MB out in %s (%.1f MB/s)\n",
 		s.Records, s.Changed, s.Malformed, float64(s.BytesIn)/1e6, float64(s.BytesOut)/1e6,
 		s.Wall.Round(time.Millisecond), s.MBPerSecond())
-	if _, findings, ok := strings.Cut(s.String(), "\n"); ok {
-		fmt.Fprintf(e.stderr, "copydesk: %s\n", findings)
+	if _, rest, ok := strings.Cut(s.String(), "\n"); ok {
+		for _, line := range strings.Split(rest, "\n") {
+			fmt.Fprintf(e.stderr, "copydesk: %s\n", line)
+		}
 	}
 	if path == "" {
 		return nil
@@ -379,6 +472,43 @@ func (m *mirror) sync() error {
 	}
 	if err := syncDir(m.dir); err != nil {
 		return fmt.Errorf("writing %s: %w", m.dir, err)
+	}
+	return nil
+}
+
+// openCorpus builds the corpus of a run from the corpus flags (clean
+// only), with its seen-index; nil when the flags ask for none.
+func (e *env) openCorpus(c *cli.Context, opts pipeline.Options) (*corpus.Corpus, seen.Index, error) {
+	if c.Command.Name != "clean" {
+		return nil, nil, nil
+	}
+	co, err := e.corpusOptions(c, opts)
+	if err != nil || co == nil {
+		return nil, nil, err
+	}
+	var index seen.Index
+	if path := c.String("index"); path != "" {
+		if index, err = seen.Open(path, corpus.Version); err != nil {
+			return nil, nil, err
+		}
+		co.Index = index
+	}
+	return corpus.New(*co), index, nil
+}
+
+// judge runs the corpus on a cleaned document, in input order: its
+// findings and removals are added to the document's result, and a copy
+// to drop is marked.
+func judge(corp *corpus.Corpus, extender *pipeline.Pipeline, d *doc) error {
+	dec, err := corp.Add(d.in.name, d.cdoc)
+	if err != nil {
+		return fmt.Errorf("%s: %w", d.in.name, err)
+	}
+	corp.Note(dec, d.r.Cleaned)
+	d.cdoc = nil
+	d.drop = dec.Drop
+	if !dec.Empty() {
+		extender.ExtendGuarded(d.r, d.guard, dec.Stage())
 	}
 	return nil
 }

@@ -83,7 +83,6 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 	}
 	pretty := report.PrettyOptions{Color: format == "text" && e.useColor(color)}
 	var all []report.File // for SARIF, one document of every file
-	p := e.newPipeline(opts)
 	err = e.batch(c, opts, inputArgs(c), nil, func(d *doc, _ *batchRun) error {
 		f := report.NewFile(d.in.name, d.r)
 		if report.Count([]report.File{f}, failOn) > 0 {
@@ -117,7 +116,7 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 		return outputError(report.SARIF(e.stdout, all, report.SARIFOptions{
 			Version:        toolVersion(),
 			InformationURI: "https://github.com/copydesk/copydesk",
-			Rules:          p.Rules(),
+			Rules:          e.allRules(),
 		}))
 	case "checkstyle":
 		return outputError(report.Checkstyle(e.stdout, all...))

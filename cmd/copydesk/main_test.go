@@ -224,7 +224,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"check", "--format", "xml"}, 2, "", "copydesk: check: unknown --format \"xml\" (want text, short, json, sarif, github, checkstyle, rdjsonl)\n"},
 		{[]string{"check", "--fail-on", "fatal"}, 2, "", "copydesk: check: --fail-on: unknown severity \"fatal\" (want error, warning or info)\n"},
 		{[]string{"check", "--quotes", "fancy"}, 2, "", "copydesk: check: unknown --quotes \"fancy\" (want ascii, keep or typographic)\n"},
-		{[]string{"diff", "--dedupe", "some"}, 2, "", "copydesk: diff: unknown --dedupe \"some\" (want adjacent, all or off)\n"},
+		{[]string{"diff", "--dedupe", "some"}, 2, "", "copydesk: diff: unknown --dedupe \"some\" (want adjacent, all, off or corpus)\n"},
 		{[]string{"clean", "--disable", "no.such"}, 2, "", "copydesk: clean: --disable: unknown rule \"no.such\" (see 'copydesk rules')\n"},
 		{[]string{"clean", "--report-only", "nope.*"}, 2, "", "copydesk: clean: --report-only nope.* matches no rule (see 'copydesk rules')\n"},
 		{[]string{"clean", "-o", "out/", "-"}, 2, "", "copydesk: clean: cannot use -o DIR with standard input\n"},

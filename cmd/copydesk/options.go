@@ -13,7 +13,7 @@ import (
 
 // pipelineFlags are the flags of the commands that run the pipeline.
 func pipelineFlags() []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.StringFlag{Name: "quotes", Value: "ascii", Usage: "`STYLE` of quotation marks: ascii (straighten curly quotes), keep, or typographic (curly quotes of --lang)"},
 		&cli.StringFlag{Name: "lang", Value: "en", Usage: "`LANG` whose quotes --quotes typographic uses: " + strings.Join(normalize.Languages(), ", ")},
 		&cli.BoolFlag{Name: "primes", Usage: "with --quotes typographic, turn feet and inches after a digit (5'10\") into primes (5′10″)"},
@@ -23,7 +23,7 @@ func pipelineFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "report-only", Usage: "report `RULE` but do not fix it; repeatable, comma-separated, AREA.* as for --disable"},
 		&cli.StringFlag{Name: "stdin-name", Value: "stdin", Usage: "`NAME` that stands for standard input in messages, diffs and reports"},
 		maxSizeFlag(),
-	}
+	}, documentFlags()...)
 }
 
 // pipelineOptions reads the pipeline flags.
@@ -44,7 +44,7 @@ func (e *env) pipelineOptions(c *cli.Context) (pipeline.Options, error) {
 	opts.Normalize.Primes = c.Bool("primes")
 	opts.Normalize.Width = c.Bool("width")
 	if opts.Dedupe.Mode, err = dedupe.ParseMode(c.String("dedupe")); err != nil {
-		return opts, usagef("%s: unknown --dedupe %q (want adjacent, all or off)", c.Command.Name, c.String("dedupe"))
+		return opts, usagef("%s: unknown --dedupe %q (want adjacent, all, off or corpus)", c.Command.Name, c.String("dedupe"))
 	}
 	if opts.Disabled, err = e.ruleList(c, "disable"); err != nil {
 		return opts, err
@@ -64,7 +64,7 @@ func (e *env) ruleList(c *cli.Context, flag string) ([]string, error) {
 	}
 	known := map[string]bool{}
 	var ids []string
-	for _, r := range e.newPipeline(pipeline.Options{}).Rules() {
+	for _, r := range e.allRules() {
 		if !known[r.ID] {
 			known[r.ID] = true
 			ids = append(ids, r.ID)

@@ -3,7 +3,6 @@ package main
 import (
 	"github.com/urfave/cli/v2"
 
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/report"
 )
 
@@ -26,7 +25,7 @@ Examples:
 			if c.Args().Present() {
 				return usagef("rules: unexpected argument %q", c.Args().First())
 			}
-			rules := e.newPipeline(pipeline.Options{}).Rules()
+			rules := e.allRules()
 			switch f := c.String("format"); f {
 			case "text":
 				return outputError(report.RulesText(e.stdout, rules))
