@@ -183,7 +183,13 @@ func (s *docSetup) run(w *docWorker, in *input) (*pipeline.Result, *pipeline.Gua
 		if g == nil {
 			g = &pipeline.Guard{}
 		}
-		g.Suppressed = set.Suppressed
+		if prev := g.Suppressed; prev != nil {
+			g.Suppressed = func(rule string, span lint.Span) bool {
+				return set.Suppressed(rule, span) || prev(rule, span)
+			}
+		} else {
+			g.Suppressed = set.Suppressed
+		}
 		if !md {
 			// A directive line is the author's, not text to clean.
 			g.Inline = mergeSpans(g.Inline, set.Spans())

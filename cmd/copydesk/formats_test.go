@@ -40,6 +40,48 @@ func TestSeedFormatsGolden(t *testing.T) {
 	}
 }
 
+// TestMarkdownFormatsGolden runs every format on a Markdown document
+// whose code, links, front matter and table hold what the rules would
+// otherwise change: the goldens show findings on prose only.
+func TestMarkdownFormatsGolden(t *testing.T) {
+	s := real(t)
+	wd, _ := os.Getwd()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "doc.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cd(t, map[string]string{"doc.md": string(b)})
+	for _, tt := range []struct {
+		args   []string
+		golden string
+	}{
+		{[]string{"check", "doc.md"}, "doc.check.txt"},
+		{[]string{"check", "--format", "short", "doc.md"}, "doc.check.short.txt"},
+		{[]string{"check", "--format", "json", "doc.md"}, "doc.check.json"},
+		{[]string{"check", "--format", "sarif", "doc.md"}, "doc.check.sarif"},
+		{[]string{"check", "--format", "github", "doc.md"}, "doc.check.github.txt"},
+		{[]string{"check", "--format", "checkstyle", "doc.md"}, "doc.check.checkstyle.xml"},
+		{[]string{"check", "--format", "rdjsonl", "doc.md"}, "doc.check.rdjsonl"},
+		{[]string{"diff", "doc.md"}, "doc.diff"},
+		{[]string{"diff", "--format", "html", "doc.md"}, "doc.diff.html"},
+	} {
+		o := s.run(t, tt.args...)
+		if o.code != 1 || o.stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q", tt.args, o.code, o.stderr)
+		}
+		golden(t, wd, tt.golden, o.stdout)
+	}
+	// The cleaned document is the Markdown package's golden.
+	o := s.run(t, "clean", "doc.md")
+	want, err := os.ReadFile(filepath.Join(wd, "..", "..", "pipeline", "markdown", "testdata", "doc.clean.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.stdout != string(want) {
+		t.Errorf("clean doc.md differs from pipeline/markdown/testdata/doc.clean.md:\n%s", o.stdout)
+	}
+}
+
 // TestSeedFormatsValid checks that the machine formats of the seed parse
 // as what they claim to be: SARIF against the schema subset, XML, JSON
 // Lines, one workflow command a finding.
