@@ -191,3 +191,22 @@ func TestBatchCorpus(t *testing.T) {
 		}
 	}
 }
+
+// clean --jsonl applies a configuration only when --config names one.
+func TestJSONLConfig(t *testing.T) {
+	cd(t, map[string]string{
+		".copydesk.toml": "[normalize]\nquotes = \"ascii\"\n",
+		"keep.toml":      "[normalize]\nquotes = \"keep\"\n",
+	})
+	s := real(t)
+	s.stdin = "{\"text\":\"A \\u201cq\\u201d..\"}\n"
+	if o := s.run(t, "clean", "--jsonl", "--config", "keep.toml"); o.stdout != "{\"text\":\"A “q”.\"}\n" {
+		t.Errorf("--config keep.toml: %q (stderr %q)", o.stdout, o.stderr)
+	}
+	if o := s.run(t, "clean", "--jsonl"); o.stdout != "{\"text\":\"A \\\"q\\\".\"}\n" {
+		t.Errorf("no --config: %q (stderr %q)", o.stdout, o.stderr)
+	}
+	if o := s.run(t, "clean", "--jsonl", "--config", "missing.toml"); o.code != 2 {
+		t.Errorf("--config missing.toml: exit %d", o.code)
+	}
+}

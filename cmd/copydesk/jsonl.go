@@ -80,6 +80,19 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 	// Annotations count findings by rule; without them only the cleaned
 	// text is kept, so rules that never fix need not run.
 	opts.FixesOnly = !c.Bool("annotate")
+	if c.String("config") != "" {
+		// Records have no file of their own: a configuration applies only
+		// when --config names one.
+		setup, err := e.newDocSetup(c, opts)
+		if err != nil {
+			return err
+		}
+		cfg, err := setup.loader.ForDir(".")
+		if err != nil {
+			return err
+		}
+		opts = setup.options(cfg)
+	}
 	jopts := jsonl.Options{
 		Field:       c.String("field"),
 		NewPipeline: func() *pipeline.Pipeline { return e.newPipeline(opts) },
