@@ -2,6 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -90,5 +93,33 @@ func TestSplit(t *testing.T) {
 	o = session{}.run(t, "split", "missing.txt")
 	if o.code != 2 || o.stderr != "copydesk: reading missing.txt: open missing.txt: no such file or directory\n" {
 		t.Errorf("split missing: exit %d, %q", o.code, o.stderr)
+	}
+}
+
+// The README's rules table is the output of copydesk rules.
+func TestREADMERulesTable(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Skipf("no README: %v", err)
+	}
+	readme := string(b)
+	const head = "| rule | severity | does | what |\n|---|---|---|---|\n"
+	i := strings.Index(readme, head)
+	if i < 0 {
+		t.Fatal("README has no rules table")
+	}
+	table := readme[i+len(head):]
+	table = table[:strings.Index(table, "\n\n")+1]
+	var want strings.Builder
+	e := &env{newPipeline: defaultPipeline}
+	for _, r := range e.allRules() {
+		does := "reports"
+		if r.Fixes {
+			does = "fixes"
+		}
+		fmt.Fprintf(&want, "| `%s` | %s | %s | %s |\n", r.ID, r.Severity, does, strings.ReplaceAll(r.Doc, "|", `\|`))
+	}
+	if table != want.String() {
+		t.Errorf("README rules table differs from copydesk rules; want:\n%s", want.String())
 	}
 }
