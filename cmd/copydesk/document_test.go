@@ -210,3 +210,23 @@ func TestJSONLConfig(t *testing.T) {
 		t.Errorf("--config missing.toml: exit %d", o.code)
 	}
 }
+
+// clean --jsonl shows progress on a pipe only when asked: records, MB
+// and MB/s, and the total for files.
+func TestJSONLProgress(t *testing.T) {
+	cd(t, map[string]string{"in.jsonl": "{\"text\":\"a..\"}\n{\"text\":\"b\"}\n"})
+	s := real(t)
+	o := s.run(t, "clean", "--jsonl", "--progress", "in.jsonl")
+	if !strings.Contains(o.stderr, "copydesk: 2 records, 0.0/0.0 MB, ") {
+		t.Errorf("--progress: stderr %q", o.stderr)
+	}
+	o = s.run(t, "clean", "--jsonl", "in.jsonl")
+	if strings.Contains(o.stderr, "MB/s\n") && strings.Contains(o.stderr, "records, 0.0/") {
+		t.Errorf("no --progress on a pipe: stderr %q", o.stderr)
+	}
+	s.stdin = "{\"text\":\"a\"}\n"
+	o = s.run(t, "clean", "--jsonl", "--progress")
+	if !strings.Contains(o.stderr, "copydesk: 1 records, 0.0 MB, ") {
+		t.Errorf("--progress on stdin: stderr %q", o.stderr)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -152,6 +153,36 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 		jopts.IDField = c.String("doc-id")
 	}
 
+	// A progress line on a terminal (--progress: also in a log): records,
+	// MB, MB/s and, for files, the time left.
+	var prog *progress
+	show := e.isTerminal(e.stderr)
+	if c.IsSet("progress") {
+		show = c.Bool("progress")
+	}
+	if show {
+		prog = newProgress(e.stderr, e.isTerminal(e.stderr), time.Now())
+		prog.unit = "records"
+		for _, arg := range args {
+			fi, err := os.Stat(arg)
+			if arg == "-" || err != nil || !fi.Mode().IsRegular() {
+				prog.noTotal = true
+				break
+			}
+			prog.totalB += fi.Size()
+		}
+		prog.counted = true
+		stderr := e.stderr
+		e.stderr = prog.writer()
+		ctx, cancel := context.WithCancel(context.Background())
+		go prog.tick(ctx)
+		defer func() {
+			cancel()
+			prog.finish()
+			e.stderr = stderr
+		}()
+	}
+
 	var total jsonl.Summary
 	ctx := context.Background()
 	for _, arg := range args {
@@ -166,6 +197,9 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 			}
 			r, jopts.Name = f, arg
 			defer f.Close()
+		}
+		if prog != nil {
+			r = prog.reader(r)
 		}
 		s, err := jsonl.CleanJSONL(ctx, r, out, jopts)
 		total.Add(s)
@@ -207,6 +241,9 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 		if err := e.writeFile(path, string(b)+"\n"); err != nil {
 			return err
 		}
+	}
+	if prog != nil {
+		prog.finish()
 	}
 	for _, line := range strings.Split(total.String(), "\n") {
 		fmt.Fprintf(e.stderr, "copydesk: %s\n", line)

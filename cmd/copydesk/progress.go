@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -30,6 +31,8 @@ type progress struct {
 	drawn    bool  // a line was drawn at some point
 	lastLine time.Time
 	stopped  bool
+	unit     string // what docs counts: "files" or "records"
+	noTotal  bool   // the total is unknown (standard input): no ETA
 }
 
 // Intervals between redraws.
@@ -39,7 +42,28 @@ const (
 )
 
 func newProgress(w io.Writer, tty bool, start time.Time) *progress {
-	return &progress{w: w, tty: tty, start: start}
+	return &progress{w: w, tty: tty, start: start, unit: "files"}
+}
+
+// reader counts the bytes and lines read through r as the progress of a
+// stream of records (clean --jsonl).
+func (p *progress) reader(r io.Reader) io.Reader { return &progressReader{r, p} }
+
+type progressReader struct {
+	r io.Reader
+	p *progress
+}
+
+func (pr *progressReader) Read(b []byte) (int, error) {
+	n, err := pr.r.Read(b)
+	if n > 0 {
+		lines := int64(bytes.Count(b[:n], []byte{'\n'}))
+		pr.p.mu.Lock()
+		pr.p.bytes += int64(n)
+		pr.p.docs += lines
+		pr.p.mu.Unlock()
+	}
+	return n, err
 }
 
 // add counts a document done.
@@ -110,13 +134,22 @@ func (p *progress) line(now time.Time) string {
 	}
 	var b strings.Builder
 	b.WriteString("copydesk: ")
-	if p.counted {
+	switch {
+	case p.noTotal:
+		fmt.Fprintf(&b, "%d %s, %.1f MB, %.1f MB/s", p.docs, p.unit, float64(p.bytes)/1e6, rate)
+	case p.unit == "records" && p.counted:
+		fmt.Fprintf(&b, "%d records, %.1f/%.1f MB, %.1f MB/s", p.docs, float64(p.bytes)/1e6, float64(p.totalB)/1e6, rate)
+		if left := p.totalB - p.bytes; rate > 0 && left > 0 {
+			eta := time.Duration(float64(left) / 1e6 / rate * float64(time.Second))
+			fmt.Fprintf(&b, ", ETA %s", eta.Round(time.Second))
+		}
+	case p.counted:
 		fmt.Fprintf(&b, "%d/%d files, %.1f/%.1f MB, %.1f MB/s", p.docs, p.total, float64(p.bytes)/1e6, float64(p.totalB)/1e6, rate)
 		if left := p.totalB - p.bytes; rate > 0 && left > 0 {
 			eta := time.Duration(float64(left) / 1e6 / rate * float64(time.Second))
 			fmt.Fprintf(&b, ", ETA %s", eta.Round(time.Second))
 		}
-	} else {
+	default:
 		fmt.Fprintf(&b, "%d files, %.1f MB, %.1f MB/s (counting %d…)", p.docs, float64(p.bytes)/1e6, rate, p.total)
 	}
 	return b.String()
