@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/copydesk/copydesk/dedupe/segment"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
@@ -114,6 +115,25 @@ func TestCheckReusesNothingReturned(t *testing.T) {
 		close(errs)
 		for e := range errs {
 			t.Fatal(e)
+		}
+	}
+}
+
+// BenchmarkFoldWords folds the sentences of the seed article one by one,
+// as load does, for the ASCII fast path's cost per byte.
+func BenchmarkFoldWords(b *testing.B) {
+	text := newsText(b, 256<<10)
+	var spans []lint.Span
+	for _, u := range segment.Sentences(text) {
+		spans = append(spans, lint.Span{Start: u.Start, End: u.End})
+	}
+	var f folder
+	var dbl []double
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		f.buf = f.buf[:0]
+		for _, sp := range spans {
+			dbl, _ = foldWords(&f, text, sp, dbl[:0])
 		}
 	}
 }

@@ -26,7 +26,13 @@ func hashKey(k []byte) uint64 { return maphash.Bytes(seed, k) }
 // entries slice grows with the document, so a short document costs a
 // few hundred bytes, not a preallocated table.
 type keySet struct {
-	m       map[uint64]int32 // hash -> newest entry with that hash
+	// tab is an open-addressing table, probed linearly from a hash's
+	// low bits: each slot holds 0 (empty) or one plus the index of the
+	// newest entry with its hash. Its size is a power of two, kept at
+	// most half full, and it is sized for each text, so that emptying it
+	// costs in proportion to the text, not to the largest text seen.
+	tab     []int32
+	used    int // slots in use
 	entries []keyEntry
 	n       int         // number of entries
 	skips   []lint.Span // the skip lists of all entries
@@ -42,33 +48,51 @@ type keyEntry struct {
 // A keyFunc builds the key of the unit at span whose key skips skip.
 type keyFunc func(span lint.Span, skip []lint.Span) []byte
 
-// maxReuse is the most entries a keySet's map may have held for reset
-// to clear it for reuse rather than make a new one: clearing a map costs
-// time in proportion to the most it ever held.
+// maxReuse is the most entries a keySet keeps memory for between texts:
+// a huge text's memory is given back.
 const maxReuse = 4096
 
-// reset empties the set for a new text, with room in a new map for about
-// n entries, or the old map cleared when it was small.
+// reset empties the set for a new text, with room for about n entries.
 func (s *keySet) reset(n int) {
-	if s.m == nil || len(s.m) > maxReuse || cap(s.entries) > maxReuse {
-		s.m = make(map[uint64]int32, n)
-		s.entries, s.skips = nil, nil
-	} else {
-		clear(s.m)
+	if cap(s.entries) > maxReuse || cap(s.tab) > 4*maxReuse {
+		s.tab, s.entries, s.skips = nil, nil, nil
 	}
-	s.entries, s.skips, s.n = s.entries[:0], s.skips[:0], 0
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(s.tab) >= size {
+		s.tab = s.tab[:size]
+		clear(s.tab)
+	} else {
+		s.tab = make([]int32, size)
+	}
+	s.entries, s.skips, s.n, s.used = s.entries[:0], s.skips[:0], 0, 0
 }
 
 func (s *keySet) at(i int32) *keyEntry { return &s.entries[i] }
 
+// slot returns the slot of hash h in s.tab: the one holding it, or the
+// empty one where it would go.
+func (s *keySet) slot(h uint64) int {
+	mask := len(s.tab) - 1
+	i := int(h) & mask
+	for {
+		v := s.tab[i]
+		if v == 0 || s.entries[v-1].h == h {
+			return i
+		}
+		i = (i + 1) & mask
+	}
+}
+
 // find returns the span of the first unit added with key k, whose hash
 // is h, rebuilding stored keys with key.
 func (s *keySet) find(h uint64, k []byte, key keyFunc) (lint.Span, bool) {
-	i, ok := s.m[h]
-	if !ok {
+	if len(s.tab) == 0 {
 		return lint.Span{}, false
 	}
-	for ; i >= 0; i = s.at(i).next {
+	for i := s.tab[s.slot(h)] - 1; i >= 0; i = s.at(i).next {
 		e := s.at(i)
 		if bytes.Equal(key(e.span, s.skips[e.skip[0]:e.skip[1]]), k) {
 			return e.span, true
@@ -80,19 +104,36 @@ func (s *keySet) find(h uint64, k []byte, key keyFunc) (lint.Span, bool) {
 // add records the unit at sp, whose key has hash h and skips skip. The
 // caller checks with find first: add does not look for an equal key.
 func (s *keySet) add(h uint64, sp lint.Span, skip []lint.Span) {
-	if s.m == nil {
-		s.m = make(map[uint64]int32)
+	if 2*(s.used+1) > len(s.tab) {
+		s.grow()
 	}
-	next, ok := s.m[h]
-	if !ok {
-		next = -1
+	k := s.slot(h)
+	next := s.tab[k] - 1 // -1 if empty
+	if next < 0 {
+		s.used++
 	}
 	s0 := int32(len(s.skips))
 	s.skips = append(s.skips, skip...)
 	e := keyEntry{h: h, span: sp, skip: [2]int32{s0, int32(len(s.skips))}, next: next}
 	s.entries = append(s.entries, e)
-	s.m[h] = int32(s.n)
+	s.tab[k] = int32(s.n) + 1
 	s.n++
+}
+
+// grow doubles the table (or makes the first one), reusing its memory
+// when it has room, and fills it again from the entries: the newest
+// entry of each hash is the last one with it.
+func (s *keySet) grow() {
+	size := max(16, 2*len(s.tab))
+	if cap(s.tab) >= size {
+		s.tab = s.tab[:size]
+		clear(s.tab)
+	} else {
+		s.tab = make([]int32, size)
+	}
+	for i := range s.entries[:s.n] {
+		s.tab[s.slot(s.entries[i].h)] = int32(i) + 1
+	}
 }
 
 // mark returns a point that rollback can return to.
@@ -102,12 +143,19 @@ func (s *keySet) mark() int { return s.n }
 func (s *keySet) rollback(m int) {
 	for ; s.n > m; s.n-- {
 		e := s.at(int32(s.n - 1))
-		s.entries = s.entries[:s.n-1]
-		if e.next >= 0 {
-			s.m[e.h] = e.next
+		// The newest entry is the only one of its hash, or the slot
+		// goes back to the older one. An emptied slot needs no
+		// rearranging: it was the last slot taken (slots are taken in
+		// the order hashes first appear, also when grow refills the
+		// table), so every later slot of its probe run was taken
+		// before it and is reachable without it.
+		if k := s.slot(e.h); e.next >= 0 {
+			s.tab[k] = e.next + 1
 		} else {
-			delete(s.m, e.h)
+			s.tab[k] = 0
+			s.used--
 		}
 		s.skips = s.skips[:e.skip[0]]
+		s.entries = s.entries[:s.n-1]
 	}
 }

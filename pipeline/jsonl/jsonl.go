@@ -2,11 +2,13 @@
 // record goes through a copydesk pipeline, and the record is written back
 // with every other byte as it was.
 //
-// CleanJSONL streams: a reader goroutine reads lines of any length, a
-// pool of workers (each with its own pipeline) cleans them, and the
-// caller's goroutine writes them in input order through a reorder buffer
-// of twice as many records as workers. Memory is proportional to the
-// largest record times the number of workers, not to the input.
+// CleanJSONL streams: a reader goroutine reads lines of any length in
+// batches (up to 64 lines or 256 KB, and never waiting for input to make
+// a batch larger), a pool of workers (each with its own pipeline) cleans
+// them, and the caller's goroutine writes them in input order through a
+// reorder buffer of twice as many batches as workers. Memory is
+// proportional to the batch size plus the largest record, times the
+// number of workers, not to the input.
 //
 // A record is written back by splicing: the field's value is replaced by
 // the cleaned text, encoded as encoding/json encodes strings with
@@ -21,6 +23,7 @@ package jsonl
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -155,14 +158,14 @@ type ruleCount struct {
 
 // A job is one line on its way through the workers.
 type job struct {
-	seq    int64
-	in     []byte // the line as read, with its line ending
-	buf    []byte // the rewritten line or reject record, when there is one
-	out    []byte // what goes to the output: in, buf or nothing
-	rej    []byte // what goes to the reject writer
-	kind   kind
-	change bool
-	counts []ruleCount
+	seq        int64  // the line's number, from 0
+	start, end int    // the line's bytes in its batch's in
+	in         []byte // the line as read, with its line ending
+	out        []byte // what goes to the output: in, a line of the batch's buf, or nothing
+	rej        []byte // what goes to the reject writer
+	kind       kind
+	change     bool
+	counts     []ruleCount
 
 	// With a Corpus: what the emitter needs to judge the record.
 	res  *pipeline.Result
@@ -173,21 +176,63 @@ type job struct {
 	drop bool   // left out of the output as a duplicate
 }
 
-// maxKeep is the largest buffer a job keeps for the next line: a huge
+// A batch is a run of consecutive lines: the reader hands the workers,
+// and the workers the writer, a batch at a time, so that goroutine
+// hand-offs cost little per line. Once written, a batch goes back to the
+// reader with its buffers for more lines: nothing may keep a record's
+// bytes or text past its emission.
+type batch struct {
+	seq  int64  // the batch's number, from 0
+	in   []byte // the lines as read, one after another
+	buf  []byte // the rewritten lines and reject records, one after another
+	dec  []byte // the decoded text of the record being cleaned
+	jobs []job
+}
+
+// Batch limits: a batch ends after maxBatchLines lines or once it holds
+// maxBatchBytes, or earlier when no whole line is ready to be read.
+const (
+	maxBatchLines = 64
+	maxBatchBytes = 256 << 10
+)
+
+// maxKeep is the largest buffer a batch keeps for the next lines: a huge
 // record's memory is given back once it is written.
 const maxKeep = 1 << 20
 
-func (j *job) reset() {
-	if cap(j.in) > maxKeep {
-		j.in = nil
+// reset empties b for the next lines, keeping its buffers unless they
+// grew past maxKeep.
+func (b *batch) reset() {
+	for _, p := range []*[]byte{&b.in, &b.buf, &b.dec} {
+		if cap(*p) > maxKeep {
+			*p = nil
+		}
+		*p = (*p)[:0]
 	}
-	if cap(j.buf) > maxKeep {
-		j.buf = nil
+	b.jobs = b.jobs[:0]
+}
+
+// add appends a job for line seq, the bytes in[start:end], keeping the
+// memory of the job that had its place.
+func (b *batch) add(seq int64, start, end int) {
+	if len(b.jobs) < cap(b.jobs) {
+		b.jobs = b.jobs[:len(b.jobs)+1]
+	} else {
+		b.jobs = append(b.jobs, job{})
 	}
-	j.in, j.buf, j.out, j.rej = j.in[:0], j.buf[:0], nil, nil
-	j.counts = j.counts[:0]
-	j.change = false
-	j.res, j.doc, j.obj, j.id, j.dup, j.drop = nil, nil, object{}, "", "", false
+	j := &b.jobs[len(b.jobs)-1]
+	*j = job{seq: seq, start: start, end: end, counts: j.counts[:0]}
+}
+
+// lineReady reports whether a whole line can be read from br without
+// waiting for input.
+func lineReady(br *bufio.Reader) bool {
+	n := br.Buffered()
+	if n == 0 {
+		return false
+	}
+	p, _ := br.Peek(n)
+	return bytes.IndexByte(p, '\n') >= 0
 }
 
 func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, error) {
@@ -195,38 +240,53 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	free := make(chan *job, c.window)
+	free := make(chan *batch, c.window)
 	for range c.window {
-		free <- &job{}
+		free <- &batch{}
 	}
-	work := make(chan *job, c.workers)
-	done := make(chan *job, c.window)
+	work := make(chan *batch, c.workers)
+	done := make(chan *batch, c.window)
 
 	var readErr error
 	go func() { // the reader
 		defer close(work)
 		br := bufio.NewReaderSize(r, 64<<10)
+		line := int64(0)
 		for seq := int64(0); ; seq++ {
-			var j *job
+			var b *batch
 			select {
-			case j = <-free:
+			case b = <-free:
 			case <-ctx.Done():
 				return
 			}
-			j.reset()
-			j.seq = seq
+			b.reset()
+			b.seq = seq
 			var err error
 			for {
-				var chunk []byte
-				chunk, err = br.ReadSlice('\n')
-				j.in = append(j.in, chunk...)
-				if err != bufio.ErrBufferFull {
+				start := len(b.in)
+				for {
+					var chunk []byte
+					chunk, err = br.ReadSlice('\n')
+					b.in = append(b.in, chunk...)
+					if err != bufio.ErrBufferFull {
+						break
+					}
+				}
+				if len(b.in) > start {
+					b.add(line, start, len(b.in))
+					line++
+				}
+				if err != nil || len(b.jobs) >= maxBatchLines || len(b.in) >= maxBatchBytes || !lineReady(br) {
 					break
 				}
 			}
-			if len(j.in) > 0 {
+			for i := range b.jobs {
+				j := &b.jobs[i]
+				j.in = b.in[j.start:j.end:j.end]
+			}
+			if len(b.jobs) > 0 {
 				select {
-				case work <- j:
+				case work <- b:
 				case <-ctx.Done():
 					return
 				}
@@ -248,9 +308,11 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 			if c.opts.Corpus != nil {
 				a = corpus.NewAnalyzer(c.opts.Corpus.Options())
 			}
-			for j := range work {
-				c.process(p, a, j)
-				done <- j
+			for b := range work {
+				for i := range b.jobs {
+					c.process(p, a, b, &b.jobs[i])
+				}
+				done <- b
 			}
 		})
 	}
@@ -270,28 +332,32 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 	if c.opts.Reject != nil {
 		rw = bufio.NewWriterSize(c.opts.Reject, 16<<10)
 	}
-	ring := make([]*job, c.window)
+	ring := make([]*batch, c.window)
 	next := int64(0)
 	var writeErr error
-	for j := range done {
+	for b := range done {
 		if writeErr != nil {
 			continue // drain, so that the workers end
 		}
-		ring[j.seq%int64(len(ring))] = j
-		for {
+		ring[b.seq%int64(len(ring))] = b
+		for writeErr == nil {
 			k := next % int64(len(ring))
-			j := ring[k]
-			if j == nil {
+			b := ring[k]
+			if b == nil {
 				break
 			}
 			ring[k] = nil
 			next++
-			if err := c.emit(&sum, j, bw, rw); err != nil {
-				writeErr = err
-				cancel()
-				break
+			for i := range b.jobs {
+				if err := c.emit(&sum, b, &b.jobs[i], bw, rw); err != nil {
+					writeErr = err
+					cancel()
+					break
+				}
 			}
-			free <- j
+			if writeErr == nil {
+				free <- b
+			}
 		}
 	}
 	if writeErr == nil {
@@ -341,9 +407,9 @@ func (c *cleaner) name() string {
 }
 
 // emit writes a finished job and counts it.
-func (c *cleaner) emit(sum *Summary, j *job, bw, rw *bufio.Writer) error {
+func (c *cleaner) emit(sum *Summary, b *batch, j *job, bw, rw *bufio.Writer) error {
 	if j.kind == kindRecord && j.doc != nil {
-		if err := c.judge(j); err != nil {
+		if err := c.judge(b, j); err != nil {
 			return err
 		}
 	}
@@ -394,14 +460,20 @@ func splitEOL(line []byte) (body, eol []byte) {
 	return line[:n], line[n:]
 }
 
-// process cleans one line. It never panics: a panic in the pipeline
-// makes the line malformed, with the panic as its reason.
-func (c *cleaner) process(p *pipeline.Pipeline, a *corpus.Analyzer, j *job) {
+// process cleans one line of b. It never panics: a panic in the
+// pipeline makes the line malformed, with the panic as its reason.
+//
+// Without a Corpus the record's text is decoded into b.dec, which the
+// next record overwrites: nothing of the text, or of the pipeline's
+// Result, which may share its bytes, outlives this call. With a Corpus
+// the Result is kept until the record is judged, so the text is a copy.
+func (c *cleaner) process(p *pipeline.Pipeline, a *corpus.Analyzer, b *batch, j *job) {
 	defer func() {
 		if v := recover(); v != nil {
 			j.counts = j.counts[:0]
 			j.change = false
-			c.malformed(j, fmt.Errorf("internal error cleaning the record: %v", v))
+			j.res, j.doc = nil, nil
+			c.malformed(b, j, fmt.Errorf("internal error cleaning the record: %v", v))
 		}
 	}()
 	body, _ := splitEOL(j.in)
@@ -415,13 +487,17 @@ func (c *cleaner) process(p *pipeline.Pipeline, a *corpus.Analyzer, j *job) {
 	}
 	var text string
 	if err == nil {
-		text, err = decodeString(o.field.rawString)
+		if a != nil {
+			text, err = decodeString(o.field.rawString)
+		} else {
+			b.dec, text, err = decodeInto(b.dec, o.field.rawString)
+		}
 		if err != nil {
 			err = fmt.Errorf("field %q: %w", c.field, err)
 		}
 	}
 	if err != nil {
-		c.malformed(j, err)
+		c.malformed(b, j, err)
 		return
 	}
 	j.kind = kindRecord
@@ -432,11 +508,12 @@ func (c *cleaner) process(p *pipeline.Pipeline, a *corpus.Analyzer, j *job) {
 			j.id = recordID(body, f)
 		}
 	}
-	c.render(j, o, r)
+	c.render(b, j, o, r)
 }
 
-// render counts a cleaned record's findings and makes its output line.
-func (c *cleaner) render(j *job, o object, r *pipeline.Result) {
+// render counts a cleaned record's findings and makes its output line,
+// in b.buf when it is not the line as read.
+func (c *cleaner) render(b *batch, j *job, o object, r *pipeline.Result) {
 	j.counts = j.counts[:0]
 	for i := range r.Findings {
 		rule := r.Findings[i].Rule
@@ -457,7 +534,8 @@ func (c *cleaner) render(j *job, o object, r *pipeline.Result) {
 
 	// Splice: the field's new value, and the annotation in place of the
 	// old one or after the last member.
-	b := j.buf[:0]
+	start := len(b.buf)
+	buf := b.buf
 	type splice struct{ start, end, what int }
 	var sp [2]splice
 	n := 0
@@ -478,23 +556,23 @@ func (c *cleaner) render(j *job, o object, r *pipeline.Result) {
 	}
 	last := 0
 	for _, s := range sp[:n] {
-		b = append(b, body[last:s.start]...)
+		buf = append(buf, body[last:s.start]...)
 		switch s.what {
 		case 0:
-			b = appendString(b, r.Cleaned)
+			buf = appendString(buf, r.Cleaned)
 		case 2:
-			b = append(b, ',')
-			b = appendString(b, c.annKey)
-			b = append(b, ':')
+			buf = append(buf, ',')
+			buf = appendString(buf, c.annKey)
+			buf = append(buf, ':')
 			fallthrough
 		case 1:
-			b = c.appendAnnotation(b, j, len(text)-len(r.Cleaned))
+			buf = c.appendAnnotation(buf, j, len(text)-len(r.Cleaned))
 		}
 		last = s.end
 	}
-	b = append(b, body[last:]...)
-	b = append(b, eol...)
-	j.buf, j.out = b, b
+	buf = append(buf, body[last:]...)
+	buf = append(buf, eol...)
+	b.buf, j.out = buf, buf[start:len(buf):len(buf)]
 }
 
 // check reports why a scanned object is not a record to clean.
@@ -539,33 +617,35 @@ func (c *cleaner) appendAnnotation(b []byte, j *job, removed int) []byte {
 	return append(b, '}')
 }
 
-// malformed makes j a malformed line: passed through, or a reject record.
-func (c *cleaner) malformed(j *job, reason error) {
+// malformed makes j a malformed line: passed through, or a reject record
+// in b.buf.
+func (c *cleaner) malformed(b *batch, j *job, reason error) {
 	j.kind = kindMalformed
 	if c.opts.Reject == nil {
 		j.out = j.in
 		return
 	}
 	body, _ := splitEOL(j.in)
-	b := j.buf[:0]
-	b = append(b, '{')
+	start := len(b.buf)
+	buf := b.buf
+	buf = append(buf, '{')
 	if c.opts.Name != "" {
-		b = append(b, `"file":`...)
-		b = appendString(b, c.opts.Name)
-		b = append(b, ',')
+		buf = append(buf, `"file":`...)
+		buf = appendString(buf, c.opts.Name)
+		buf = append(buf, ',')
 	}
-	b = fmt.Appendf(b, `"line":%d,"error":`, j.seq+1)
-	b = appendString(b, reason.Error())
-	b = append(b, `,"record":`...)
-	b = appendString(b, string(body))
-	b = append(b, '}', '\n')
-	j.buf, j.rej, j.out = b, b, nil
+	buf = fmt.Appendf(buf, `"line":%d,"error":`, j.seq+1)
+	buf = appendString(buf, reason.Error())
+	buf = append(buf, `,"record":`...)
+	buf = appendString(buf, string(body))
+	buf = append(buf, '}', '\n')
+	b.buf, j.rej, j.out = buf, buf[start:len(buf):len(buf)], nil
 }
 
 // judge runs the Corpus on a cleaned record, in input order: a duplicate
 // it drops loses its output, and one with findings is extended and
 // rendered again.
-func (c *cleaner) judge(j *job) (err error) {
+func (c *cleaner) judge(b *batch, j *job) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			// Never lose the record: pass it through as it was read.
@@ -592,7 +672,7 @@ func (c *cleaner) judge(j *job) (err error) {
 			j.dup = dec.NearOf
 		}
 		c.extender.Extend(j.res, dec.Stage())
-		c.render(j, j.obj, j.res)
+		c.render(b, j, j.obj, j.res)
 	}
 	j.res, j.doc = nil, nil
 	return nil

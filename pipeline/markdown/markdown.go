@@ -26,9 +26,14 @@
 //     line-start syntax becomes spaces or line breaks, so that each list
 //     item, blockquote paragraph, heading and table cell is a paragraph of
 //     its own for dedupe.
-//   - Refuse, which keeps pairs together: an edit may not remove an
+//   - Refuse, which keeps pairs together (an edit may not remove an
 //     emphasis or link opener without its closer, nor a heading's or list
-//     item's text without its marker.
+//     item's text without its marker) and keeps fixes in prose from making
+//     syntax: no edit may change what the start of a line reads as ("1..
+//     x" is not cut to the list item "1. x"), join two punctuation marks
+//     by removing what was between them ("`\x03`"), change a prose line
+//     that starts with "<", or lengthen a URL. Such findings are reported
+//     without a fix.
 //   - Suppressed, which drops the repeats dedupe finds between table
 //     cells (data repeats: "| yes | yes |").
 //
@@ -36,10 +41,13 @@
 // blockquote paragraph: its marker with it, as the removal runs from the
 // end of the unit before it.
 //
-// Known limit: an ATX heading directly followed by a paragraph line (no
+// Known limits: an ATX heading directly followed by a paragraph line (no
 // blank line between) reads as one unit for dedupe, since the view cannot
-// add a line break where the text has none; a blank line, a setext
-// heading or a closing "#" sequence separates them.
+// add a line break where the text has none (a blank line, a setext
+// heading or a closing "#" sequence separates them); likewise the cells
+// of a table written without padding ("|a|b|"). A sentence repeated
+// inside one emphasis or link ("*A. A.*") is not found, as the view
+// makes the delimiters part of the first and last sentence.
 package markdown
 
 import (
@@ -151,6 +159,137 @@ type inlinePair struct{ open, close int }
 // Guard returns the guard for the Markdown document src. It never fails:
 // any input parses as Markdown, and invalid UTF-8 is kept as it is.
 func Guard(src string) *pipeline.Guard {
+	if strings.HasPrefix(src, bom) {
+		// A byte order mark is not Markdown: the document (and its front
+		// matter) starts after it, and the mark is left to the stages.
+		return shiftGuard(guard(src[len(bom):]), bom)
+	}
+	return guard(src)
+}
+
+// bom is the UTF-8 byte order mark.
+const bom = "\ufeff"
+
+// Kinds of characters for the flanking of emphasis delimiters.
+const (
+	flankSpace = iota // white space, a line end, the start or end of text
+	flankPunct        // punctuation and symbols
+	flankOther
+)
+
+// flankClass returns the kind of r for CommonMark's delimiter flanking;
+// -1 (no character) counts as white space.
+func flankClass(r rune) int {
+	switch {
+	case r < 0 || unicode.IsSpace(r):
+		return flankSpace
+	case r < utf8.RuneSelf && asciiPunct(byte(r)), unicode.IsPunct(r), unicode.IsSymbol(r):
+		return flankPunct
+	}
+	return flankOther
+}
+
+// firstRune returns the first character of s that the normalize stages
+// keep (they remove controls and format characters), or -1.
+func firstRune(s string) rune {
+	n := 0
+	for _, r := range s {
+		if !removable(r) || n == maxRemovable {
+			return r
+		}
+		n++
+	}
+	return -1
+}
+
+// maxRemovable bounds how many removable characters firstRune and
+// lastRune look past, so that a text of controls costs linear time.
+const maxRemovable = 64
+
+// lastRune returns the last character of s that the normalize stages
+// keep, or -1.
+func lastRune(s string) rune {
+	for n := 0; s != ""; n++ {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !removable(r) || n == maxRemovable {
+			return r
+		}
+		s = s[:len(s)-size]
+	}
+	return -1
+}
+
+// removable reports whether r is a control or format character other
+// than white space: one the normalize stages remove.
+func removable(r rune) bool {
+	return r != '\n' && r != '\r' && r != '\t' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r))
+}
+
+// isQuoteMark reports whether s is one quotation mark or apostrophe,
+// straight or typographic.
+func isQuoteMark(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && size > 0 && quoteRune(r)
+}
+
+// quoteRune reports whether r is a quotation mark or apostrophe.
+func quoteRune(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '„', '‟', '‘', '’', '‚', '‛', '«', '»', '‹', '›':
+		return true
+	}
+	return false
+}
+
+// nextToQuote reports whether the byte at i of src has a quotation mark
+// just before or just after it, looking past the characters the
+// normalize stages remove (so that the view reads the same once they are
+// gone).
+func nextToQuote(src string, i int) bool {
+	return quoteRune(lastRune(src[:i])) || (i+1 < len(src) && quoteRune(firstRune(src[i+1:])))
+}
+
+// shiftGuard returns g, a guard of a text, moved to follow prefix, which
+// it leaves unguarded.
+func shiftGuard(g *pipeline.Guard, prefix string) *pipeline.Guard {
+	n := len(prefix)
+	move := func(spans []lint.Span) []lint.Span {
+		out := make([]lint.Span, len(spans))
+		for i, s := range spans {
+			out[i] = lint.Span{Start: s.Start + n, End: s.End + n}
+		}
+		return out
+	}
+	back := func(s lint.Span) (lint.Span, bool) {
+		if s.Start < n {
+			return s, false
+		}
+		return lint.Span{Start: s.Start - n, End: s.End - n}, true
+	}
+	out := &pipeline.Guard{Block: move(g.Block), Inline: move(g.Inline)}
+	if g.View != "" {
+		out.View = prefix + g.View
+	}
+	if refuse := g.Refuse; refuse != nil {
+		out.Refuse = func(e lint.Edit) bool {
+			s, ok := back(e.Span)
+			if !ok {
+				return e.End > n // an edit across the mark and the text
+			}
+			return refuse(lint.Edit{Span: s, New: e.New})
+		}
+	}
+	if suppressed := g.Suppressed; suppressed != nil {
+		out.Suppressed = func(rule string, span lint.Span) bool {
+			s, ok := back(span)
+			return ok && suppressed(rule, s)
+		}
+	}
+	return out
+}
+
+// guard is Guard for a text without a byte order mark.
+func guard(src string) *pipeline.Guard {
 	b := &builder{src: src, cls: make([]byte, len(src))}
 	fm := frontMatter(src)
 	if fm > 0 {
@@ -658,6 +797,11 @@ func (b *builder) guard() *pipeline.Guard {
 		case cInline, cCode, cHard, cAttach:
 			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' {
 				view[i] = c
+			} else if nextToQuote(src, i) {
+				// Punctuation, not a digit, next to a quote: the quotes
+				// around "*hello*" or a link are quotation marks, not the
+				// inches of a number.
+				view[i] = '^'
 			} else {
 				view[i] = '0'
 			}
@@ -860,7 +1004,9 @@ func (b *builder) refuse(g *pipeline.Guard) {
 	var urlEnds []int
 	for _, r := range g.Inline {
 		t := src[r.Start:r.End]
-		if strings.Contains(t, "://") || strings.Contains(t, "www.") || strings.Contains(t, "@") {
+		// A destination in (…) or <…> ends where it says.
+		closed := strings.HasSuffix(t, ")") || strings.HasSuffix(t, ">")
+		if !closed && (strings.Contains(t, "://") || strings.Contains(t, "www.") || strings.Contains(t, "@")) {
 			urlEnds = append(urlEnds, r.End)
 		}
 	}
@@ -917,26 +1063,31 @@ func asciiPunct(c byte) bool { return c < 0x80 && util.IsPunct(c) }
 //     code span, "*\u200b*") or after "<", "&" or a backslash (making a
 //     tag, an entity or an escape).
 func makesSyntax(src string, e lint.Edit) bool {
-	ls := strings.LastIndexByte(src[:e.Start], '\n') + 1
-	le := len(src) // the end of the line where the edit ends
-	if k := strings.IndexByte(src[e.End:], '\n'); k >= 0 {
-		le = e.End + k
+	// Only the start of a line makes blocks: look no further than near
+	// bytes around the edit, so that a long line costs no more.
+	const near = 256
+	lo := max(0, e.Start-near)
+	ls := -1 // the start of the edit's line, if near
+	if k := strings.LastIndexByte(src[lo:e.Start], '\n'); k >= 0 {
+		ls = lo + k + 1
+	} else if lo == 0 {
+		ls = 0
 	}
-	fe := le // the end of the line where it starts
-	if k := strings.IndexByte(src[ls:], '\n'); k >= 0 {
-		fe = ls + k
-	}
-	// Invisible characters before the first visible one: what the line
-	// starts with depends on which go, so nothing there is changed.
-	if lead := leadingInvisible(src[ls:fe]); lead > 0 && e.Start < ls+lead {
-		return true
-	}
-	// A line left blank is no syntax (though it may end a paragraph).
-	if after := lineStartKind(src[ls:e.Start] + e.New + src[e.End:le]); after != "" && after != lineStartKind(src[ls:fe]) {
-		return true
-	}
-	if t := strings.TrimLeft(src[ls:fe], " \t>"); strings.HasPrefix(t, "<") {
-		return true
+	if ls >= 0 {
+		head := lineHead(src[ls:], near)
+		// Invisible characters before the first visible one: what the
+		// line starts with depends on which go, so nothing there changes.
+		if lead := leadingInvisible(head); lead > 0 && e.Start < ls+lead {
+			return true
+		}
+		// A line left blank is no syntax (though it may end a paragraph).
+		after := lineStartKind(src[ls:e.Start] + e.New + lineHead(src[e.End:], near))
+		if after != "" && after != lineStartKind(head) {
+			return true
+		}
+		if t := strings.TrimLeft(head, " \t>"); strings.HasPrefix(t, "<") {
+			return true
+		}
 	}
 	if e.End > e.Start && e.Start > 0 {
 		next := byte('\n')
@@ -952,10 +1103,27 @@ func makesSyntax(src string, e lint.Edit) bool {
 		if prev == '<' || prev == '&' || prev == '\\' || !quote && asciiPunct(prev) && asciiPunct(next) {
 			return true
 		}
-		// Next to an emphasis or code delimiter, removing anything but
-		// white space can change whether the delimiter opens or closes.
-		if strings.IndexByte("*_~`", prev) >= 0 || strings.IndexByte("*_~`", next) >= 0 {
-			if strings.Trim(src[e.Start:e.End], " \t") != "" {
+		// Next to an emphasis or code delimiter, an edit must leave the
+		// delimiter's neighbour of the same kind (white space,
+		// punctuation, other), or it may change whether the delimiter
+		// opens or closes: a quote replaced by another is fine, and so is
+		// white space removed at the end of a line; "*\x00 " becoming
+		// "* " is not.
+		if e.Start > 0 && strings.IndexByte("*_~`", src[e.Start-1]) >= 0 {
+			after := src[e.End:]
+			if e.New != "" {
+				after = e.New
+			}
+			if flankClass(firstRune(src[e.Start:])) != flankClass(firstRune(after)) {
+				return true
+			}
+		}
+		if e.End < len(src) && strings.IndexByte("*_~`", src[e.End]) >= 0 {
+			before := src[:e.Start]
+			if e.New != "" {
+				before = e.New
+			}
+			if flankClass(lastRune(src[:e.End])) != flankClass(lastRune(before)) {
 				return true
 			}
 		}
@@ -984,6 +1152,15 @@ func leadingInvisible(line string) int {
 		return len(line)
 	}
 	return 0
+}
+
+// lineHead returns s up to its first line break, and at most n bytes.
+func lineHead(s string, n int) string {
+	s = s[:min(len(s), n)]
+	if k := strings.IndexByte(s, '\n'); k >= 0 {
+		s = s[:k]
+	}
+	return s
 }
 
 // lineStartKind describes what the start of a line reads as, context
@@ -1104,16 +1281,15 @@ func leavesSyntaxLine(src string, cls []byte, e lint.Edit) bool {
 	if e.Start == e.End || strings.TrimSpace(e.New) != "" {
 		return false
 	}
-	ls := strings.LastIndexByte(src[:e.Start], '\n') + 1
-	le := len(src)
-	if k := strings.IndexByte(src[e.End:], '\n'); k >= 0 {
-		le = e.End + k
+	// The rest of the line must be blank: scan until it is not.
+	for i := e.End; i < len(src) && src[i] != '\n'; i++ {
+		if c := src[i]; c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
 	}
-	if strings.TrimSpace(src[e.End:le]) != "" {
-		return false
-	}
+	// Back to the line start, until some prose.
 	syntax := false
-	for i := ls; i < e.Start; i++ {
+	for i := e.Start - 1; i >= 0 && src[i] != '\n'; i-- {
 		switch {
 		case cls[i] == cProse && src[i] != ' ' && src[i] != '\t':
 			return false

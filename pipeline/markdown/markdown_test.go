@@ -252,3 +252,45 @@ func countKinds(t testing.TB, src string) string {
 	})
 	return fmt.Sprint(n)
 }
+
+// Quotes around emphasis, code spans and links are quotation marks: the
+// typographic style closes them as it does in plain text.
+func TestTypographicAroundSyntax(t *testing.T) {
+	opts := pipeline.Options{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic}}
+	p := pipeline.Default(opts)
+	for in, want := range map[string]string{
+		"He said \"*hello*\" loudly.\n":       "He said “*hello*” loudly.\n",
+		"She said \"**no**\".\n":              "She said “**no**”.\n",
+		"Run \"`make`\" first.\n":             "Run “`make`” first.\n",
+		"Read \"[the guide](http://x.y)\".\n": "Read “[the guide](http://x.y)”.\n",
+		"It is '*it*' here.\n":                "It is ‘*it*’ here.\n",
+	} {
+		r := Run(p, in)
+		if r.Cleaned != want {
+			t.Errorf("%q: got %q, want %q", in, r.Cleaned, want)
+		}
+		if again := Run(p, r.Cleaned); again.Changed() {
+			t.Errorf("%q: a second run changes %q to %q", in, r.Cleaned, again.Cleaned)
+		}
+	}
+}
+
+// A byte order mark is no Markdown: the front matter after it is still
+// front matter, and the mark itself is removed like in plain text.
+func TestByteOrderMark(t *testing.T) {
+	src := "\ufeff---\ntitle: \"A “b”..\"\n---\n\n# Title “x”\n"
+	r := Run(pipeline.Default(pipeline.Options{}), src)
+	want := "---\ntitle: \"A “b”..\"\n---\n\n# Title \"x\"\n"
+	if r.Cleaned != want {
+		t.Errorf("got  %q\nwant %q", r.Cleaned, want)
+	}
+	for _, f := range r.Findings {
+		if f.Start > 0 && f.Start < len(src)-12 {
+			t.Errorf("finding %s at %v inside the front matter", f.Rule, f.Span)
+		}
+	}
+	crlf := strings.ReplaceAll(src, "\n", "\r\n")
+	if r := Run(pipeline.Default(pipeline.Options{}), crlf); r.Cleaned != strings.ReplaceAll(want, "\n", "\r\n") {
+		t.Errorf("CRLF: got %q", r.Cleaned)
+	}
+}
