@@ -61,6 +61,29 @@ func TestLineIndex(t *testing.T) {
 	}
 }
 
+// A lone "\r" ends a line, as in old Mac files and as editors count;
+// "\r\n" ends one line, not two.
+func TestLineIndexLoneCR(t *testing.T) {
+	text := "one\rtwo\r\nthree\r\rfive\r"
+	x := NewLineIndex(text)
+	want := []string{"one", "two", "three", "", "five", ""}
+	if x.Lines() != len(want) {
+		t.Fatalf("Lines() = %d, want %d", x.Lines(), len(want))
+	}
+	for i, w := range want {
+		if got := x.Line(i + 1); got != w {
+			t.Errorf("Line(%d) = %q, want %q", i+1, got, w)
+		}
+	}
+	for _, tt := range []struct{ off, line, col int }{
+		{0, 1, 1}, {3, 1, 4}, {4, 2, 1}, {9, 3, 1}, {15, 4, 1}, {16, 5, 1}, {21, 6, 1},
+	} {
+		if p := x.Position(tt.off); p.Line != tt.line || p.Column != tt.col {
+			t.Errorf("Position(%d) = %d:%d, want %d:%d", tt.off, p.Line, p.Column, tt.line, tt.col)
+		}
+	}
+}
+
 func TestSeverity(t *testing.T) {
 	for _, s := range []Severity{Info, Warning, Error} {
 		got, err := ParseSeverity(s.String())

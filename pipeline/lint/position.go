@@ -14,7 +14,8 @@ type Position struct {
 }
 
 // A LineIndex converts byte offsets of one text to line and column.
-// Lines end at "\n"; a "\r" before it belongs to the line it ends.
+// Lines end at "\n", "\r\n" or a lone "\r" (old Mac files), as editors
+// count them.
 type LineIndex struct {
 	text   string
 	starts []int // byte offset where each line starts
@@ -24,8 +25,13 @@ type LineIndex struct {
 func NewLineIndex(text string) *LineIndex {
 	starts := make([]int, 1, 1+len(text)/64)
 	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
+		switch text[i] {
+		case '\n':
 			starts = append(starts, i+1)
+		case '\r':
+			if i+1 == len(text) || text[i+1] != '\n' {
+				starts = append(starts, i+1)
+			}
 		}
 	}
 	return &LineIndex{text: text, starts: starts}
@@ -54,7 +60,8 @@ func (x *LineIndex) Position(off int) Position {
 	return Position{Line: line + 1, Column: col, Offset: off}
 }
 
-// Lines returns the number of lines: one more than the number of "\n".
+// Lines returns the number of lines: one more than the number of line
+// endings.
 func (x *LineIndex) Lines() int { return len(x.starts) }
 
 // Line returns the text of 1-based line n without its line ending.
@@ -65,10 +72,10 @@ func (x *LineIndex) Line(n int) string {
 	start := x.starts[n-1]
 	end := len(x.text)
 	if n < len(x.starts) {
-		end = x.starts[n] - 1
-	}
-	if end > start && x.text[end-1] == '\r' {
-		end--
+		end = x.starts[n] - 1 // the "\n" or lone "\r"
+		if x.text[end] == '\n' && end > start && x.text[end-1] == '\r' {
+			end--
+		}
 	}
 	return x.text[start:end]
 }

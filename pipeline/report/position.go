@@ -18,6 +18,7 @@ type locator struct {
 	text    string
 	index   *lint.LineIndex
 	cursors [5]cursor
+	cr      bool // the text has a "\r": lines may also end at a lone one
 }
 
 // A cursor is a rune boundary of the text with its 1-based line and column.
@@ -35,7 +36,7 @@ const (
 )
 
 func newLocator(text string) *locator {
-	l := &locator{text: text}
+	l := &locator{text: text, cr: strings.IndexByte(text, '\r') >= 0}
 	for i := range l.cursors {
 		l.cursors[i] = cursor{0, 1, 1}
 	}
@@ -58,12 +59,21 @@ func (l *locator) position(k, off int) lint.Position {
 		return l.index.Position(off)
 	}
 	text, i, line, col := l.text, c.off, c.line, c.col
-	for {
-		j := strings.IndexByte(text[i:off], '\n')
+	for p := i; ; {
+		var j int
+		if l.cr {
+			j = strings.IndexAny(text[p:off], "\r\n")
+		} else {
+			j = strings.IndexByte(text[p:off], '\n')
+		}
 		if j < 0 {
 			break
 		}
-		i += j + 1
+		p += j + 1
+		if text[p-1] == '\r' && p < len(text) && text[p] == '\n' {
+			continue // the "\n" of "\r\n" ends the line
+		}
+		i = p
 		line++
 		col = 1
 	}

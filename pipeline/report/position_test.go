@@ -27,6 +27,7 @@ func TestLocator(t *testing.T) {
 		"",
 		"abc",
 		"a\nb\r\nc\n",
+		"a\rb\r\r\nc\r\rd\n\r",
 		"“quoted” — dash\n\nnext…",
 		"\xff\xfe\x80abc\n\xe2\x80",
 		"日本語\n\n한국어",
