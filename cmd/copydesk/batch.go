@@ -177,6 +177,9 @@ func (e *env) batch(c *cli.Context, opts pipeline.Options, args []string, skip f
 	if jobs == 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	if err := misplacedFlag(c, args); err != nil {
+		return err
+	}
 	wopts := walkOptions(c)
 	setup, err := e.newDocSetup(c, opts)
 	if err != nil {

@@ -230,3 +230,17 @@ func TestJSONLProgress(t *testing.T) {
 		t.Errorf("--progress on stdin: stderr %q", o.stderr)
 	}
 }
+
+// A flag after the file names is named as such, not read as a file.
+func TestMisplacedFlag(t *testing.T) {
+	cd(t, map[string]string{"a.txt": "Text..\n", "-odd.txt": "Odd..\n"})
+	s := real(t)
+	o := s.run(t, "check", "a.txt", "--format", "short")
+	if o.code != 2 || o.stderr != "copydesk: check: \"--format\" comes after the file names: put flags before them (copydesk check [flags] FILE...)\n" {
+		t.Errorf("exit %d, stderr %q", o.code, o.stderr)
+	}
+	// A file whose name starts with "-" is a file.
+	if o := s.run(t, "check", "--format", "short", "--", "-odd.txt"); o.code != 1 || !strings.Contains(o.stdout, "-odd.txt:1:4") {
+		t.Errorf("-odd.txt: exit %d, %q, %q", o.code, o.stdout, o.stderr)
+	}
+}

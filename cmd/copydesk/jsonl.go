@@ -78,6 +78,9 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 		return usagef("clean: -j %d: want 0 or more", c.Int("jobs"))
 	}
 	args := inputArgs(c)
+	if err := misplacedFlag(c, args); err != nil {
+		return err
+	}
 	// Annotations count findings by rule; without them only the cleaned
 	// text is kept, so rules that never fix need not run.
 	opts.FixesOnly = !c.Bool("annotate")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"sort"
 	"strings"
 
@@ -104,4 +105,20 @@ func inputArgs(c *cli.Context) []string {
 		return []string{"-"}
 	}
 	return c.Args().Slice()
+}
+
+// misplacedFlag returns a usage error for the first argument that looks
+// like a flag and names no file: flags after the file names are read as
+// file names, which is rarely what was meant.
+func misplacedFlag(c *cli.Context, args []string) error {
+	for _, a := range args {
+		if len(a) < 2 || a[0] != '-' {
+			continue
+		}
+		if _, err := os.Lstat(a); err == nil {
+			continue // a file that happens to start with "-"
+		}
+		return usagef("%s: %q comes after the file names: put flags before them (copydesk %s [flags] FILE...)", c.Command.Name, a, c.Command.Name)
+	}
+	return nil
 }
