@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"time"
@@ -102,6 +103,9 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 		NewPipeline: func() *pipeline.Pipeline { return e.newPipeline(opts) },
 		Workers:     c.Int("jobs"),
 		Annotate:    c.Bool("annotate"),
+	}
+	if lim := e.limit(); lim < math.MaxInt32 {
+		jopts.MaxText = int(lim) // a record's text, like a document, is refused over --max-size
 	}
 	if jopts.Field == "" {
 		return usagef("clean: --field is empty")

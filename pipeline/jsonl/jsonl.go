@@ -74,6 +74,10 @@ type Options struct {
 	Reject io.Writer
 	// Name names the input in reject records; it may be empty.
 	Name string
+	// MaxText, if positive, is the largest field text cleaned: a record
+	// whose text is longer is malformed ("text too large") and passed
+	// through or rejected, never cleaned.
+	MaxText int
 	// Corpus, if not nil, judges each record against the records before
 	// it, in input order, across calls that share it: repeated
 	// paragraphs are reported (and removed if its options say so) as
@@ -486,6 +490,13 @@ func (c *cleaner) process(p *pipeline.Pipeline, a *corpus.Analyzer, b *batch, j 
 		err = c.check(o, body)
 	}
 	var text string
+	if err == nil && c.opts.MaxText > 0 && len(o.field.rawString) > c.opts.MaxText {
+		// The encoded value is no shorter than the text it decodes to
+		// (less a few escapes' worth): decode only what may fit.
+		if n, derr := decodedLen(o.field.rawString); derr == nil && n > c.opts.MaxText {
+			err = fmt.Errorf("field %q: text too large (%d bytes; the maximum is %d)", c.field, n, c.opts.MaxText)
+		}
+	}
 	if err == nil {
 		if a != nil {
 			text, err = decodeString(o.field.rawString)
@@ -698,4 +709,11 @@ func recordID(line []byte, field string) string {
 		return string(v)
 	}
 	return ""
+}
+
+// decodedLen returns the length of the JSON string value raw once
+// decoded.
+func decodedLen(raw []byte) (int, error) {
+	s, err := decodeString(raw)
+	return len(s), err
 }

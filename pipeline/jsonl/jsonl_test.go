@@ -340,3 +340,22 @@ func TestSummary(t *testing.T) {
 		}
 	}
 }
+
+// A record whose text is over MaxText is malformed: passed through
+// unchanged, or rejected with the reason; escapes count as what they
+// decode to.
+func TestMaxText(t *testing.T) {
+	in := "{\"text\":\"short..\"}\n{\"text\":\"much too long..\"}\n{\"text\":\"\\u00e9\\u00e9\\u00e9..\"}\n"
+	out, rej, s := clean(t, in, Options{MaxText: 10, Workers: 2})
+	want := "{\"text\":\"short.\"}\n{\"text\":\"much too long..\"}\n{\"text\":\"ééé.\"}\n"
+	if out != want || rej != "" {
+		t.Errorf("out %q, rejects %q", out, rej)
+	}
+	if s.Malformed != 1 || s.Records != 2 {
+		t.Errorf("summary %+v", s)
+	}
+	_, rej, _ = clean(t, in, Options{MaxText: 10, Name: "reject"})
+	if !strings.Contains(rej, `text too large (15 bytes; the maximum is 10)`) || strings.Count(rej, "\n") != 1 {
+		t.Errorf("reject %q", rej)
+	}
+}
