@@ -587,7 +587,7 @@ func FuzzFormats(f *testing.F) {
 				t.Fatal(err)
 			}
 			x := file.Findings[k]
-			ls := strings.LastIndexByte(text[:x.Offset], '\n') + 1
+			ls := lineStartOf(text, x.Offset)
 			if d.Location.Range.Start.Line != x.Line || d.Location.Range.Start.Column != x.Offset-ls+1 {
 				t.Fatalf("finding %d at byte %d: %+v", k, x.Offset, d.Location.Range.Start)
 			}
@@ -611,4 +611,15 @@ func FuzzFormats(f *testing.F) {
 			t.Fatal("page is not valid UTF-8")
 		}
 	})
+}
+
+// lineStartOf returns the start of the line that holds off: lines end at
+// "\n" and at a lone "\r".
+func lineStartOf(text string, off int) int {
+	for i := off - 1; i >= 0; i-- {
+		if text[i] == '\n' || text[i] == '\r' && (i+1 >= len(text) || text[i+1] != '\n') {
+			return i + 1
+		}
+	}
+	return 0
 }

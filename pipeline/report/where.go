@@ -26,21 +26,44 @@ type index struct {
 
 func newIndex(text string) *index {
 	x := &index{text: text, loc: newLocator(text)}
-	n := strings.Count(text, "\n") + 1
+	n := strings.Count(text, "\n") + strings.Count(text, "\r") + 1
 	x.lineStarts = make([]int, 0, n)
 	x.lineChars = make([]int, 0, n)
 	start, chars := 0, 0
 	for {
 		x.lineStarts = append(x.lineStarts, start)
 		x.lineChars = append(x.lineChars, chars)
-		i := strings.IndexByte(text[start:], '\n')
+		i := lineBreakAt(text, start, x.loc.cr)
 		if i < 0 {
 			break
 		}
-		chars += utf8.RuneCountInString(text[start : start+i+1])
-		start += i + 1
+		chars += utf8.RuneCountInString(text[start : i+1])
+		start = i + 1
 	}
 	return x
+}
+
+// lineBreakAt returns the offset of the byte that ends the line starting at
+// start: a "\n", or with cr a lone "\r" too (the "\r" of "\r\n" is not
+// one); -1 for the last line.
+func lineBreakAt(text string, start int, cr bool) int {
+	if !cr {
+		if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
+			return start + i
+		}
+		return -1
+	}
+	for p := start; ; {
+		i := strings.IndexAny(text[p:], "\r\n")
+		if i < 0 {
+			return -1
+		}
+		p += i
+		if text[p] == '\r' && p+1 < len(text) && text[p+1] == '\n' {
+			p++ // the "\n" of "\r\n" ends the line
+		}
+		return p
+	}
 }
 
 // pos returns the position of byte offset off using cursor k.
@@ -63,7 +86,7 @@ func (x *index) pos(k, off int) where {
 // on the line the break ends rather than at column 1 of the next.
 func (x *index) lastChar(k, start, end int) where {
 	p := x.pos(k, end)
-	if end > start && end <= len(x.text) && x.text[end-1] == '\n' && p.Line > 1 {
+	if end > start && end <= len(x.text) && (x.text[end-1] == '\n' || x.text[end-1] == '\r') && p.Line > 1 && x.lineStarts[p.Line-1] == end {
 		line := p.Line - 1
 		p.Line = line
 		p.Column = p.Char - x.lineChars[line-1] + 1
