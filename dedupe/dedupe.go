@@ -162,7 +162,7 @@ func Rules() []lint.Rule {
 		{ID: RuleSentence, Severity: lint.Error, Fixes: true,
 			Doc: "a sentence repeats the one before it, also across a paragraph break: removed (further away: warning; removed in mode all)"},
 		{ID: RuleWord, Severity: lint.Warning, Fixes: true,
-			Doc: `a word is typed twice ("the the"): the second copy is removed; "had had", "that that" and the like are kept`},
+			Doc: `a word is typed twice or more ("the the", "na na na"): the extra copies are removed, as one finding; "had had", "that that" and the like are kept (a third copy is removed)`},
 		{ID: RuleNearParagraph, Severity: lint.Warning,
 			Doc: "a paragraph is nearly the same as an earlier one (80% of its words by default), with a word diff; removed only with FixNear when adjacent"},
 		{ID: RuleNearSentence, Severity: lint.Warning,
@@ -874,6 +874,10 @@ func (c *checker) emitDoubles(fix bool) {
 			continue
 		}
 		for k, d := range c.dbl[s.dbl.Start:s.dbl.End] {
+			if d.n > 2 {
+				c.emitRun(d, fix, &c.dblCut[s.dbl.Start+k])
+				continue
+			}
 			w := strconv.Quote(c.text[d.second.Start:d.second.End])
 			if !fix && d.fix {
 				c.report(RuleWord, d.second, d.first, "repeated word "+w+"; kept, as removing it would change how its paragraph splits into sentences")

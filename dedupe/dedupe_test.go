@@ -323,12 +323,12 @@ func TestWord(t *testing.T) {
 		{name: "all caps", in: "THE THE CAT", want: "THE CAT", finds: "word/warning/fix"},
 		{name: "function word capitalized twice", in: "The The cat sat.", want: "The cat sat.", finds: "word/warning/fix"},
 		{name: "two spaces", in: "a  a cat", want: "a cat", finds: "word/warning/fix"},
-		{name: "three copies", in: "go to to to the box", want: "go to the box", finds: "word/warning/fix word/warning/fix"},
+		{name: "three copies: one finding", in: "go to to to the box", want: "go to the box", finds: "word/warning/fix"},
 		{name: "two doubles", in: "to to the the end", want: "to the end", finds: "word/warning/fix word/warning/fix"},
 		{name: "apostrophes", in: "I don't don’t know.", want: "I don't know.", finds: "word/warning/fix"},
 		{name: "non-ASCII letters", in: "Un ÉTÉ été chaud.", want: "Un ÉTÉ chaud.", finds: "word/warning/fix"},
 		{name: "inside quotes", in: `He said "the the" twice.`, want: `He said "the" twice.`, finds: "word/warning/fix"},
-		{name: "capitalized copy first", in: "Walla walla walla", want: "Walla", finds: "word/warning/fix word/warning/fix"},
+		{name: "capitalized copy first", in: "Walla walla walla", want: "Walla", finds: "word/warning/fix"},
 		{name: "line break", in: "the\nthe cat", want: "the\nthe cat", finds: ""},
 		{name: "CRLF", in: "the\r\nthe cat", want: "the\r\nthe cat", finds: ""},
 		{name: "tab", in: "the\tthe cat", want: "the\tthe cat", finds: ""},
@@ -347,6 +347,20 @@ func TestWord(t *testing.T) {
 		{name: "bye bye", in: "Bye bye, they said.", want: "Bye bye, they said.", finds: ""},
 		{name: "very very", in: "It was very very cold.", want: "It was very very cold.", finds: ""},
 		{name: "place name", in: "They flew to Bora Bora and Walla Walla.", want: "They flew to Bora Bora and Walla Walla.", finds: ""},
+		{name: "filler run", in: "The crowd sang na na na na na all night.", want: "The crowd sang na all night.", finds: "word/warning/fix"},
+		{name: "run of a function word", in: "It was the the the the best.", want: "It was the best.", finds: "word/warning/fix"},
+		{name: "run broken by a comma", in: "ok ok ok, ok ok.", want: "ok, ok.", finds: "word/warning/fix word/warning/fix"},
+		{name: "two runs", in: "the the the cat cat cat sat", want: "the cat sat", finds: "word/warning/fix word/warning/fix"},
+		{name: "run with a name after it", in: "the the the The Hague", want: "the The Hague", finds: "word/warning/fix"},
+		{name: "that that that", in: "He said that that that was all.", want: "He said that that was all.", finds: "word/warning/fix"},
+		{name: "had had had had", in: "She had had had had enough.", want: "She had had enough.", finds: "word/warning/fix"},
+		{name: "That that that", in: "That that that is all.", want: "That that is all.", finds: "word/warning/fix"},
+		{name: "for for for: the pair stays", in: "I waited for for for years.", want: "I waited for for years.", finds: "word/warning/fix"},
+		{name: "is is is", in: "The problem is is is that.", want: "The problem is is that.", finds: "word/warning/fix"},
+		{name: "reduplication of any length stays", in: "Ha ha ha ha, la la la la, blah blah blah.", want: "Ha ha ha ha, la la la la, blah blah blah.", finds: ""},
+		{name: "emphasis of any length stays", in: "It was very very very cold.", want: "It was very very very cold.", finds: ""},
+		{name: "names of any length stay", in: "Sing Sing Sing was played.", want: "Sing Sing Sing was played.", finds: ""},
+		{name: "non-ASCII run", in: "Un été été été chaud.", want: "Un été chaud.", finds: "word/warning/fix"},
 		{name: "word in a removed sentence is not reported",
 			in:    "It was the end of the war. It was the the end of the war.",
 			want:  "It was the end of the war.",
@@ -483,5 +497,53 @@ func TestSameWord(t *testing.T) {
 		if got := sameWord(tt.a, tt.b); got != tt.want {
 			t.Errorf("sameWord(%q, %q) = %v", tt.a, tt.b, got)
 		}
+	}
+}
+
+// TestWordRun checks the one finding of a run of copies: it spans the
+// copies its fix removes, relates the first copy and counts them.
+func TestWordRun(t *testing.T) {
+	tests := []struct {
+		in, msg, span, related, out string
+	}{
+		{"They sang na na na na today.", `word "na" typed 4 times (3 copies removed)`, "na na na", "na", "They sang na today."},
+		{"Ok ok ok", `word "Ok" typed 3 times (2 copies removed)`, "ok ok", "Ok", "Ok"},
+		{"He said that that that was all.", `word "that" typed 3 times (1 copy removed; "that that" is kept, as the pair can be meant)`, "that", "that", "He said that that was all."},
+		{"It is for for for for you.", `word "for" typed 4 times (2 copies removed; "for for" is kept, as the pair can be meant)`, "for for", "for", "It is for for you."},
+	}
+	for _, tt := range tests {
+		out, fs := fix(t, Options{}, tt.in)
+		if len(fs) != 1 {
+			t.Errorf("%q: got %d findings, want 1: %+v", tt.in, len(fs), fs)
+			continue
+		}
+		f := fs[0]
+		if f.Message != tt.msg {
+			t.Errorf("%q: message %q, want %q", tt.in, f.Message, tt.msg)
+		}
+		if got := tt.in[f.Start:f.End]; got != tt.span {
+			t.Errorf("%q: span %q, want %q", tt.in, got, tt.span)
+		}
+		if r := f.Related[0]; tt.in[r.Start:r.End] != tt.related || r.End > f.Start {
+			t.Errorf("%q: related %v = %q, want the first copy %q", tt.in, r, tt.in[r.Start:r.End], tt.related)
+		}
+		if len(f.Fix) != 1 {
+			t.Errorf("%q: want one edit, got %v", tt.in, f.Fix)
+		}
+		if out != tt.out {
+			t.Errorf("%q: fixed %q, want %q", tt.in, out, tt.out)
+		}
+	}
+}
+
+// TestWordRunLong checks that a long run is one finding, however long.
+func TestWordRunLong(t *testing.T) {
+	in := strings.Repeat("word ", 5000) + "end."
+	out, fs := fix(t, Options{}, in)
+	if out != "word end." {
+		t.Errorf("fixed %q…, want %q", out[:min(len(out), 40)], "word end.")
+	}
+	if len(fs) != 1 || fs[0].Message != `word "word" typed 5000 times (4999 copies removed)` {
+		t.Errorf("want one finding for the run, got %d: %.200v", len(fs), fs)
 	}
 }

@@ -21,37 +21,42 @@ import (
 func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bool) {
 	f.begin()
 	// The key is at most as long as the sentence: write it in place,
-	// with room for the eight-byte stores of the letter runs.
+	// with room for the eight-byte stores of the letter runs. The
+	// folder's state is kept in locals, which stay in registers, and
+	// written back on return.
 	f.buf = slices.Grow(f.buf, sp.Len()+8)
 	b := f.buf[:cap(f.buf)]
 	n := len(f.buf)
-	defer func() { f.buf = b[:n] }()
+	start, words, space, counted := f.start, f.words, f.space, f.counted
 
 	keep := lint.Span{Start: -1} // as in doubles
 	cut := 0
+	run := newRunState()
 	mark := 0 // n when keep ended: where a fixed copy is cut back to
+	ascii := true
 	for i, end := sp.Start, sp.End; i < end; {
 		c := text[i]
 		if c >= utf8.RuneSelf {
-			return out, false
+			ascii = false
+			break
 		}
 		switch {
 		case c == ' ':
-			f.space, f.counted = true, false
+			space, counted = true, false
 			i++
 			continue
 		case class[c] == cSpace:
-			f.space, f.counted = true, false
+			space, counted = true, false
 			keep.Start = -1
 			i++
 			continue
 		}
-		if f.space {
-			if n > f.start {
+		if space {
+			if n > start {
 				b[n] = ' '
 				n++
 			}
-			f.space = false
+			space = false
 		}
 		if wordByte[c] == wbNone || c == '\'' || c == '-' {
 			b[n] = c
@@ -75,6 +80,13 @@ func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bo
 				if k > 0 {
 					binary.LittleEndian.PutUint64(b[n:], x|lm>>2)
 					n, j, alnum = n+k, j+k, true
+					// A run that stops short of eight bytes stops at
+					// the end or at a byte that is not a letter: one
+					// that ends every word (a space, most punctuation)
+					// ends this one, as the switch below would.
+					if k < 8 && (j == end || wordByte[text[j]] == wbNone) {
+						break word
+					}
 					continue
 				}
 			}
@@ -89,7 +101,8 @@ func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bo
 			case (x == '\'' || x == '-') && j+1 < end && asciiWord[text[j+1]&0x7F] && text[j+1] < utf8.RuneSelf:
 			default:
 				if (x == '\'' || x == '-') && j+1 < end && text[j+1] >= utf8.RuneSelf {
-					return out, false // a joiner before a non-ASCII letter, maybe
+					ascii = false // a joiner before a non-ASCII letter, maybe
+					break word
 				}
 				break word
 			}
@@ -97,8 +110,12 @@ func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bo
 			n++
 			j++
 		}
-		if alnum {
-			f.word()
+		if !ascii {
+			break
+		}
+		if alnum && !counted { // as f.word
+			words++
+			counted = true
 		}
 		w.End, i = j, j
 		if !letters {
@@ -107,27 +124,29 @@ func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bo
 		}
 		// Two ASCII words that start with different letters (case
 		// aside) differ: the common case, decided without sameWord.
-		if keep.Start >= 0 && w.Len() == keep.Len() && text[keep.Start]|0x20 == text[w.Start]|0x20 {
-			a, b := text[keep.Start:keep.End], text[w.Start:w.End]
-			if sameWord(a, b) {
-				switch judge(a, b) {
-				case fixDouble:
-					out = append(out, double{first: keep, second: w, cut: cut, fix: true})
-					cut = w.End
-					// Take the copy back off the key: the text goes on
-					// right after keep, inside its token.
-					n = mark
-					f.words--
-					f.counted = true
-					continue
-				case reportDouble:
-					out = append(out, double{first: keep, second: w, cut: cut})
-				}
-			}
+		if keep.Start < 0 || w.Len() != keep.Len() || text[keep.Start]|0x20 != text[w.Start]|0x20 ||
+			!sameWord(text[keep.Start:keep.End], text[w.Start:w.End]) {
+			// Not a copy: what run.step does for same == false,
+			// without the call.
+			run = newRunState()
+			keep, cut, mark = w, w.End, n
+			continue
+		}
+		var removed bool
+		if out, removed = run.step(text, keep, w, cut, true, out); removed {
+			cut = w.End
+			// Take the copy back off the key: the text goes on right
+			// after keep, inside its token.
+			n = mark
+			words--
+			counted = true
+			continue
 		}
 		keep, cut, mark = w, w.End, n
 	}
-	return out, true
+	f.buf = b[:n]
+	f.words, f.space, f.counted = words, space, counted
+	return out, ascii
 }
 
 const (

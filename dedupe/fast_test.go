@@ -43,6 +43,7 @@ func TestFoldWordsLongRuns(t *testing.T) {
 		"Ends with a long wordAtTheEnd",
 		"don't well-known O'Neill x-ray 4x4 snake_case",
 		"The the the THE quick brown fox",
+		"na na na na had had had for for for is is",
 	} {
 		var a, b folder
 		var dblA, dblB []double

@@ -174,6 +174,7 @@ func FuzzFoldWords(f *testing.F) {
 	for _, s := range []string{
 		"It was the the end, the the.", "The the cat", "don't don't stop", "x-the the", "'the the",
 		"a\tb  b\nb b_ b_ 10 10 had had For for in IN", "the  the the-", "walla Walla walla", "\xff the the",
+		"na na na na", "that that that that", "for for for, in in in in", "ha ha ha the the the The",
 	} {
 		f.Add(s)
 	}

@@ -25,6 +25,7 @@ func FuzzCheck(f *testing.F) {
 		"He said “we acted” today. HE SAID \"WE ACTED\" TODAY..",
 		"Bad \xff byte in this one.\n\nBad \xff byte in this one.\xe2\x80",
 		"walla Walla Walla Walla",
+		"na na na na. That that that. for for for for",
 	} {
 		f.Add(s, uint8(0), uint8(0))
 		f.Add(s, uint8(1), uint8(1))

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -8,14 +9,20 @@ import (
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
-// A double is a word typed twice: first is the copy that stays, second
-// the one removed. The fix deletes [cut, second.End): the spaces before
-// the second copy and the copy itself. A double that may be meant ("for
-// for", see judge) has fix false: it is reported and both copies stay.
+// A double is a word typed twice or more: first is the first copy,
+// related to the finding, and second spans the copies removed, from the
+// start of the first one removed to the end of the last. The fix deletes
+// [cut, second.End): the spaces before the removed copies and the copies.
+// n is how many times the word was typed in a row. A double that may be
+// meant ("for for", see judge) has fix false: it is reported and both
+// copies stay. pair marks a run of a word whose doubling is kept or
+// reported ("that that that"): the fix leaves two copies, so cut is the
+// end of the second.
 type double struct {
 	first, second lint.Span
 	cut           int
-	fix           bool
+	n             int32
+	fix, pair     bool
 }
 
 // doubles appends to out the doubled words of text[sp], a sentence, in
@@ -23,13 +30,14 @@ type double struct {
 // Unicode simple case folding (a curly apostrophe equal to a straight
 // one), separated by nothing but plain spaces (U+0020: not a line break,
 // not punctuation), and not one of the doublings that English uses on
-// purpose (see judge). A run such as "the the the" gives one double per
-// extra copy, each compared with the copy that stays, with fixes that
-// touch but do not overlap.
+// purpose (see judge). A run such as "the the the" gives one double for
+// the whole run, whose fix removes every copy after the first (after the
+// second for a pair that may be meant, see runState).
 func doubles(text string, sp lint.Span, out []double) []double {
 	keep := lint.Span{Start: -1} // the last letters-only word, if only spaces followed it
 	cut := 0                     // where a fix for the next copy would start
 	keepASCII := false           // keep is ASCII only
+	run := newRunState()
 	for i, end := sp.Start, sp.End; i < end; {
 		c := text[i]
 		if c == ' ' {
@@ -71,22 +79,99 @@ func doubles(text string, sp lint.Span, out []double) []double {
 			keep.Start = -1
 			continue
 		}
-		if keep.Start >= 0 && (w.Len() == keep.Len() || !ascii || !keepASCII) {
-			a, b := text[keep.Start:keep.End], text[w.Start:w.End]
-			if sameWord(a, b) {
-				switch judge(a, b) {
-				case fixDouble:
-					out = append(out, double{first: keep, second: w, cut: cut, fix: true})
-					cut = w.End
-					continue
-				case reportDouble:
-					out = append(out, double{first: keep, second: w, cut: cut})
-				}
-			}
+		same := keep.Start >= 0 && (w.Len() == keep.Len() || !ascii || !keepASCII) &&
+			sameWord(text[keep.Start:keep.End], text[w.Start:w.End])
+		var removed bool
+		if out, removed = run.step(text, keep, w, cut, same, out); removed {
+			cut = w.End
+			continue
 		}
 		keep, cut, keepASCII = w, w.End, ascii
 	}
 	return out
+}
+
+// A runState follows a run of copies of one word for doubles and
+// foldWords, which feed it each letters-only word of a sentence.
+type runState struct {
+	// first is the first copy of a pair that judge keeps or reports
+	// ("that that", "for for") when the word before is its second copy:
+	// a third copy is a slip. Start -1: none.
+	first lint.Span
+	// open is the index in out of the fixed double that a further copy
+	// of the word extends, or -1.
+	open int
+}
+
+func newRunState() runState { return runState{first: lint.Span{Start: -1}, open: -1} }
+
+// step judges the word w, which follows keep with nothing but spaces
+// between when same is true (and keep and w are then the same word);
+// cut is where a fix for w would start. It returns out with w's double
+// appended or its run's double extended, and whether w is a removed
+// copy: then keep stays and the caller moves cut to w.End; else w
+// becomes keep.
+func (r *runState) step(text string, keep, w lint.Span, cut int, same bool, out []double) ([]double, bool) {
+	first, open := r.first, r.open
+	r.first, r.open = lint.Span{Start: -1}, -1
+	if !same {
+		return out, false
+	}
+	v := judge(text[keep.Start:keep.End], text[w.Start:w.End])
+	if first.Start >= 0 && (v == pairDouble || v == reportDouble) {
+		v = fixThird
+	}
+	switch v {
+	case fixDouble, fixThird:
+		r.first = first
+		if open >= 0 {
+			out[open].second.End = w.End
+			out[open].n++
+			r.open = open
+			return out, true
+		}
+		d := double{first: keep, second: w, cut: cut, n: 2, fix: true}
+		if v == fixThird {
+			d.first, d.n, d.pair = first, 3, true
+			// The run's finding replaces the report of its first pair.
+			if k := len(out) - 1; k >= 0 && !out[k].fix && out[k].second == keep {
+				out = out[:k]
+			}
+		}
+		r.open = len(out)
+		return append(out, d), true
+	case reportDouble:
+		out = append(out, double{first: keep, second: w, cut: cut, n: 2})
+		r.first = keep
+	case pairDouble:
+		r.first = keep
+	}
+	return out, false
+}
+
+// emitRun reports d, a run of three or more copies of a word, as one
+// finding over the copies its fix removes, with the first copy related:
+// `word "na" typed 4 times (3 copies removed)`. With fix false, or cut
+// nil, the run is reported and kept.
+func (c *checker) emitRun(d double, fix bool, cut *lint.Span) {
+	msg := "word " + strconv.Quote(c.text[d.first.Start:d.first.End]) + " typed " + strconv.Itoa(int(d.n)) + " times"
+	if !fix || cut == nil {
+		c.report(RuleWord, d.second, d.first, msg+"; kept, as removing the copies would change how its paragraph splits into sentences")
+		return
+	}
+	removed := int(d.n) - 1
+	if d.pair {
+		removed--
+	}
+	if removed == 1 {
+		msg += " (1 copy removed"
+	} else {
+		msg += " (" + strconv.Itoa(removed) + " copies removed"
+	}
+	if d.pair {
+		msg += "; " + strconv.Quote(c.text[d.first.Start:d.cut]) + " is kept, as the pair can be meant"
+	}
+	c.emit(RuleWord, lint.Warning, d.second, msg+")", cut, d.first)
 }
 
 // Byte classes for doubles: what a byte can be in a word.
@@ -199,8 +284,10 @@ func scanWord(text string, i, end int) (int, bool, bool) {
 // What judge makes of a doubled word.
 const (
 	fixDouble    = iota // a slip: remove the second copy
-	reportDouble        // may be meant: report, keep both
-	keepDouble          // meant: say nothing
+	reportDouble        // may be meant: report, keep both; a third copy is a slip
+	keepDouble          // meant: say nothing, however many copies
+	pairDouble          // meant as a pair: say nothing; a third copy is a slip
+	fixThird            // (runState) a third copy of a pair: remove it
 )
 
 // judge says what to do with the equal words a and b, in that order.
@@ -233,9 +320,17 @@ const (
 //
 // Every other doubled word is a slip, "The the" at a sentence start
 // included.
+//
+// A run of three or more copies is judged pair by pair. Reduplication,
+// emphasis and names stay however long the run ("ha ha ha", "very very
+// very"); a third copy of a grammatical or ambiguous pair ("that that
+// that", "for for for") is a slip, and the fix leaves the pair.
 func judge(a, b string) int {
 	w := strings.ToLower(a)
 	if _, ok := intended[w]; ok {
+		if grammatical[w] {
+			return pairDouble
+		}
 		return keepDouble
 	}
 	if ra, _ := utf8.DecodeRuneInString(a); !unicode.IsUpper(ra) {
@@ -251,6 +346,11 @@ func judge(a, b string) int {
 	}
 	return fixDouble
 }
+
+// grammatical lists the words of intended whose doubling is grammar,
+// not emphasis: two copies are meant, a third is a slip ("that that
+// that").
+var grammatical = map[string]bool{"had": true, "that": true, "do": true, "her": true}
 
 // intended lists the doublings judge keeps.
 var intended = map[string]struct{}{

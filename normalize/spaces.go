@@ -35,11 +35,72 @@ func indexFrom(text string, from int, c byte) int {
 	return len(text)
 }
 
+// Check scans text twice: once to count the findings, once to make them
+// in a block of that size. A text of many short runs ("a  a  a …" has a
+// finding every three bytes) then costs one allocation and no copies,
+// where appending would copy the findings at each doubling and leave up
+// to half the block empty.
 func (spacesStage) Check(text string) []lint.Finding {
-	var (
-		fs    []lint.Finding
-		edits editBlock
-	)
+	var out spaceFindings
+	scanSpaces(text, &out)
+	if out.n == 0 {
+		return nil
+	}
+	out.fs = make([]lint.Finding, 0, out.n)
+	out.edits.buf = make([]lint.Edit, 0, out.n)
+	scanSpaces(text, &out)
+	return out.fs
+}
+
+// CheckEach hands the findings of Check to sink, one at a time and in
+// the same order, after it has told it how many there are: a caller
+// that keeps them in its own form (the pipeline) does not hold them
+// twice. Their fixes are cut from one block, which stays the caller's.
+func (spacesStage) CheckEach(text string, sink lint.FindingSink) {
+	var out spaceFindings
+	scanSpaces(text, &out)
+	sink.Reserve(out.n)
+	if out.n == 0 {
+		return
+	}
+	out.sink = sink
+	out.edits.buf = make([]lint.Edit, 0, out.n)
+	scanSpaces(text, &out)
+}
+
+// spaceFindings is where scanSpaces puts what it finds: it hands them to
+// sink if set, else appends them to fs if not nil, else only counts them
+// in n.
+type spaceFindings struct {
+	n     int
+	fs    []lint.Finding
+	sink  lint.FindingSink
+	edits editBlock
+}
+
+// add adds the info finding of rule at sp, whose fix is fix; msg makes
+// its message, called only when the findings are made, not counted.
+func (o *spaceFindings) add(rule string, sp lint.Span, fix lint.Edit, msg func() string) {
+	if o.fs == nil && o.sink == nil {
+		o.n++
+		return
+	}
+	f := lint.Finding{
+		Rule:     rule,
+		Severity: lint.Info,
+		Span:     sp,
+		Message:  msg(),
+		Fix:      o.edits.one(fix),
+	}
+	if o.sink != nil {
+		o.sink.Add(f)
+		return
+	}
+	o.fs = append(o.fs, f)
+}
+
+// scanSpaces gives out the findings of text, in order.
+func scanSpaces(text string, out *spaceFindings) {
 	// nextLF and nextCR cache the next "\n" and "\r" at or after the
 	// line start (len(text) for none), so each byte is scanned once.
 	nextLF, nextCR := -1, -1
@@ -57,17 +118,16 @@ func (spacesStage) Check(text string) []lint.Finding {
 		if le < len(text) && text[le] == '\r' && next < len(text) && text[next] == '\n' {
 			next++
 		}
-		fs = checkLine(text, ls, le, &paraStart, fs, &edits)
+		checkLine(text, ls, le, &paraStart, out)
 		ls = next
 	}
-	return fs
 }
 
-// checkLine appends the findings for the line text[ls:le].
-func checkLine(text string, ls, le int, paraStart *bool, fs []lint.Finding, edits *editBlock) []lint.Finding {
+// checkLine gives out the findings for the line text[ls:le].
+func checkLine(text string, ls, le int, paraStart *bool, out *spaceFindings) {
 	if ls == le {
 		*paraStart = true
-		return fs
+		return
 	}
 	f := ls
 	for f < le && isBlank(text[f]) {
@@ -76,11 +136,13 @@ func checkLine(text string, ls, le int, paraStart *bool, fs []lint.Finding, edit
 	if f == le {
 		// A blank line: its whitespace goes, and a paragraph follows.
 		*paraStart = true
-		return append(fs, deletion(RuleTrailingSpace, ls, le,
-			"whitespace-only line emptied ("+blankCount(text[ls:le])+")", edits))
+		deletion(out, RuleTrailingSpace, ls, le, func() string {
+			return "whitespace-only line emptied (" + blankCount(text[ls:le]) + ")"
+		})
+		return
 	}
 	if *paraStart && f > ls {
-		fs = append(fs, deletion(RuleLeadingSpace, ls, f, describeBlank(leading, text[ls:f]), edits))
+		deletion(out, RuleLeadingSpace, ls, f, func() string { return describeBlank(leading, text[ls:f]) })
 	}
 	*paraStart = false
 	l := le
@@ -99,31 +161,20 @@ func checkLine(text string, ls, le int, paraStart *bool, fs []lint.Finding, edit
 		for inner[e] == ' ' {
 			e++
 		}
-		fs = append(fs, lint.Finding{
-			Rule:     RuleRepeatedSpace,
-			Severity: lint.Info,
-			Span:     lint.Span{Start: f + s, End: f + e},
-			Message:  repeatedMessage(e - s),
-			Fix:      edits.one(lint.Edit{Span: lint.Span{Start: f + s + 1, End: f + e}}),
-		})
+		out.add(RuleRepeatedSpace, lint.Span{Start: f + s, End: f + e},
+			lint.Edit{Span: lint.Span{Start: f + s + 1, End: f + e}},
+			func() string { return repeatedMessage(e - s) })
 		j = e
 	}
 	if l < le {
-		fs = append(fs, deletion(RuleTrailingSpace, l, le, describeBlank(trailing, text[l:le]), edits))
+		deletion(out, RuleTrailingSpace, l, le, func() string { return describeBlank(trailing, text[l:le]) })
 	}
-	return fs
 }
 
-// deletion returns an info finding whose fix deletes text[start:end].
-func deletion(rule string, start, end int, msg string, edits *editBlock) lint.Finding {
+// deletion gives out an info finding whose fix deletes text[start:end].
+func deletion(out *spaceFindings, rule string, start, end int, msg func() string) {
 	sp := lint.Span{Start: start, End: end}
-	return lint.Finding{
-		Rule:     rule,
-		Severity: lint.Info,
-		Span:     sp,
-		Message:  msg,
-		Fix:      edits.one(lint.Edit{Span: sp}),
-	}
+	out.add(rule, sp, lint.Edit{Span: sp}, msg)
 }
 
 // Where removed whitespace was, for describeBlank.

@@ -155,68 +155,134 @@ func (p *Pipeline) RunGuarded(text string, g *Guard) *Result {
 // must not report them twice).
 func (p *Pipeline) runStages(r *Result, c *composer, cur string, stages []lint.Stage, fixesOnly bool, g *Guard) (string, bool) {
 	fixed := false
+	// The composer holds the one stageRun of a run, so that a document
+	// with nothing to fix allocates nothing here.
+	sr := &c.run
 	for _, st := range stages {
-		fs := st.Check(cur)
-		if len(fs) == 0 {
+		*sr = stageRun{p: p, r: r, c: c, cur: cur, name: st.Name(), fixesOnly: fixesOnly, g: g}
+		if ss, ok := st.(streamer); ok {
+			ss.CheckEach(cur, sr)
+		} else {
+			fs := st.Check(cur)
+			if len(fs) == 0 {
+				continue
+			}
+			sr.Reserve(len(fs))
+			for i := range fs {
+				sr.Add(fs[i])
+			}
+		}
+		if len(sr.edits) == 0 {
 			continue
 		}
-		edits := make([]ownedEdit, 0, len(fs))
-		for i := range fs {
-			f := &fs[i]
-			if p.disabled[f.Rule] {
-				continue
-			}
-			if s, ok := p.severity[f.Rule]; ok {
-				f.Severity = s
-			}
-			span := c.mapSpan(f.Span)
-			if g.drops(f.Rule, span) {
-				continue
-			}
-			idx := len(r.Findings)
-			n0 := len(edits)
-			if !p.fixOff[f.Rule] && lint.ValidateEdits(f.Fix, len(cur)) == nil {
-				for _, e := range f.Fix {
-					if cur[e.Start:e.End] == e.New {
-						continue // a no-op edit changes nothing
-					}
-					if g != nil && g.blocks(lint.Edit{Span: c.mapSpan(e.Span), New: e.New}) {
-						edits = edits[:n0] // the fix is all or nothing
-						break
-					}
-					edits = append(edits, ownedEdit{Edit: e, owner: idx})
-				}
-			}
-			if fixesOnly && len(edits) == n0 {
-				continue
-			}
-			pf := Finding{Finding: *f, Stage: st.Name(), FixedBy: -1}
-			pf.Fix = nil
-			pf.Span = span
-			if len(f.Related) > 0 {
-				pf.Related = make([]lint.Span, len(f.Related))
-				for k, s := range f.Related {
-					pf.Related[k] = c.mapSpan(s)
-				}
-			}
-			r.Findings = append(r.Findings, pf)
-		}
-		edits = dropOverlaps(edits)
+		edits := dropOverlaps(sr.edits)
 		fixed = fixed || len(edits) > 0
 		cur = c.apply(cur, edits)
 	}
 	return cur, fixed
 }
 
+// A streamer is a stage that can hand over its findings one at a time
+// rather than in one slice: runStages then keeps each finding only once,
+// as the result's, and a stage with a million findings does not hold a
+// second copy of them all (see lint.FindingSink).
+type streamer interface {
+	lint.Stage
+	CheckEach(text string, sink lint.FindingSink)
+}
+
+// A stageRun takes one stage's findings into a run's result: it maps
+// them to the original, applies the pipeline's settings and the guard,
+// and gathers the edits of their fixes.
+type stageRun struct {
+	p         *Pipeline
+	r         *Result
+	c         *composer
+	cur       string // the text the stage checked
+	name      string // the stage's name
+	fixesOnly bool   // drop findings without a fix
+	g         *Guard
+	edits     []ownedEdit
+}
+
+// Reserve makes room for n findings.
+func (sr *stageRun) Reserve(n int) {
+	if n > 0 {
+		sr.r.Findings = reserve(sr.r.Findings, n)
+		sr.edits = make([]ownedEdit, 0, n)
+	}
+}
+
+// Add takes the finding f, given against sr.cur.
+func (sr *stageRun) Add(f lint.Finding) {
+	p, r, c, cur, g := sr.p, sr.r, sr.c, sr.cur, sr.g
+	if p.disabled[f.Rule] {
+		return
+	}
+	if s, ok := p.severity[f.Rule]; ok {
+		f.Severity = s
+	}
+	span := c.mapSpan(f.Span)
+	if g.drops(f.Rule, span) {
+		return
+	}
+	idx := len(r.Findings)
+	n0 := len(sr.edits)
+	if !p.fixOff[f.Rule] && lint.ValidateEdits(f.Fix, len(cur)) == nil {
+		for k := range f.Fix {
+			e := &f.Fix[k] // the stage's: ownedEdit points at it
+			if cur[e.Start:e.End] == e.New {
+				continue // a no-op edit changes nothing
+			}
+			if g != nil && g.blocks(lint.Edit{Span: c.mapSpan(e.Span), New: e.New}) {
+				sr.edits = sr.edits[:n0] // the fix is all or nothing
+				break
+			}
+			sr.edits = append(sr.edits, ownedEdit{Edit: e, owner: idx})
+		}
+	}
+	if sr.fixesOnly && len(sr.edits) == n0 {
+		return
+	}
+	pf := Finding{Finding: f, Stage: sr.name, FixedBy: -1}
+	pf.Fix = nil
+	pf.Span = span
+	if len(f.Related) > 0 {
+		pf.Related = make([]lint.Span, len(f.Related))
+		for k, s := range f.Related {
+			pf.Related[k] = c.mapSpan(s)
+		}
+	}
+	r.Findings = append(r.Findings, pf)
+}
+
+// reserve returns fs with room for n more findings. It grows fs at most
+// once per stage, to the size needed and an eighth more for the few
+// findings of later stages, rather than doubling it findings by finding
+// as append would: a text with a million findings is copied once, not
+// twenty times, and holds no half-empty doubled block.
+func reserve(fs []Finding, n int) []Finding {
+	need := len(fs) + n
+	if need <= cap(fs) {
+		return fs
+	}
+	out := make([]Finding, len(fs), need+need/8)
+	copy(out, fs)
+	return out
+}
+
 // dropOverlaps sorts edits and drops every edit of a finding whose edits
 // overlap an earlier finding's, until none overlap.
 func dropOverlaps(edits []ownedEdit) []ownedEdit {
-	slices.SortStableFunc(edits, func(a, b ownedEdit) int {
+	byPlace := func(a, b ownedEdit) int {
 		if a.Start != b.Start {
 			return cmp.Compare(a.Start, b.Start)
 		}
 		return cmp.Compare(a.End, b.End)
-	})
+	}
+	if !slices.IsSortedFunc(edits, byPlace) {
+		slices.SortStableFunc(edits, byPlace)
+	}
 	for {
 		var bad map[int]bool
 		end := -1
@@ -272,13 +338,9 @@ func (r *Result) finish(pieces []piece) {
 			}
 		}
 	}
-	// Sort findings by position and renumber the references to them.
-	order := make([]int, len(r.Findings))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		fa, fb := &r.Findings[a], &r.Findings[b]
+	// Sort findings by position, in place, and renumber the references
+	// to them.
+	less := func(fa, fb *Finding) int {
 		if fa.Start != fb.Start {
 			return cmp.Compare(fa.Start, fb.Start)
 		}
@@ -286,16 +348,30 @@ func (r *Result) finish(pieces []piece) {
 			return cmp.Compare(fa.End, fb.End)
 		}
 		return strings.Compare(fa.Rule, fb.Rule)
-	})
+	}
+	sorted := true
+	for i := 1; i < len(r.Findings); i++ {
+		if less(&r.Findings[i-1], &r.Findings[i]) > 0 {
+			sorted = false
+			break
+		}
+	}
+	if sorted {
+		return
+	}
+	order := make([]int, len(r.Findings)) // order[to] = from
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return less(&r.Findings[a], &r.Findings[b]) })
 	newIndex := owned // reuse: owned is no longer needed
-	sorted := make([]Finding, len(order))
 	for to, from := range order {
 		newIndex[from] = to
-		sorted[to] = r.Findings[from]
 	}
-	for i := range sorted {
-		if sorted[i].FixedBy >= 0 {
-			sorted[i].FixedBy = newIndex[sorted[i].FixedBy]
+	permute(r.Findings, order)
+	for i := range r.Findings {
+		if f := &r.Findings[i]; f.FixedBy >= 0 {
+			f.FixedBy = newIndex[f.FixedBy]
 		}
 	}
 	for _, ch := range r.Changes {
@@ -303,5 +379,28 @@ func (r *Result) finish(pieces []piece) {
 			ch.Findings[k] = newIndex[f] // the pieces' owner lists are ours to rewrite
 		}
 	}
-	r.Findings = sorted
+}
+
+// permute rearranges fs in place so that the new fs[to] is the old
+// fs[order[to]], following each cycle of the permutation with one
+// finding in hand. It uses order up: each entry it is done with is set
+// to its own index.
+func permute(fs []Finding, order []int) {
+	for start := range order {
+		if order[start] == start {
+			continue
+		}
+		held := fs[start]
+		to := start
+		for {
+			from := order[to]
+			order[to] = to
+			if from == start {
+				fs[to] = held
+				break
+			}
+			fs[to] = fs[from]
+			to = from
+		}
+	}
 }

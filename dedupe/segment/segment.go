@@ -184,9 +184,15 @@ func nextInteresting(t string, i int) int {
 			// ')', and '\n' or '\r' among 0x08–0x0F (x|7 is 0x0F).
 			// Bytes from 0x80 up match too. The lowest flagged byte is
 			// always a true match of one of them.
-			a, b, c, d := w^('.'*lsb), w^('!'*lsb), w^('?'*lsb), w^(')'*lsb)
+			//
+			// Pairs of them share a test: x|0x08 is ')' (0x29) for '!'
+			// and ')' only, and x|0x11 is '?' (0x3F) for '.' and '?',
+			// and for '/' and '>', which the slow path below steps over
+			// as it does a tab.
+			a := (w | 0x08*lsb) ^ (')' * lsb)
+			b := (w | 0x11*lsb) ^ ('?' * lsb)
 			e := (w | 0x07*lsb) ^ (0x0F * lsb)
-			if m := ((a-lsb)&^a | (b-lsb)&^b | (c-lsb)&^c | (d-lsb)&^d | (e-lsb)&^e | w) & msb; m != 0 {
+			if m := ((a-lsb)&^a | (b-lsb)&^b | (e-lsb)&^e | w) & msb; m != 0 {
 				i += bits.TrailingZeros64(m) >> 3
 				break
 			}
@@ -200,7 +206,7 @@ func nextInteresting(t string, i int) int {
 		if interesting[t[i]] {
 			return i
 		}
-		i++ // a tab or other byte of 0x08–0x0F
+		i++ // a tab or other byte of 0x08–0x0F, a '/' or a '>'
 	}
 }
 
@@ -604,7 +610,7 @@ func (s *scanner) classify(tok string) abbrClass {
 		key = lowerASCII(buf[:0], tok)
 		c, ok = s.sp.extra[string(key)]
 	}
-	if !ok && len(tok) <= maxDefaultAbbrevLen && abbrevLens[lowerByte(tok[0])]&(1<<len(tok)) != 0 && !acronym(tok) {
+	if !ok && len(tok) <= maxDefaultAbbrevLen && abbrevLens[lowerByte(tok[0])]&abbrevEnds[lowerByte(tok[len(tok)-1])]&(1<<len(tok)) != 0 && !acronym(tok) {
 		if key == nil {
 			key = lowerASCII(buf[:0], tok)
 		}

@@ -60,6 +60,17 @@ var abbrevLens = func() (t [256]uint16) {
 	return t
 }()
 
+// abbrevEnds has bit l set for byte c when abbrevs has a key of length l
+// that ends with c: with abbrevLens, it turns most ordinary words away
+// before the map look-up ("said", "Smith" and "that" all pass the first
+// filter).
+var abbrevEnds = func() (t [256]uint16) {
+	for w := range abbrevs {
+		t[w[len(w)-1]] |= 1 << len(w)
+	}
+	return t
+}()
+
 // Values of starters.
 const (
 	starterWord  = 1 // a common sentence starter: "The", "He", "However"

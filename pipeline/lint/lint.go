@@ -108,6 +108,15 @@ type Stage interface {
 	Check(text string) []Finding
 }
 
+// A FindingSink takes a stage's findings one at a time, for stages that
+// can hand them over that way (a CheckEach method beside Check): Reserve
+// is told how many come, then Add gets each, in Check's order. The
+// findings' Fix slices stay valid after the call, as Check's do.
+type FindingSink interface {
+	Reserve(n int)
+	Add(f Finding)
+}
+
 // SortEdits sorts edits by position; insertions at the same offset keep
 // their relative order.
 func SortEdits(edits []Edit) {

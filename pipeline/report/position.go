@@ -35,6 +35,10 @@ const (
 	fixEndCursor
 )
 
+// nearCursor is how far before an offset a cursor may be for position
+// to count on from it rather than look the offset up in the LineIndex.
+const nearCursor = 1 << 16
+
 func newLocator(text string) *locator {
 	l := &locator{text: text, cr: strings.IndexByte(text, '\r') >= 0}
 	for i := range l.cursors {
@@ -52,13 +56,26 @@ func (l *locator) position(k, off int) lint.Position {
 		off = len(l.text)
 	}
 	c := &l.cursors[k]
-	if off < c.off {
-		if l.index == nil {
-			l.index = lint.NewLineIndex(l.text)
+	from := *c
+	if off < from.off {
+		// Start from the nearest cursor at or before off, if it is near:
+		// after a finding with a long span (a run of a word removed
+		// whole), the end cursor is far ahead, but the next finding's end
+		// is close to its start.
+		from.off = -1
+		for _, o := range l.cursors {
+			if o.off <= off && o.off > from.off {
+				from = o
+			}
 		}
-		return l.index.Position(off)
+		if from.off < 0 || off-from.off > nearCursor {
+			if l.index == nil {
+				l.index = lint.NewLineIndex(l.text)
+			}
+			return l.index.Position(off)
+		}
 	}
-	text, i, line, col := l.text, c.off, c.line, c.col
+	text, i, line, col := l.text, from.off, from.line, from.col
 	for p := i; ; {
 		var j int
 		if l.cr {
