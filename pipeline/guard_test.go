@@ -83,3 +83,25 @@ func TestGuardViewAndWholeRemoval(t *testing.T) {
 }
 
 func dedupeAll() dedupe.Options { return dedupe.Options{Mode: dedupe.All} }
+
+// A finding whose fix is not made, report-only or refused by the guard,
+// does not say that something was removed.
+func TestUnfixedMessage(t *testing.T) {
+	const text = "The the end.\n\nPara one is here now.\n\nPara one is here now.\n"
+	p := Default(Options{ReportOnly: []string{"dedupe.word", "dedupe.paragraph"}})
+	r := p.Run(text)
+	if r.Cleaned != text {
+		t.Errorf("report-only rules changed the text: %q", r.Cleaned)
+	}
+	var msgs []string
+	for _, f := range r.Findings {
+		msgs = append(msgs, f.Message)
+	}
+	want := []string{`repeated word "the" (reported, not removed)`, "paragraph repeats the paragraph just before it (reported, not removed)"}
+	if strings.Join(msgs, "|") != strings.Join(want, "|") {
+		t.Errorf("messages %q, want %q", msgs, want)
+	}
+	if got := Default(Options{}).Run(text).Findings[0].Message; got != `repeated word "the" (the second copy is removed)` {
+		t.Errorf("fixed: %q", got)
+	}
+}

@@ -228,6 +228,7 @@ func (sr *stageRun) Add(f lint.Finding) {
 	}
 	idx := len(r.Findings)
 	n0 := len(sr.edits)
+	unfixed := len(f.Fix) > 0 && p.fixOff[f.Rule] // a fix that is not made
 	if !p.fixOff[f.Rule] && lint.ValidateEdits(f.Fix, len(cur)) == nil {
 		for k := range f.Fix {
 			e := &f.Fix[k] // the stage's: ownedEdit points at it
@@ -236,6 +237,7 @@ func (sr *stageRun) Add(f lint.Finding) {
 			}
 			if g != nil && g.blocks(lint.Edit{Span: c.mapSpan(e.Span), New: e.New}) {
 				sr.edits = sr.edits[:n0] // the fix is all or nothing
+				unfixed = true
 				break
 			}
 			sr.edits = append(sr.edits, ownedEdit{Edit: e, owner: idx})
@@ -243,6 +245,9 @@ func (sr *stageRun) Add(f lint.Finding) {
 	}
 	if sr.fixesOnly && len(sr.edits) == n0 {
 		return
+	}
+	if unfixed {
+		f.Message = unfixedMessage(f.Message)
 	}
 	pf := Finding{Finding: f, Stage: sr.name, FixedBy: -1}
 	pf.Fix = nil
@@ -403,4 +408,16 @@ func permute(fs []Finding, order []int) {
 			to = from
 		}
 	}
+}
+
+// unfixedMessage rewrites the message of a finding whose fix is not made
+// (the rule is report-only, or the fix would touch guarded text): a
+// closing remark that says what the fix removes ("(removed)", "(the
+// second copy is removed)") would be untrue.
+func unfixedMessage(msg string) string {
+	i := strings.LastIndex(msg, " (")
+	if i < 0 || !strings.HasSuffix(msg, ")") || !strings.Contains(msg[i:], "removed") {
+		return msg
+	}
+	return msg[:i] + " (reported, not removed)"
 }
