@@ -15,6 +15,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/dedupe/corpus"
 	"github.com/copydesk/copydesk/dedupe/seen"
 	"github.com/copydesk/copydesk/pipeline"
@@ -483,7 +484,12 @@ func (m *mirror) sync() error {
 // only), with its seen-index; nil when the flags ask for none.
 func (e *env) openCorpus(c *cli.Context, opts pipeline.Options) (*corpus.Corpus, seen.Index, error) {
 	if c.Command.Name != "clean" {
-		return nil, nil, nil
+		// check and diff have no corpus flags: --dedupe corpus alone
+		// asks for the corpus, with its defaults.
+		if opts.Dedupe.Mode != dedupe.Corpus {
+			return nil, nil, nil
+		}
+		return corpus.New(corpus.Options{Remove: true, MinWords: corpus.DefaultMinWords, NearThreshold: corpus.DefaultNearThreshold}), nil, nil
 	}
 	co, err := e.corpusOptions(c, opts)
 	if err != nil || co == nil {

@@ -181,6 +181,21 @@ func TestBatchCorpus(t *testing.T) {
 		if _, err := os.Stat(out + "/c.txt"); err == nil {
 			t.Errorf("-j %s: the copy c.txt was written", j)
 		}
+		if j == "1" {
+			// check and diff do the corpus's work too, with its defaults.
+			o := real(t).run(t, "check", "--dedupe", "corpus", "--format", "short", "in")
+			for _, want := range []string{
+				"in/b.txt:3:1: warning: paragraph repeats paragraph 2 of in/a.txt (removed) [dedupe.corpus-paragraph]",
+				"in/c.txt:1:1: warning: document is a copy of in/a.txt [dedupe.corpus-document]",
+			} {
+				if !strings.Contains(o.stdout, want) {
+					t.Errorf("check --dedupe corpus lacks %q:\n%s", want, o.stdout)
+				}
+			}
+			if o := real(t).run(t, "diff", "--dedupe", "corpus", "in"); !strings.Contains(o.stdout, "-"+byline) {
+				t.Errorf("diff --dedupe corpus does not remove the byline:\n%s", o.stdout)
+			}
+		}
 		for _, line := range []string{
 			"copydesk: corpus: 1 duplicate records (1 exact, 0 near), 1 dropped; 1 repeated paragraphs, 1 removed\n",
 			"copydesk: boilerplate 1: 2× \"Clark Boyd is technology correspondent",
