@@ -241,14 +241,6 @@ func quoteRune(r rune) bool {
 	return false
 }
 
-// nextToQuote reports whether the byte at i of src has a quotation mark
-// just before or just after it, looking past the characters the
-// normalize stages remove (so that the view reads the same once they are
-// gone).
-func nextToQuote(src string, i int) bool {
-	return quoteRune(lastRune(src[:i])) || (i+1 < len(src) && quoteRune(firstRune(src[i+1:])))
-}
-
 // shiftGuard returns g, a guard of a text, moved to follow prefix, which
 // it leaves unguarded.
 func shiftGuard(g *pipeline.Guard, prefix string) *pipeline.Guard {
@@ -797,10 +789,13 @@ func (b *builder) guard() *pipeline.Guard {
 		case cInline, cCode, cHard, cAttach:
 			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' {
 				view[i] = c
-			} else if nextToQuote(src, i) {
-				// Punctuation, not a digit, next to a quote: the quotes
-				// around "*hello*" or a link are quotation marks, not the
-				// inches of a number.
+			} else if i+1 < len(src) && quoteRune(firstRune(src[i+1:])) {
+				// Syntax that a quote follows closes a word, as a letter
+				// would: "*hello*" closes, `git`'s is an apostrophe, not
+				// the inches of a number.
+				view[i] = 'x'
+			} else if i > 0 && quoteRune(lastRune(src[:i])) {
+				// Syntax after a quote starts a word: the quote opens.
 				view[i] = '^'
 			} else {
 				view[i] = '0'

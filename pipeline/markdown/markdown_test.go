@@ -264,6 +264,9 @@ func TestTypographicAroundSyntax(t *testing.T) {
 		"Run \"`make`\" first.\n":             "Run “`make`” first.\n",
 		"Read \"[the guide](http://x.y)\".\n": "Read “[the guide](http://x.y)”.\n",
 		"It is '*it*' here.\n":                "It is ‘*it*’ here.\n",
+		"Use `git`'s config.\n":               "Use `git`’s config.\n",
+		"[Bob](http://b.c)'s dog.\n":          "[Bob](http://b.c)’s dog.\n",
+		"The **Joneses**' car.\n":             "The **Joneses**’ car.\n",
 	} {
 		r := Run(p, in)
 		if r.Cleaned != want {
