@@ -142,9 +142,29 @@ type leaf struct {
 	underline  lint.Span
 }
 
+// itemParts are where a list item's first child starts and a later
+// child's first line.
+type itemParts struct{ lead, rest lint.Span }
+
+// firstSegment returns the first line segment of n or of its first
+// descendant that has lines.
+func firstSegment(n ast.Node) (lint.Span, bool) {
+	for ; n != nil; n = n.FirstChild() {
+		if n.Type() == ast.TypeInline {
+			return lint.Span{}, false
+		}
+		if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+			sg := ls.At(0)
+			return lint.Span{Start: sg.Start, End: max(sg.Stop, sg.Start+1)}, true
+		}
+	}
+	return lint.Span{}, false
+}
+
 type builder struct {
 	src    string
 	cls    []byte
+	items  []itemParts
 	leaves []leaf
 	blocks []lint.Span // code, HTML, front matter, references, breaks
 	tables []lint.Span
@@ -379,6 +399,17 @@ func (b *builder) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		return ast.WalkContinue, nil
 	}
 	switch n.Kind() {
+	case ast.KindListItem:
+		// An item that holds more than its first paragraph (a code
+		// block, a nested list) must not lose its marker alone: the rest
+		// would join the item or paragraph before it.
+		if first := n.FirstChild(); first != nil && first.NextSibling() != nil {
+			if lead, ok := firstSegment(first); ok {
+				if rest, ok := firstSegment(first.NextSibling()); ok {
+					b.items = append(b.items, itemParts{lead: lead, rest: rest})
+				}
+			}
+		}
 	case ast.KindFencedCodeBlock:
 		b.fenced(n.(*ast.FencedCodeBlock))
 		return ast.WalkSkipChildren, nil
@@ -989,6 +1020,21 @@ func (b *builder) refuse(g *pipeline.Guard) {
 		if l.underline.Len() > 0 {
 			if r, ok := runAt(l.underline.Start); ok {
 				add(text, r)
+			}
+		}
+	}
+	for _, it := range b.items {
+		// The marker before the first child goes with the later ones.
+		s := it.lead.Start
+		for s < it.lead.End && blankView(b.src[s]) {
+			s++
+		}
+		if s > 0 && b.cls[s-1] == cStruct {
+			if r, ok := runAt(s - 1); ok && strings.TrimSpace(b.src[r.Start:r.End]) != "" {
+				rest := lint.Span{Start: it.rest.Start, End: min(it.rest.End, len(b.src))}
+				if rest.Len() > 0 {
+					add(r, rest)
+				}
 			}
 		}
 	}

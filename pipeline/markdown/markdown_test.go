@@ -297,3 +297,26 @@ func TestByteOrderMark(t *testing.T) {
 		t.Errorf("CRLF: got %q", r.Cleaned)
 	}
 }
+
+// A repeated list item that holds more than its first paragraph (here a
+// code block) is reported, not removed: removing its marker alone would
+// hand its code block to the item before it.
+func TestItemWithChildrenKept(t *testing.T) {
+	src := "- Inner item with some words.\n- Inner item with some words.\n  ```sh\n  echo hi\n  ```\n- After.\n"
+	r := Run(pipeline.Default(pipeline.Options{}), src)
+	if r.Cleaned != src {
+		t.Errorf("changed:\n%s", r.Cleaned)
+	}
+	found := false
+	for _, f := range r.Findings {
+		found = found || f.Rule == "dedupe.paragraph" && len(f.Fix) == 0
+	}
+	if !found {
+		t.Errorf("the repeat is not reported: %+v", r.Findings)
+	}
+	// Without the code block the repeat goes, marker and all.
+	plain := "- Inner item with some words.\n- Inner item with some words.\n- After.\n"
+	if r := Run(pipeline.Default(pipeline.Options{}), plain); r.Cleaned != "- Inner item with some words.\n- After.\n" {
+		t.Errorf("plain items: %q", r.Cleaned)
+	}
+}
