@@ -21,7 +21,9 @@ width = false
 
 [dedupe]
 # Repeats removed: "adjacent" (a repeat of the paragraph or sentence
-# just before it), "all" (every later copy) or "off".
+# just before it), "all" (every later copy), "off", or "corpus" ("all",
+# and with --dedupe corpus on the command line, paragraphs repeated
+# across the documents of a run).
 mode = "adjacent"
 # Fewest words a sentence or paragraph needs to be removed as a repeat.
 min-sentence-words = 4
