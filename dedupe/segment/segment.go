@@ -481,6 +481,12 @@ func (s *scanner) terminator(i int) int {
 	case dots == 2:
 		end = next.kind != nextLower // a stray ".." ends a sentence
 	default:
+		if k == i+1 && k < n {
+			if ts, ok := s.plainWord(i); ok {
+				end = s.wordEnds(i, ts, next)
+				break
+			}
+		}
 		list := false
 		if k < n {
 			switch {
@@ -539,6 +545,59 @@ func (s *scanner) periodEnds(i int, next nextWord) bool {
 	if s.onlyMarker(ts, tok) {
 		return false // "1." or "• a." opening a list item
 	}
+	return s.tokenEnds(ts, tok, next)
+}
+
+// plainWord is the fast path of terminator for the period at i followed
+// by white space: it returns the start of the token before the period
+// when that token is two or more ASCII letters, not all of them those of
+// roman numerals, after white space or at the start of the sentence (or
+// is longer than maxToken). Such a token is no list marker, so
+// markerBefore would find none and change nothing, and periodEnds would
+// see the same token: wordEnds decides as the two would.
+func (s *scanner) plainWord(i int) (int, bool) {
+	t := s.text
+	ts, roman := i, true
+	for ts > s.start && i-ts <= maxToken && isASCIILetter(t[ts-1]) {
+		ts--
+		switch t[ts] {
+		case 'i', 'v', 'x', 'I', 'V', 'X':
+		default:
+			roman = false
+		}
+	}
+	if i-ts > maxToken {
+		return ts, true
+	}
+	if i-ts < 2 || roman || ts > s.start && !asciiSpace[t[ts-1]] {
+		return 0, false
+	}
+	return ts, true
+}
+
+// wordEnds is periodEnds for the token t[ts:i] that plainWord found.
+func (s *scanner) wordEnds(i, ts int, next nextWord) bool {
+	switch {
+	case next.kind == nextLower:
+		return false
+	case next.kind == nextEnd, i-ts > maxToken:
+		return true
+	}
+	tok := s.text[ts:i]
+	if s.sp == nil || len(s.sp.extra) == 0 {
+		if len(tok) > maxDefaultAbbrevLen || abbrevLens[lowerByte(tok[0])]&abbrevEnds[lowerByte(tok[len(tok)-1])]&(1<<len(tok)) == 0 || acronym(tok) {
+			// What classify finds for a word of letters that is no
+			// abbreviation it knows: neither an initial nor a
+			// multi-period one.
+			return true
+		}
+	}
+	return s.tokenEnds(ts, tok, next)
+}
+
+// tokenEnds decides periodEnds for the token tok at ts before the period
+// once it is known to be no list marker.
+func (s *scanner) tokenEnds(ts int, tok string, next nextWord) bool {
 	switch s.classify(tok) {
 	case abTitle, abNever:
 		return false

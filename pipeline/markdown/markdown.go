@@ -1129,6 +1129,12 @@ func makesSyntax(src string, e lint.Edit) bool {
 		if t := strings.TrimLeft(head, " \t>"); strings.HasPrefix(t, "<") {
 			return true
 		}
+		// Prose that starts like a reference definition ("[x]: url" with
+		// a title goldmark refused) can become one: a straightened
+		// quote completes the title.
+		if looksLikeDefinition(head) {
+			return true
+		}
 	}
 	if e.End > e.Start && e.Start > 0 {
 		next := byte('\n')
@@ -1202,6 +1208,17 @@ func lineHead(s string, n int) string {
 		s = s[:k]
 	}
 	return s
+}
+
+// looksLikeDefinition reports whether line starts like a link reference
+// definition: "[label]:" after container markers and indentation.
+func looksLikeDefinition(line string) bool {
+	t := strings.TrimLeft(line, " \t>")
+	if !strings.HasPrefix(t, "[") {
+		return false
+	}
+	end := strings.IndexByte(t, ']')
+	return end > 1 && strings.HasPrefix(t[end+1:], ":")
 }
 
 // lineStartKind describes what the start of a line reads as, context
