@@ -50,6 +50,7 @@ import (
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
 	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/internal/textdist"
 	"github.com/copydesk/copydesk/pipeline/lint"
 	"github.com/copydesk/copydesk/pipeline/suppress"
 )
@@ -548,7 +549,7 @@ func article(typ string) string {
 func closest(s string, candidates []string) string {
 	best, bestD := "", 1<<30
 	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD {
+		if d := textdist.Distance(s, c); d < bestD {
 			best, bestD = c, d
 		}
 	}
@@ -556,32 +557,6 @@ func closest(s string, candidates []string) string {
 		return best
 	}
 	return ""
-}
-
-// editDistance is the Damerau (optimal string alignment) distance between
-// a and b, on bytes.
-func editDistance(a, b string) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 // Options returns the pipeline options the file sets, over the defaults.

@@ -53,6 +53,7 @@ import (
 	"strings"
 
 	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/internal/textdist"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
@@ -333,37 +334,16 @@ func isSep(c byte) bool { return c == ' ' || c == '\t' || c == ',' || c == '\r' 
 
 // closest returns the keyword a mistyped one most likely meant.
 func closest(word string) string {
+	if len(word) > 64 {
+		return "" // no directive is that long
+	}
 	best, bestD := "", 4
 	for _, k := range keywords {
-		if d := distance(word, k); d < bestD {
+		if d := textdist.Distance(word, k); d < bestD {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein distance between a and b, on bytes.
-func distance(a, b string) int {
-	if len(a) > 64 {
-		return 1 << 20
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // pattern returns the canonical form of a rule name: "area.*" for an
