@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -87,7 +86,7 @@ func (e *env) newDocSetup(c *cli.Context, flags pipeline.Options) (*docSetup, er
 	s.loader = &config.Loader{Path: c.String("config"), Rules: s.rules}
 	if s.loader.Path != "" {
 		if _, err := s.loader.ForDir("."); err != nil {
-			return nil, fmt.Errorf("%w", err)
+			return nil, err // names the file and line
 		}
 	}
 	return s, nil
