@@ -78,6 +78,13 @@ func BenchmarkCheck(b *testing.B) {
 // BenchmarkCheckBBC runs the stage on the BBC News corpus (about 5 MB of
 // real articles with real repeats) when ../shared is present.
 func BenchmarkCheckBBC(b *testing.B) {
+	benchCheck(b, Options{}, bbcText(b))
+}
+
+// bbcText returns the BBC News corpus as one text, articles separated by
+// blank lines, or skips b when ../shared is absent.
+func bbcText(b *testing.B) string {
+	b.Helper()
 	files, _ := filepath.Glob("../../shared/data/corpora/bbc/*/*.txt")
 	if len(files) == 0 {
 		b.Skip("BBC corpus not found at ../../shared/data/corpora/bbc (optional, not shipped)")
@@ -91,7 +98,7 @@ func BenchmarkCheckBBC(b *testing.B) {
 		sb.Write(data)
 		sb.WriteString("\n\n")
 	}
-	benchCheck(b, Options{}, sb.String())
+	return sb.String()
 }
 
 func BenchmarkKey(b *testing.B) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -254,20 +253,7 @@ func BenchmarkNear(b *testing.B) {
 // BenchmarkNearBBC measures what near-duplicate detection costs on real
 // news text: the BBC News corpus (about 5 MB) when ../shared is present.
 func BenchmarkNearBBC(b *testing.B) {
-	files, _ := filepath.Glob("../../shared/data/corpora/bbc/*/*.txt")
-	if len(files) == 0 {
-		b.Skip("BBC corpus not found at ../../shared/data/corpora/bbc (optional, not shipped)")
-	}
-	var sb strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sb.Write(data)
-		sb.WriteString("\n\n")
-	}
-	text := sb.String()
+	text := bbcText(b)
 	b.Run("near-on", func(b *testing.B) { benchCheck(b, Options{}, text) })
 	b.Run("near-off", func(b *testing.B) { benchCheck(b, Options{NearThreshold: -1}, text) })
 }

@@ -75,29 +75,9 @@ func TestDiffApplies(t *testing.T) {
 	if want["empty-result.txt"] != "" || want["unchanged.txt"] != clean {
 		t.Fatalf("the fake pipeline is not what the test expects: %q %q", want["empty-result.txt"], want["unchanged.txt"])
 	}
-	tools := [][]string{
-		{"git", "apply", "-p1", "-"},
-		{"patch", "-p1", "--quiet", "--batch", "--no-backup-if-mismatch"},
-	}
-	for _, tool := range tools {
+	for _, tool := range patchTools {
 		t.Run(tool[0], func(t *testing.T) {
-			if _, err := exec.LookPath(tool[0]); err != nil {
-				t.Skipf("%s not installed", tool[0])
-			}
-			work := t.TempDir()
-			for name, text := range files {
-				path := filepath.Join(work, name)
-				os.MkdirAll(filepath.Dir(path), 0o755)
-				if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			cmd := exec.Command(tool[0], tool[1:]...)
-			cmd.Dir = work
-			cmd.Stdin = strings.NewReader(patch)
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("%s: %v\n%s\npatch:\n%s", tool[0], err, out, patch)
-			}
+			work := applyPatch(t, tool, files, patch)
 			for _, name := range names {
 				got, err := os.ReadFile(filepath.Join(work, name))
 				if err != nil {
@@ -154,4 +134,37 @@ func TestDiffColor(t *testing.T) {
 	if e.useColor("auto") {
 		t.Error("colour with NO_COLOR set")
 	}
+}
+
+// patchTools are the commands a unified diff must apply with.
+var patchTools = [][]string{
+	{"git", "apply", "-p1", "-"},
+	{"patch", "-p1", "--quiet", "--batch", "--no-backup-if-mismatch"},
+}
+
+// applyPatch writes files into a new directory, applies patch there with
+// tool (one of patchTools; the test skips if it is not installed) and
+// returns the directory.
+func applyPatch(t *testing.T, tool []string, files map[string]string, patch string) string {
+	t.Helper()
+	if _, err := exec.LookPath(tool[0]); err != nil {
+		t.Skipf("%s not installed", tool[0])
+	}
+	work := t.TempDir()
+	for name, text := range files {
+		path := filepath.Join(work, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(tool[0], tool[1:]...)
+	cmd.Dir = work
+	cmd.Stdin = strings.NewReader(patch)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s\npatch:\n%s", tool[0], err, out, patch)
+	}
+	return work
 }

@@ -444,28 +444,9 @@ func TestOddNames(t *testing.T) {
 			t.Errorf("the diff lacks %q:\n%s", want, patch)
 		}
 	}
-	for _, tool := range [][]string{
-		{"git", "apply", "-p1", "-"},
-		{"patch", "-p1", "--quiet", "--batch", "--no-backup-if-mismatch"},
-	} {
+	for _, tool := range patchTools {
 		t.Run(tool[0], func(t *testing.T) {
-			if _, err := exec.LookPath(tool[0]); err != nil {
-				t.Skipf("%s not installed", tool[0])
-			}
-			work := t.TempDir()
-			for name, text := range files {
-				path := filepath.Join(work, name)
-				os.MkdirAll(filepath.Dir(path), 0o755)
-				if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			cmd := exec.Command(tool[0], tool[1:]...)
-			cmd.Dir = work
-			cmd.Stdin = strings.NewReader(patch)
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("%s: %v\n%s\npatch:\n%s", tool[0], err, out, patch)
-			}
+			work := applyPatch(t, tool, files, patch)
 			for name, text := range files {
 				want := strings.Replace(text, "..", ".", 1)
 				if got := readFile(t, filepath.Join(work, name)); got != want {
