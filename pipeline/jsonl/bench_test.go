@@ -1,12 +1,14 @@
 package jsonl
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -75,4 +77,44 @@ func BenchmarkCleanJSONL(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkCleanJSONLBBC is the ingestion target: the BBC News corpus
+// (../shared/data/corpora/bbc, research use only: read, never shipped)
+// as JSON Lines, repeated to about 20 MB, cleaned with the default rules.
+func BenchmarkCleanJSONLBBC(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "data", "corpora", "bbc", "*", "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("BBC corpus not found at ../shared/data/corpora/bbc")
+	}
+	var one []byte
+	for i, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rec, err := json.Marshal(struct {
+			ID   int    `json:"id"`
+			Text string `json:"text"`
+		}{i, string(data)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		one = append(append(one, rec...), '\n')
+	}
+	var in []byte
+	for len(in) < 20<<20 {
+		in = append(in, one...)
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("j%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := CleanJSONL(context.Background(), bytes.NewReader(in), io.Discard, Options{Workers: workers}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
