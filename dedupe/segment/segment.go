@@ -16,6 +16,7 @@ package segment
 
 import (
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -151,6 +152,11 @@ type scanner struct {
 	lineMode int8
 	// itemLine says whether the current line starts with a list item.
 	itemLine bool
+	// lineStart is where the current line begins.
+	lineStart int
+	// width is the length in runes of the longest line of the current
+	// block, or 0 when not yet measured.
+	width int
 	// chains holds, per list kind and delimiter, the value of the last item
 	// of the list being read in the current block, plus one; 0 means none.
 	chains [nMarkerKinds * nDelims]int
@@ -214,7 +220,7 @@ func (s *scanner) run() {
 	t := s.text
 	n := len(t)
 	i := skipSpace(t, 0)
-	s.blockStart = i
+	s.blockStart, s.lineStart = i, i
 	s.itemLine = listItemAt(t, i)
 	for i < n {
 		i = nextInteresting(t, i)
@@ -310,8 +316,8 @@ func (s *scanner) lineBreak(i, w int, para bool) int {
 	if para || breaks > 0 || k == n {
 		// A blank line: the block ends.
 		s.cut(i)
-		s.blockStart = k
-		s.lineMode = 0
+		s.blockStart, s.lineStart = k, k
+		s.lineMode, s.width = 0, 0
 		s.chains = [len(s.chains)]int{}
 		s.itemLine = listItemAt(t, k)
 		return k
@@ -326,11 +332,92 @@ func (s *scanner) lineBreak(i, w int, para bool) int {
 	if s.itemLine {
 		end = k == i+w
 	}
-	if end || item {
+	if end || item || s.lineMode < 0 && s.headline(i, k) {
 		s.cut(i)
 	}
 	s.itemLine = item || s.itemLine && !end
+	s.lineStart = k
 	return k
+}
+
+// headline reports whether the line break at i, in a block of wrapped
+// prose, still ends a sentence because the line before it is a line of
+// its own: a headline, a byline or a subhead over the text that follows
+// on the next line (at k). The line holds the start of the sentence,
+// ends with a word rather than with punctuation that carries on ("," ";"
+// "-"), the next line starts with a capital or a digit, and the line is
+// short: the next line's first word would have fitted on it, so no
+// wrapping put the break there.
+func (s *scanner) headline(i, k int) bool {
+	t := s.text
+	if lo, hi := min(s.start, s.lineStart), max(s.start, s.lineStart); !onlySpace(t[lo:hi]) {
+		return false // the sentence began before the line or within it
+	}
+	line := strings.TrimRightFunc(t[s.lineStart:i], unicode.IsSpace)
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if line == "" || !(unicode.IsLetter(last) || unicode.IsDigit(last) || isCloserRune(last)) {
+		return false
+	}
+	if j := strings.LastIndexFunc(line, unicode.IsSpace); j >= 0 && carriesOn[line[j+1:]] {
+		return false // "... owned by a", "... and the"
+	}
+	next := t[k:]
+	if next != "" {
+		next = next[openerAt(next, 0):]
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	word := t[k:]
+	if j := strings.IndexFunc(word, unicode.IsSpace); j >= 0 {
+		word = word[:j]
+	}
+	if s.width == 0 {
+		s.width = blockWidth(t, s.blockStart)
+	}
+	// Two columns of slack: wrappers differ on whether the space at a
+	// break counts.
+	return utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word)+2 <= s.width
+}
+
+// carriesOn holds the lower-case words a line of wrapped prose may end
+// with but a headline does not: articles, prepositions, conjunctions.
+var carriesOn = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "nor": true,
+	"of": true, "to": true, "in": true, "on": true, "at": true, "by": true, "for": true,
+	"from": true, "with": true, "as": true, "that": true, "which": true, "who": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "has": true, "have": true,
+	"had": true, "into": true, "than": true, "if": true, "its": true, "their": true, "his": true,
+	"her": true, "our": true, "your": true, "my": true, "this": true, "these": true, "those": true,
+	"said": true, "says": true, "will": true, "would": true, "can": true, "could": true,
+}
+
+// blockWidth returns the length in runes of the longest line of the block
+// that starts at start and ends at the first blank line, trailing white
+// space aside.
+func blockWidth(t string, start int) int {
+	width := 0
+	for pos := start; pos < len(t); {
+		eol := strings.IndexByte(t[pos:], '\n')
+		if eol < 0 {
+			eol = len(t)
+		} else {
+			eol += pos
+		}
+		line := strings.TrimRightFunc(t[pos:eol], unicode.IsSpace)
+		if strings.TrimSpace(line) == "" && pos > start {
+			break
+		}
+		width = max(width, utf8.RuneCountInString(line))
+		pos = eol + 1
+	}
+	return width
+}
+
+// onlySpace reports whether t holds only white space.
+func onlySpace(t string) bool {
+	return strings.TrimLeftFunc(t, unicode.IsSpace) == ""
 }
 
 // blockLineMode reports whether single line breaks end sentences in the

@@ -123,6 +123,18 @@ func TestSentences(t *testing.T) {
 		{"lone CR", "One\rTwo\r\rThree.", []string{"One", "Two", "Three."}},
 		{"paragraph separator", "One\u2029two", []string{"One", "two"}},
 		{"line separator", "alpha\u2028beta", []string{"alpha", "beta"}},
+		{"headline over its first sentence", "Storm hits coast\nThe storm hit the coast on Monday, officials said. More rain is due.",
+			[]string{"Storm hits coast", "The storm hit the coast on Monday, officials said.", "More rain is due."}},
+		{"byline and subhead lines", "By Jane Doe\n“We acted,” the minister said in a long statement on Monday.\nOther business\nThe council met on Tuesday to discuss the budget.",
+			[]string{"By Jane Doe", "“We acted,” the minister said in a long statement on Monday.", "Other business", "The council met on Tuesday to discuss the budget."}},
+		{"wrapped line before a name stays", "The proposal was received last week by officials at Acme Holdings\nPlc, who said it was far too low to be considered.",
+			[]string{"The proposal was received last week by officials at Acme Holdings\nPlc, who said it was far too low to be considered."}},
+		{"wrapped line that ends in a function word", "Authorities have said they will seize land owned by a\nBritish company as part of the reform programme, officials said.",
+			[]string{"Authorities have said they will seize land owned by a\nBritish company as part of the reform programme, officials said."}},
+		{"short wrapped line with a comma", "Officials said,\nWithout giving details, that the plant would close next spring.",
+			[]string{"Officials said,\nWithout giving details, that the plant would close next spring."}},
+		{"line that starts mid-sentence", "It rained all day. Then the sun\nCame out over the hills and the whole valley was lit up again.",
+			[]string{"It rained all day.", "Then the sun\nCame out over the hills and the whole valley was lit up again."}},
 		{"no-break space after title", "Mr.\u00a0Smith left.\u00a0He came back.", []string{"Mr.\u00a0Smith left.", "He came back."}},
 
 		// Invalid UTF-8 stays inside units, byte for byte.
