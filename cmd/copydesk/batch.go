@@ -305,7 +305,7 @@ func (e *env) batch(c *cli.Context, opts pipeline.Options, args []string, skip f
 			var ce *config.Error
 			if msg := d.err.Error(); !errors.As(d.err, &ce) || !said[msg] {
 				said[msg] = true
-				e.errorf("%v", d.err)
+				e.printError(d.err)
 			}
 			e.fail(exitFailure)
 			continue

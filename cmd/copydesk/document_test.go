@@ -50,7 +50,7 @@ func TestConfigFile(t *testing.T) {
 // and line once, and leaves the others alone.
 func TestConfigFileError(t *testing.T) {
 	cd(t, map[string]string{
-		"bad/.copydesk.toml": "[normalize]\nqoutes = \"keep\"\n",
+		"bad/.copydesk.toml": "[normalize]\nqoutes = \"keep\"\n[dedupe]\nmode = \"sometimes\"\n",
 		"bad/a.txt":          "One..\n",
 		"bad/b.txt":          "Two..\n",
 		"good/c.txt":         "Three..\n",
@@ -59,8 +59,14 @@ func TestConfigFileError(t *testing.T) {
 	if o.code != 2 {
 		t.Errorf("exit %d, want 2", o.code)
 	}
-	if n := strings.Count(o.stderr, ".copydesk.toml:2: unknown key \"qoutes\""); n != 1 {
-		t.Errorf("the error is given %d times, want once:\n%s", n, o.stderr)
+	// Every problem of the file, each once, on a line of its own.
+	for _, want := range []string{"/.copydesk.toml:2: unknown key \"qoutes\"", "/.copydesk.toml:4: unknown mode \"sometimes\""} {
+		if n := strings.Count(o.stderr, want); n != 1 {
+			t.Errorf("%q is given %d times, want once:\n%s", want, n, o.stderr)
+		}
+	}
+	if n := strings.Count(o.stderr, "copydesk: "); n != 2 {
+		t.Errorf("stderr has %d error lines, want 2:\n%s", n, o.stderr)
 	}
 	if !strings.Contains(o.stdout, "good/c.txt:1:6") || strings.Contains(o.stdout, "bad/") {
 		t.Errorf("stdout %q: want the good file's finding only", o.stdout)

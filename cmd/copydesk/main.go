@@ -20,6 +20,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/copydesk/copydesk/pipeline/config"
 	"io"
 	"os"
 	"strings"
@@ -110,10 +111,23 @@ func (e *env) run(args []string) int {
 		e.fail(exitFailure)
 	default:
 		// Flag parsing and other errors from the cli package.
-		e.errorf("%v", err)
+		e.printError(err)
 		e.fail(exitFailure)
 	}
 	return e.status
+}
+
+// printError reports err on standard error: one line, or one line per
+// problem for a configuration file with several.
+func (e *env) printError(err error) {
+	var list config.Errors
+	if errors.As(err, &list) {
+		for _, ce := range list {
+			e.errorf("%v", ce)
+		}
+		return
+	}
+	e.errorf("%v", err)
 }
 
 // fail raises the exit status to at least s.

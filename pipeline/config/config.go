@@ -89,6 +89,28 @@ type Error struct {
 	Msg  string
 }
 
+// Errors is every problem found in one configuration file, in line
+// order; Parse returns it when there is more than one.
+type Errors []*Error
+
+// Error returns the problems one per line.
+func (es Errors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Unwrap returns the problems, for errors.As and errors.Is.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
 // Error returns "PATH:LINE: MSG" (or "PATH: MSG" without a line).
 func (e *Error) Error() string {
 	if e.Line > 0 {
@@ -187,11 +209,22 @@ func Parse(name string, data []byte, rules []lint.Rule) (*Config, error) {
 	var r raw
 	d := toml.NewDecoder(bytes.NewReader(data))
 	d.DisallowUnknownFields()
+	var errs Errors
 	if err := d.Decode(&r); err != nil {
-		return nil, decodeError(name, err)
+		var strict *toml.StrictMissingError
+		if !errors.As(err, &strict) || len(strict.Errors) == 0 {
+			return nil, decodeError(name, err)
+		}
+		// Unknown keys: the rest of the file is decoded, so its other
+		// problems are reported with them.
+		for i := range strict.Errors {
+			e := &strict.Errors[i]
+			line, _ := e.Position()
+			errs = append(errs, &Error{Path: name, Line: line, Msg: unknownKey(e.Key())})
+		}
 	}
 	lines := keyLines(data)
-	errAt := func(key []string, format string, args ...any) error {
+	errAt := func(key []string, format string, args ...any) *Error {
 		return &Error{Path: name, Line: lines.line(key), Msg: fmt.Sprintf(format, args...)}
 	}
 
@@ -199,13 +232,13 @@ func Parse(name string, data []byte, rules []lint.Rule) (*Config, error) {
 	if n.Quotes != nil {
 		q, err := normalize.ParseQuoteStyle(*n.Quotes)
 		if err != nil {
-			return nil, errAt([]string{"normalize", "quotes"}, "unknown quotes %q in [normalize] (want ascii, typographic or keep)", *n.Quotes)
+			errs = append(errs, errAt([]string{"normalize", "quotes"}, "unknown quotes %q in [normalize] (want ascii, typographic or keep)", *n.Quotes))
 		}
 		c.opts.Normalize.Quotes, c.set.quotes = q, true
 	}
 	if n.Lang != nil {
 		if !normalize.ValidLang(*n.Lang) {
-			return nil, errAt([]string{"normalize", "lang"}, "unknown lang %q in [normalize] (want %s)", *n.Lang, strings.Join(normalize.Languages(), ", "))
+			errs = append(errs, errAt([]string{"normalize", "lang"}, "unknown lang %q in [normalize] (want %s)", *n.Lang, strings.Join(normalize.Languages(), ", ")))
 		}
 		c.opts.Normalize.Lang, c.set.lang = *n.Lang, true
 	}
@@ -220,19 +253,19 @@ func Parse(name string, data []byte, rules []lint.Rule) (*Config, error) {
 	if dd.Mode != nil {
 		m, err := dedupe.ParseMode(*dd.Mode)
 		if err != nil {
-			return nil, errAt([]string{"dedupe", "mode"}, "unknown mode %q in [dedupe] (want adjacent, all or off)", *dd.Mode)
+			errs = append(errs, errAt([]string{"dedupe", "mode"}, "unknown mode %q in [dedupe] (want adjacent, all or off)", *dd.Mode))
 		}
 		c.opts.Dedupe.Mode, c.set.mode = m, true
 	}
 	if dd.MinSentenceWords != nil {
 		if v := *dd.MinSentenceWords; v < 1 || v > 1000 {
-			return nil, errAt([]string{"dedupe", "min-sentence-words"}, "min-sentence-words in [dedupe] must be between 1 and 1000, not %d", v)
+			errs = append(errs, errAt([]string{"dedupe", "min-sentence-words"}, "min-sentence-words in [dedupe] must be between 1 and 1000, not %d", v))
 		}
 		c.opts.Dedupe.MinSentenceWords, c.set.minWords = *dd.MinSentenceWords, true
 	}
 	if dd.NearThreshold != nil {
 		if v := *dd.NearThreshold; !(v > 0 && v <= 1) {
-			return nil, errAt([]string{"dedupe", "near-threshold"}, "near-threshold in [dedupe] must be more than 0 and at most 1, not %v (switch the rules off in [rules])", v)
+			errs = append(errs, errAt([]string{"dedupe", "near-threshold"}, "near-threshold in [dedupe] must be more than 0 and at most 1, not %v (switch the rules off in [rules])", v))
 		}
 		c.opts.Dedupe.NearThreshold, c.set.near = *dd.NearThreshold, true
 	}
@@ -241,14 +274,12 @@ func Parse(name string, data []byte, rules []lint.Rule) (*Config, error) {
 	}
 	if dd.EchoWindow != nil {
 		if v := *dd.EchoWindow; v < 1 || v > 1000 {
-			return nil, errAt([]string{"dedupe", "echo-window"}, "echo-window in [dedupe] must be between 1 and 1000, not %d (switch style.echo off in [rules])", v)
+			errs = append(errs, errAt([]string{"dedupe", "echo-window"}, "echo-window in [dedupe] must be between 1 and 1000, not %d (switch style.echo off in [rules])", v))
 		}
 		c.opts.Dedupe.EchoWindow, c.set.echoWindow = *dd.EchoWindow, true
 	}
 
-	if err := c.parseRules(r.Rules, rules, errAt); err != nil {
-		return nil, err
-	}
+	errs = append(errs, c.parseRules(r.Rules, rules, errAt)...)
 
 	for _, list := range []struct {
 		key string
@@ -257,12 +288,19 @@ func Parse(name string, data []byte, rules []lint.Rule) (*Config, error) {
 	}{{"include", r.Files.Include, &c.Include}, {"exclude", r.Files.Exclude, &c.Exclude}} {
 		for _, p := range list.pat {
 			if err := checkGlob(p); err != nil {
-				return nil, errAt([]string{"files", list.key}, "bad pattern %q in [files] %s: %v", p, list.key, err)
+				errs = append(errs, errAt([]string{"files", list.key}, "bad pattern %q in [files] %s: %v", p, list.key, err))
 			}
 		}
 		*list.dst = list.pat
 	}
-	return c, nil
+	switch len(errs) {
+	case 0:
+		return c, nil
+	case 1:
+		return nil, errs[0]
+	}
+	slices.SortStableFunc(errs, func(a, b *Error) int { return a.Line - b.Line })
+	return nil, errs
 }
 
 // A setting is what [rules] says about one rule.
@@ -273,10 +311,11 @@ type setting struct {
 }
 
 // parseRules checks the [rules] table and turns it into options.
-func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func([]string, string, ...any) error) error {
+func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func([]string, string, ...any) *Error) []*Error {
 	if len(table) == 0 {
 		return nil
 	}
+	var errs []*Error
 	table = flattenRules(table, "", map[string]any{})
 	var ids []string
 	known := map[string]bool{}
@@ -299,12 +338,14 @@ func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func(
 		at := []string{"rules", k}
 		s, err := parseSetting(table[k])
 		if err != nil {
-			return errAt(at, "%q in [rules]: %v", k, err)
+			errs = append(errs, errAt(at, "%q in [rules]: %v", k, err))
+			continue
 		}
 		s.key = k
 		if area, ok := strings.CutSuffix(k, ".*"); ok {
 			if !slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, area+".") }) {
-				return errAt(at, "%q in [rules] matches no rule (see 'copydesk rules')", k)
+				errs = append(errs, errAt(at, "%q in [rules] matches no rule (see 'copydesk rules')", k))
+				continue
 			}
 			areas = append(areas, area)
 			areaSet[area] = s
@@ -317,7 +358,8 @@ func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func(
 			} else {
 				msg += " (see 'copydesk rules')"
 			}
-			return errAt(at, "%s", msg)
+			errs = append(errs, errAt(at, "%s", msg))
+			continue
 		}
 		exact[k] = s
 	}
@@ -348,7 +390,7 @@ func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func(
 			c.opts.Severity[id] = *s.severity
 		}
 	}
-	return nil
+	return errs
 }
 
 // flattenRules turns tables that are not settings into dotted rule ids,
@@ -469,12 +511,6 @@ func tomlType(v any) string {
 // decodeError turns go-toml's error into an *Error with a line and a
 // message in the file's terms.
 func decodeError(name string, err error) error {
-	var strict *toml.StrictMissingError
-	if errors.As(err, &strict) && len(strict.Errors) > 0 {
-		e := &strict.Errors[0]
-		line, _ := e.Position()
-		return &Error{Path: name, Line: line, Msg: unknownKey(e.Key())}
-	}
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		line, _ := de.Position()

@@ -185,6 +185,44 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestParseAllErrors checks that every problem of a file is reported at
+// once, in line order, so an editor fixes them in one pass.
+func TestParseAllErrors(t *testing.T) {
+	src := "[rules]\n\"dedupe.wrd\" = \"off\"\n\"punct.*\" = \"loud\"\n" +
+		"[normalize]\nquotes = \"curly\"\nlangg = \"en\"\n[dedupe]\nmode = \"sometimes\"\n[files]\ninclude = [\"a[\"]\n"
+	_, err := Parse("x/.copydesk.toml", []byte(src), nil)
+	var list Errors
+	if !errors.As(err, &list) {
+		t.Fatalf("error %v (%T), want Errors", err, err)
+	}
+	want := []struct {
+		line int
+		msg  string
+	}{
+		{2, `unknown rule "dedupe.wrd"`},
+		{3, `unknown setting "loud"`},
+		{5, `unknown quotes "curly"`},
+		{6, `unknown key "langg" in [normalize] (did you mean "lang"?)`},
+		{8, `unknown mode "sometimes"`},
+		{10, `bad pattern "a["`},
+	}
+	if len(list) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(list), len(want), err)
+	}
+	for i, w := range want {
+		if list[i].Line != w.line || !strings.Contains(list[i].Msg, w.msg) {
+			t.Errorf("error %d: got %q (line %d), want line %d and %q", i, list[i].Msg, list[i].Line, w.line, w.msg)
+		}
+	}
+	if got := strings.Count(err.Error(), "\n"); got != len(want)-1 {
+		t.Errorf("Error() has %d line breaks, want one line per problem:\n%s", got, err)
+	}
+	var first *Error
+	if !errors.As(err, &first) || first.Line != 2 {
+		t.Errorf("errors.As(*Error) = %v, want the first problem", first)
+	}
+}
+
 func TestRulesAgainstGivenList(t *testing.T) {
 	rules := []lint.Rule{{ID: "test.todo"}, {ID: "test.repeat"}, {ID: "quotes.open"}}
 	c, err := Parse("c.toml", []byte("[rules]\n\"test.*\" = \"off\"\n\"test.todo\" = \"on\"\n"), rules)
