@@ -127,6 +127,14 @@ func TestSentences(t *testing.T) {
 			[]string{"Storm hits coast", "The storm hit the coast on Monday, officials said.", "More rain is due."}},
 		{"byline and subhead lines", "By Jane Doe\n“We acted,” the minister said in a long statement on Monday.\nOther business\nThe council met on Tuesday to discuss the budget.",
 			[]string{"By Jane Doe", "“We acted,” the minister said in a long statement on Monday.", "Other business", "The council met on Tuesday to discuss the budget."}},
+		{"headlines that end in a percentage, says and a particle", "Rates held at 4.75%\nThe bank left rates on hold for the sixth month in a row on Thursday.\n\n" +
+			"Protect whistleblowers, TUC says\nThe union wants more protection for staff who speak out about wrongdoing.\n\n" +
+			"Mobile multimedia slow to catch on\nUsers are slow to adopt new phone services, a report by analysts says.",
+			[]string{"Rates held at 4.75%", "The bank left rates on hold for the sixth month in a row on Thursday.",
+				"Protect whistleblowers, TUC says", "The union wants more protection for staff who speak out about wrongdoing.",
+				"Mobile multimedia slow to catch on", "Users are slow to adopt new phone services, a report by analysts says."}},
+		{"balanced wrapping leaves lines a little short", "The Securities & Exchange Commission accused Fannie\nMae of using techniques that did not comply in material\nrespects with accounting standards, regulators said.",
+			[]string{"The Securities & Exchange Commission accused Fannie\nMae of using techniques that did not comply in material\nrespects with accounting standards, regulators said."}},
 		{"wrapped line before a name stays", "The proposal was received last week by officials at Acme Holdings\nPlc, who said it was far too low to be considered.",
 			[]string{"The proposal was received last week by officials at Acme Holdings\nPlc, who said it was far too low to be considered."}},
 		{"wrapped line that ends in a function word", "Authorities have said they will seize land owned by a\nBritish company as part of the reform programme, officials said.",
