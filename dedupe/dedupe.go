@@ -13,6 +13,9 @@
 //     as scene breaks and the like recur.
 //   - dedupe.sentence: the same for sentences inside a paragraph, and for a
 //     paragraph that starts with the sentence that ended the one before.
+//     A passage of two or more sentences that repeats the ones just before
+//     it ("A. B. A. B.", a paragraph pasted twice with a single line break
+//     or none between) is removed as one finding.
 //     Short sentences ("No. No.") are prose: never removed, not reported.
 //     A removal takes the white space on one side of the sentence with it,
 //     and a paragraph left empty goes with its separator. A removal that
@@ -160,7 +163,7 @@ func Rules() []lint.Rule {
 		{ID: RuleParagraph, Severity: lint.Error, Fixes: true,
 			Doc: "a paragraph repeats the one before it: removed with its blank line (a repeat further away: warning; removed in mode all)"},
 		{ID: RuleSentence, Severity: lint.Error, Fixes: true,
-			Doc: "a sentence repeats the one before it, also across a paragraph break: removed (further away: warning; removed in mode all)"},
+			Doc: "a sentence, or a passage of sentences, repeats the one just before it (on the same line, the next line, or across a paragraph break): removed (further away: warning; removed in mode all)"},
 		{ID: RuleWord, Severity: lint.Warning, Fixes: true,
 			Doc: `a word is typed twice or more ("the the", "na na na"): the extra copies are removed, as one finding; "had had", "that that" and the like are kept (a third copy is removed)`},
 		{ID: RuleNearParagraph, Severity: lint.Warning,
@@ -236,21 +239,29 @@ const (
 	cutAdjacent // removed: repeats the sentence before it in the paragraph
 	cutBoundary // removed: repeats the sentence that ended the paragraph before
 	cutEarlier  // removed (mode All): repeats an earlier sentence
+	cutPassage  // removed: one of a passage of sentences that repeats the passage just before it
 )
 
+// maxPassage is the longest passage, in sentences, that is compared with the
+// one just before it as a whole.
+const maxPassage = 64
+
 type sentence struct {
-	span     lint.Span
-	key      lint.Span // its key in checker.sk.buf
-	fold     lint.Span // its whole fold in checker.sk.buf, before the end is trimmed
-	hash     uint64
-	words    int
-	dbl      lint.Span // its doubled words: checker.dbl[dbl.Start:dbl.End]
-	local    bool      // a repeat of the sentence before it in the paragraph
-	fate     int       // kept, keptRepeat or one of the cut values
-	unsafe   bool      // would be cut, but that would change how the paragraph splits
-	related  lint.Span // the copy it repeats
-	cut      lint.Span // the bytes its removal deletes
-	separate bool      // cut takes the paragraph separator: the paragraph is left empty
+	span       lint.Span
+	key        lint.Span // its key in checker.sk.buf
+	fold       lint.Span // its whole fold in checker.sk.buf, before the end is trimmed
+	hash       uint64
+	words      int
+	dbl        lint.Span // its doubled words: checker.dbl[dbl.Start:dbl.End]
+	local      int       // kept, or cutAdjacent or cutPassage: what the paragraph's own repeats make of it
+	localOf    int       // for a local repeat, the sentence it repeats
+	fate       int       // kept, keptRepeat or one of the cut values
+	unsafe     bool      // would be cut, but that would change how the paragraph splits
+	related    lint.Span // the copy it repeats
+	cut        lint.Span // the bytes its removal deletes
+	separate   bool      // cut takes the paragraph separator: the paragraph is left empty
+	passage    int       // the first sentence of a repeated passage: its length in sentences; -1: a sentence inside one, reported with it
+	passageEnd int       // the first sentence of a repeated passage: the index of its last
 }
 
 // unit is the key of a unit kept for comparison with the next one.
@@ -296,6 +307,7 @@ type checker struct {
 	found     []segment.Unit // what splitter finds
 	paraUnits []segment.Unit // the paragraphs of the text
 	units     []lint.Span    // sentence bounds
+	kept      []int          // the sentences of the paragraph that stay so far, for walk
 	vbuf      []byte         // a paragraph as fixed, for stable
 }
 
@@ -351,16 +363,10 @@ func (c *checker) paragraph(p lint.Span, prevEnd int) {
 	c.load(p)
 
 	// The paragraph as its own repeated sentences leave it.
-	last := 0
+	c.localRepeats()
 	for i := range c.ss {
 		s := &c.ss[i]
-		s.local = i > 0 && s.words >= c.min && c.sameSentence(i, last)
-		s.fate, s.unsafe = kept, false
-		if s.local {
-			s.fate = cutAdjacent
-		} else {
-			last = i
-		}
+		s.fate, s.unsafe = s.local, false
 	}
 	key, words := c.paraKey(p, prevEnd, true)
 	h := hashKey(key)
@@ -505,46 +511,123 @@ func gone(s *sentence) bool { return s.fate >= cutAdjacent && !s.unsafe }
 
 // walk sets the fate of each sentence of the paragraph: long sentences
 // that repeat the one before them (in the paragraph or, for the first,
-// the last one of the paragraph before) are cut, and so, in mode All, are
-// repeats of earlier ones; with keep, they stay instead, marked unsafe.
-// It returns the last sentence that stays (-1: none), whether a sentence
-// that the paragraph's key left in is cut, and whether any is.
+// the last one of the paragraph before) are cut, and so are passages of
+// two or more sentences that repeat the ones just before them, and, in
+// mode All, repeats of earlier ones; with keep, they stay instead, marked
+// unsafe. It returns the last sentence that stays (-1: none), whether a
+// sentence that the paragraph's key left in is cut, and whether any is.
 func (c *checker) walk(quiet, keep bool) (last int, changed, cut bool) {
 	last = -1 // -1: c.lastSent
 	for i := range c.ss {
 		s := &c.ss[i]
 		s.fate, s.unsafe = kept, false
-		if s.words >= c.min {
-			k := c.sentenceKey(i)
-			switch {
-			case last >= 0 && c.sameSentence(i, last):
-				s.fate, s.related = cutAdjacent, c.ss[last].span
-			case last < 0 && c.lastSent.is(s.hash, k):
-				s.fate, s.related = cutBoundary, c.lastSent.span
-			default:
-				if first, ok := c.sents.find(s.hash, k, c.keyAt); ok {
-					s.related = first
-					if c.all {
-						s.fate = cutEarlier
-					} else if !quiet {
-						s.fate = keptRepeat
-					}
-				} else {
-					c.sents.add(s.hash, s.span, c.dblCut[s.dbl.Start:s.dbl.End])
+		switch {
+		case s.local != kept:
+			s.fate, s.related = s.local, c.ss[s.localOf].span
+		case s.words < c.min:
+		case last < 0 && c.lastSent.is(s.hash, c.sentenceKey(i)):
+			s.fate, s.related = cutBoundary, c.lastSent.span
+			changed = true
+		default:
+			if first, ok := c.sents.find(s.hash, c.sentenceKey(i), c.keyAt); ok {
+				s.related = first
+				if c.all {
+					s.fate = cutEarlier
+					changed = true
+				} else if !quiet {
+					s.fate = keptRepeat
 				}
+			} else {
+				c.sents.add(s.hash, s.span, c.dblCut[s.dbl.Start:s.dbl.End])
 			}
-			if s.fate >= cutAdjacent {
-				if !keep {
-					changed = changed || !s.local
-					cut = true
-					continue
-				}
-				s.unsafe = true
+		}
+		if s.fate >= cutAdjacent {
+			if !keep {
+				cut = true
+				continue
 			}
+			s.unsafe = true
 		}
 		last = i
 	}
 	return last, changed, cut
+}
+
+// localRepeats finds the sentences of the paragraph that repeat the one
+// that stays just before them (long ones only) and the passages of two or
+// more sentences that repeat, sentence for sentence, the ones that stay
+// just before them ("A. B. A. B.": a passage pasted twice on one line or
+// on the next; at least one of its sentences long). It marks them in
+// local and localOf, and the first sentence of each passage with its
+// length. It goes over the sentences that stay until none is found, so
+// that what it leaves holds no such repeat: "E. No. E. E. No." loses the
+// second E first, and then the passage "E. No.".
+func (c *checker) localRepeats() {
+	k := c.kept[:0]
+	for i := range c.ss {
+		s := &c.ss[i]
+		s.local, s.localOf, s.passage = kept, i, 0
+		k = append(k, i)
+	}
+	for len(k) > 1 {
+		found := false
+		out := k[:0] // written behind where it is read
+		for i := 0; i < len(k); {
+			j := k[i]
+			if len(out) > 0 && c.ss[j].words >= c.min && c.sameSentence(j, out[len(out)-1]) {
+				c.ss[j].local, c.ss[j].localOf = cutAdjacent, out[len(out)-1]
+				found = true
+				i++
+				continue
+			}
+			if n := c.repeatedPassage(out, k[i:]); n > 0 {
+				for t := range n {
+					r := &c.ss[k[i+t]]
+					r.local, r.localOf = cutPassage, out[len(out)-n+t]
+				}
+				c.ss[j].passage, c.ss[j].passageEnd = n, k[i+n-1]
+				// Sentences between its first and last that went in
+				// an earlier round go with it, in its finding.
+				for x := j + 1; x < k[i+n-1]; x++ {
+					if c.ss[x].local != kept {
+						c.ss[x].passage = -1
+					}
+				}
+				found = true
+				i += n
+				continue
+			}
+			out = append(out, j)
+			i++
+		}
+		k = out
+		if !found {
+			break
+		}
+	}
+	c.kept = k
+}
+
+// repeatedPassage returns the length of the shortest passage of two or
+// more sentences at the start of next that repeats, sentence for
+// sentence, the end of before, with at least one long sentence; or 0.
+func (c *checker) repeatedPassage(before, next []int) int {
+	h := c.ss[next[0]].hash
+	for n := 2; n <= len(before) && n <= len(next) && n <= maxPassage; n++ {
+		first := before[len(before)-n:]
+		if c.ss[first[0]].hash != h {
+			continue
+		}
+		long := false
+		t := 0
+		for ; t < n && c.sameSentence(next[t], first[t]); t++ {
+			long = long || c.ss[next[t]].words >= c.min
+		}
+		if t == n && long {
+			return n
+		}
+	}
+	return 0
 }
 
 // fixesWords reports whether a doubled word of a sentence that stays is
@@ -840,6 +923,9 @@ func (c *checker) findings() []lint.Finding {
 func (c *checker) emitSentences() {
 	for i := range c.ss {
 		s := &c.ss[i]
+		if s.passage < 0 {
+			continue // in the finding of the passage around it
+		}
 		var msg string
 		switch s.fate {
 		case kept:
@@ -853,6 +939,12 @@ func (c *checker) emitSentences() {
 			msg = "paragraph starts with the sentence that ended the paragraph before it"
 		case cutEarlier:
 			msg = "sentence repeats an earlier sentence"
+		case cutPassage:
+			if s.passage <= 0 {
+				continue // reported with the first sentence of its passage
+			}
+			c.emitPassage(i)
+			continue
 		}
 		switch {
 		case s.unsafe:
@@ -863,6 +955,27 @@ func (c *checker) emitSentences() {
 			c.emit(RuleSentence, lint.Error, s.span, msg+" (removed"+c.differs(s.span, s.related)+")", &s.cut, s.related)
 		}
 	}
+}
+
+// emitPassage reports the repeated passage that starts at sentence i as one
+// finding: its span runs from its first sentence to its last, and its fix
+// removes them all.
+func (c *checker) emitPassage(i int) {
+	s := &c.ss[i]
+	end := &c.ss[s.passageEnd]
+	sp := lint.Span{Start: s.span.Start, End: end.span.End}
+	first := lint.Span{Start: s.related.Start, End: end.related.End}
+	msg := fmt.Sprintf("passage of %d sentences repeats the %d sentences just before it", s.passage, s.passage)
+	if s.unsafe {
+		c.report(RuleSentence, sp, first, msg+"; kept, as removing it would change how the rest of the paragraph splits into sentences")
+		return
+	}
+	cut := lint.Span{Start: s.cut.Start, End: end.cut.End}
+	if s.separate {
+		c.emit(RuleSentence, lint.Error, sp, msg+" (removed, with the paragraph it leaves empty"+c.differs(sp, first)+")", &cut, first)
+		return
+	}
+	c.emit(RuleSentence, lint.Error, sp, msg+" (removed"+c.differs(sp, first)+")", &cut, first)
 }
 
 // emitDoubles reports the doubled words of the sentences that stay; fix

@@ -235,6 +235,39 @@ func TestSentence(t *testing.T) {
 			in:    s1 + "\n" + s1 + "\n" + s2,
 			want:  s1 + "\n" + s2,
 			finds: "sentence/error/fix"},
+		{name: "a passage of two sentences pasted twice on one line",
+			in:    s1 + " " + s2 + " " + s1 + " " + s2 + " " + s3,
+			want:  s1 + " " + s2 + " " + s3,
+			finds: "sentence/error/fix"},
+		{name: "a passage pasted twice on the next line",
+			in:    s3 + "\n\n" + s1 + " " + s2 + "\n" + s1 + " " + s2 + "\n\n" + p1,
+			want:  s3 + "\n\n" + s1 + " " + s2 + "\n\n" + p1,
+			finds: "sentence/error/fix"},
+		{name: "a passage pasted with no space between",
+			in:    s1 + " " + s2 + s1 + " " + s2,
+			want:  s1 + " " + s2,
+			finds: "sentence/error/fix"},
+		{name: "a passage of three sentences pasted three times",
+			in:    s1 + " " + s2 + " " + s3 + " " + s1 + " " + s2 + " " + s3 + " " + s1 + " " + s2 + " " + s3,
+			want:  s1 + " " + s2 + " " + s3,
+			finds: "sentence/error/fix sentence/error/fix"},
+		{name: "a passage with a short sentence in it",
+			in:    s1 + " No. " + s1 + " No. " + s2,
+			want:  s1 + " No. " + s2,
+			finds: "sentence/error/fix"},
+		{name: "a passage of short sentences is prose",
+			in:    "He left. She cried. He left. She cried. " + s1,
+			want:  "He left. She cried. He left. She cried. " + s1,
+			finds: ""},
+		{name: "a passage with a sentence between the copies is far",
+			in:    s1 + " " + s2 + " " + s3 + " " + s1 + " " + s2,
+			want:  s1 + " " + s2 + " " + s3 + " " + s1 + " " + s2,
+			finds: "sentence/warning sentence/warning"},
+		{name: "a passage in mode All goes as one",
+			opts:  Options{Mode: All},
+			in:    s1 + " " + s2 + " " + s1 + " " + s2,
+			want:  s1 + " " + s2,
+			finds: "sentence/error/fix"},
 		{name: "headline line, then a sentence pasted twice",
 			in:    "Storm hits coast\n" + s1 + "\n" + s1 + "\n" + s2,
 			want:  "Storm hits coast\n" + s1 + "\n" + s2,
@@ -430,6 +463,18 @@ func TestMessages(t *testing.T) {
 	}
 	if r := fs[2].Related[0]; in[r.Start:r.End] != "the" {
 		t.Errorf("word related %v = %q", r, in[r.Start:r.End])
+	}
+	// A repeated passage is one finding: its span is the second copy, its
+	// related span the first, its fix removes the copy and a space.
+	in = s3 + " " + s1 + " " + s2 + " " + s1 + " " + s2
+	fs = New(Options{}).Check(in)
+	second := strings.LastIndex(in, s1)
+	if len(fs) != 1 || fs[0].Message != "passage of 2 sentences repeats the 2 sentences just before it (removed)" {
+		t.Fatalf("passage: %+v", fs)
+	}
+	if f := fs[0]; f.Start != second || f.End != len(in) || in[f.Related[0].Start:f.Related[0].End] != s1+" "+s2 ||
+		len(f.Fix) != 1 || f.Fix[0].Start != second-1 || f.Fix[0].End != len(in) {
+		t.Errorf("passage span %v, related %v, fix %v", f.Span, f.Related, f.Fix)
 	}
 	// A copy that differs says so.
 	fs = New(Options{}).Check(p1 + "\n\n" + strings.ToUpper(p1))

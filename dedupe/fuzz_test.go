@@ -26,6 +26,9 @@ func FuzzCheck(f *testing.F) {
 		"Bad \xff byte in this one.\n\nBad \xff byte in this one.\xe2\x80",
 		"walla Walla Walla Walla",
 		"na na na na. That that that. for for for for",
+		s1 + " " + s2 + " " + s1 + " " + s2 + " " + s1 + " " + s2,
+		s3 + "\n" + s1 + " No. " + s2 + "\n" + s1 + " No. " + s2 + "\n\n" + s1 + " No. " + s2,
+		s1 + " " + s2 + s1 + " " + s2 + " " + s2,
 	} {
 		f.Add(s, uint8(0), uint8(0))
 		f.Add(s, uint8(1), uint8(1))
