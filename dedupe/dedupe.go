@@ -165,7 +165,7 @@ func Rules() []lint.Rule {
 		{ID: RuleSentence, Severity: lint.Error, Fixes: true,
 			Doc: "a sentence, or a passage of sentences, repeats the one just before it (on the same line, the next line, or across a paragraph break): removed (further away: warning; removed in mode all)"},
 		{ID: RuleWord, Severity: lint.Warning, Fixes: true,
-			Doc: `a word is typed twice or more ("the the", "na na na"): the extra copies are removed, as one finding; "had had", "that that" and the like are kept (a third copy is removed)`},
+			Doc: `a word is typed twice or more ("the the", "sat sat sat"): the extra copies are removed, as one finding; "had had", "that that" and the like are kept (a third copy is removed), and so are chants and fillers ("no no no", "na na na", "go go go")`},
 		{ID: RuleNearParagraph, Severity: lint.Warning,
 			Doc: "a paragraph is nearly the same as an earlier one (80% of its words by default), with a word diff; removed only with FixNear when adjacent"},
 		{ID: RuleNearSentence, Severity: lint.Warning,

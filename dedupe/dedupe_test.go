@@ -384,9 +384,10 @@ func TestWord(t *testing.T) {
 		{name: "bye bye", in: "Bye bye, they said.", want: "Bye bye, they said.", finds: ""},
 		{name: "very very", in: "It was very very cold.", want: "It was very very cold.", finds: ""},
 		{name: "place name", in: "They flew to Bora Bora and Walla Walla.", want: "They flew to Bora Bora and Walla Walla.", finds: ""},
-		{name: "filler run", in: "The crowd sang na na na na na all night.", want: "The crowd sang na all night.", finds: "word/warning/fix"},
+		{name: "stuck run", in: "The crowd sang sang sang sang sang all night.", want: "The crowd sang all night.", finds: "word/warning/fix"},
+		{name: "chants and fillers are meant", in: "The crowd sang na na na na na all night, then go go go! and ok ok, hey hey.", want: "The crowd sang na na na na na all night, then go go go! and ok ok, hey hey.", finds: ""},
 		{name: "run of a function word", in: "It was the the the the best.", want: "It was the best.", finds: "word/warning/fix"},
-		{name: "run broken by a comma", in: "ok ok ok, ok ok.", want: "ok, ok.", finds: "word/warning/fix word/warning/fix"},
+		{name: "run broken by a comma", in: "sat sat sat, sat sat.", want: "sat, sat.", finds: "word/warning/fix word/warning/fix"},
 		{name: "two runs", in: "the the the cat cat cat sat", want: "the cat sat", finds: "word/warning/fix word/warning/fix"},
 		{name: "run with a name after it", in: "the the the The Hague", want: "the The Hague", finds: "word/warning/fix"},
 		{name: "that that that", in: "He said that that that was all.", want: "He said that that was all.", finds: "word/warning/fix"},
@@ -555,8 +556,8 @@ func TestWordRun(t *testing.T) {
 	tests := []struct {
 		in, msg, span, related, out string
 	}{
-		{"They sang na na na na today.", `word "na" typed 4 times (3 copies removed)`, "na na na", "na", "They sang na today."},
-		{"Ok ok ok", `word "Ok" typed 3 times (2 copies removed)`, "ok ok", "Ok", "Ok"},
+		{"They sang sang sang sang today.", `word "sang" typed 4 times (3 copies removed)`, "sang sang sang", "sang", "They sang today."},
+		{"Cat cat cat", `word "Cat" typed 3 times (2 copies removed)`, "cat cat", "Cat", "Cat"},
 		{"He said that that that was all.", `word "that" typed 3 times (1 copy removed; "that that" is kept, as the pair can be meant)`, "that", "that", "He said that that was all."},
 		{"It is for for for for you.", `word "for" typed 4 times (2 copies removed; "for for" is kept, as the pair can be meant)`, "for for", "for", "It is for for you."},
 	}
