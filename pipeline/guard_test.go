@@ -20,7 +20,7 @@ func spanOf(t *testing.T, text, sub string) lint.Span {
 func TestGuard(t *testing.T) {
 	const text = "It said in a statement.. Then \u201cthis\u201d.\n\n" +
 		"code: a..b \u201cq\u201d\n\n" +
-		"Use `x..y \u201cz\u201d` now.. ok\n"
+		"Use `x..y \u201cz\u201d` now.. Ok\n"
 	p := Default(Options{})
 	code := spanOf(t, text, "code: a..b \u201cq\u201d")
 	inl := spanOf(t, text, "`x..y \u201cz\u201d`")
@@ -36,7 +36,7 @@ func TestGuard(t *testing.T) {
 	r := p.RunGuarded(text, g)
 	want := "It said in a statement. Then \u201cthis\u201d.\n\n" +
 		"code: a..b \u201cq\u201d\n\n" +
-		"Use `x..y \u201cz\u201d` now. ok\n"
+		"Use `x..y \u201cz\u201d` now. Ok\n"
 	if r.Cleaned != want {
 		t.Errorf("cleaned:\n%q\nwant\n%q", r.Cleaned, want)
 	}

@@ -124,11 +124,11 @@ func TestSuppressionComments(t *testing.T) {
 // Markdown is recognised by extension or --format-in: code is never
 // touched.
 func TestFormatIn(t *testing.T) {
-	const text = "Prose.. here.\n\n```\ncode..\n```\n"
+	const text = "Prose.. Here.\n\n```\ncode..\n```\n"
 	cd(t, map[string]string{"a.md": text, "a.txt": text})
 	s := real(t)
-	md := "Prose. here.\n\n```\ncode..\n```\n"
-	plain := "Prose. here.\n\n```\ncode.\n```\n"
+	md := "Prose. Here.\n\n```\ncode..\n```\n"
+	plain := "Prose. Here.\n\n```\ncode.\n```\n"
 	for _, tt := range []struct {
 		args []string
 		want string

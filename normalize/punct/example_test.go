@@ -37,4 +37,5 @@ func ExampleRules() {
 	// punct.double-period warning fixes=true
 	// punct.double-comma warning fixes=true
 	// punct.space-before info fixes=true
+	// punct.doubled warning fixes=true
 }

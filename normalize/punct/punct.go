@@ -35,6 +35,9 @@ const (
 	RuleDoubleComma = "punct.double-comma"
 	// RuleSpaceBefore is a space before punctuation: "Hello , world" → "Hello, world".
 	RuleSpaceBefore = "punct.space-before"
+	// RuleDoubled is a doubled or clashing mark after a word: ";;" → ";",
+	// ",." or ", ." → ".", ". ." → ".".
+	RuleDoubled = "punct.doubled"
 )
 
 // Rules returns the rules the stage reports, with their default
@@ -47,6 +50,8 @@ func Rules() []lint.Rule {
 			Doc: `doubled comma in prose ("word,, word" or "word, , word" → "word, word"); CSV-like tokens are left alone`},
 		{ID: RuleSpaceBefore, Severity: lint.Info, Fixes: true,
 			Doc: `space or tab between a word and a following , . ; ! or ? ("Hello , world ." → "Hello, world.")`},
+		{ID: RuleDoubled, Severity: lint.Warning, Fixes: true,
+			Doc: `doubled or clashing marks after a word, what deleting a word often leaves ("word;;" → "word;", "word,." or "word, ." → "word.", "word. ." → "word."); "!!", "?!" and ellipses are left alone`},
 	}
 }
 
@@ -126,6 +131,12 @@ func (s *scanner) run() {
 			i = s.periods(i) - 1
 		case ',':
 			i = s.commas(i) - 1
+		case ';':
+			if i+1 < len(text) && text[i+1] == ';' {
+				i = s.semicolons(i) - 1
+				continue
+			}
+			fallthrough
 		default: // ; ! ?
 			if !blankBefore(text, i) {
 				continue // the common case: nothing to report
@@ -205,11 +216,16 @@ func (s *scanner) periods(i int) int {
 }
 
 // doublePeriod reports the two full stops at i if they are a stray
-// doubled full stop ending a word.
+// doubled full stop ending a word. Before a lower-case word they are an
+// informal ellipsis ("Wait.. what?"), left alone, unless the word before
+// them is an abbreviation with its own full stop ("etc.. and").
 func (s *scanner) doublePeriod(i int) {
 	text := s.text
 	if !wordEndBefore(text, i) {
 		return // "cd ..", "..foo", "?..", "…..": not after a word
+	}
+	if lowerWordAfter(text, i+2) && !abbreviationBefore(text, i) {
+		return // "Apple.. a triumph": an ellipsis, not a typo
 	}
 	f := followParen
 	if c := text[i-1]; c >= '0' && c <= '9' {
@@ -226,7 +242,8 @@ func (s *scanner) doublePeriod(i int) {
 }
 
 // singlePeriod reports the spaces before the lone full stop at i if it
-// ends a sentence: "world ." → "world.".
+// ends a sentence: "world ." → "world.", and the lone full stop with
+// them if a full stop ends the word before: "world. ." → "world.".
 func (s *scanner) singlePeriod(i int) {
 	text := s.text
 	if !blankBefore(text, i) {
@@ -241,6 +258,11 @@ func (s *scanner) singlePeriod(i int) {
 	}
 	if !followsEnd(text, i+1, followParen|followBracket) {
 		return // ".5", ".NET", "./run", ".txt"
+	}
+	if start, ok := s.strayPeriod(i); ok {
+		s.add(RuleDoubled, lint.Warning, lint.Span{Start: start - 1, End: i + 1},
+			`stray full stop after a full stop: ". ." → "."`, lint.Edit{Span: lint.Span{Start: start, End: i + 1}})
+		return
 	}
 	if start, ok := s.spaceBefore(i, false); ok {
 		s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: i + 1},
@@ -264,10 +286,18 @@ func (s *scanner) commas(p int) int {
 		k++
 		q, n = k, n+1
 	}
-	if n == 1 && !blankBefore(text, p) {
+	r, stop := s.commaStop(q) // "word,." or "word , ."
+	if stop {
+		b := p
+		for b > 0 && (text[b-1] == ' ' || text[b-1] == '\t') {
+			b--
+		}
+		stop = wordEndBefore(text, b) // not "etc.,.": that would leave ".."
+	}
+	if n == 1 && !blankBefore(text, p) && !stop {
 		return q // the common case: one comma right after a word
 	}
-	if !followsEnd(text, q, followParen|followBracket) {
+	if !stop && !followsEnd(text, q, followParen|followBracket) {
 		return q // "a,,b", ",5", "f(a, ,b)": data or code
 	}
 	start, spaced := s.spaceBefore(p, true)
@@ -277,8 +307,16 @@ func (s *scanner) commas(p int) int {
 			return q // ",,foo" at a line start, "?,,"
 		}
 	}
-	if s.tok.at(text, start); s.tok.comma {
-		return q // "x,y,, z": CSV-like, an empty field
+	if s.tok.at(text, start); s.tok.comma && !stop || s.tok.path || s.tok.www {
+		return q // "x,y,, z": CSV-like, an empty field; a URL or path
+	}
+	if stop {
+		// "word,." and "word , .": the full stop wins; the spaces
+		// before the comma go too.
+		s.tok.gone = lint.Span{Start: start, End: r - 1}
+		s.add(RuleDoubled, lint.Warning, lint.Span{Start: start, End: r},
+			"comma before a full stop: "+strconv.Quote(text[p:r])+` → "."`, lint.Edit{Span: lint.Span{Start: start, End: r - 1}})
+		return r
 	}
 	if spaced {
 		s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: p + 1},
@@ -290,6 +328,125 @@ func (s *scanner) commas(p int) int {
 			msg, lint.Edit{Span: lint.Span{Start: p + 1, End: q}})
 	}
 	return q
+}
+
+// semicolons handles the run of semicolons at p and returns the offset
+// just past it: after a word and before the end of a clause ("word;; x")
+// the extra ones go.
+func (s *scanner) semicolons(p int) int {
+	text := s.text
+	q := p + 1
+	for q < len(text) && text[q] == ';' {
+		q++
+	}
+	if !wordEndBefore(text, p) || !followsEnd(text, q, 0) {
+		return q // "for (;;)", "a;;b", ";;" at a line start
+	}
+	if s.tok.at(text, p); s.tok.path || s.tok.www {
+		return q
+	}
+	s.add(RuleDoubled, lint.Warning, lint.Span{Start: p, End: q},
+		"doubled semicolon: "+strconv.Quote(text[p:q])+` → ";"`, lint.Edit{Span: lint.Span{Start: p + 1, End: q}})
+	return q
+}
+
+// commaStop reports whether the commas that end at q are followed, after
+// spaces or tabs, by a lone full stop that ends the sentence ("word,."
+// "word, ."), and returns the offset just past that full stop.
+func (s *scanner) commaStop(q int) (int, bool) {
+	text := s.text
+	k := q
+	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	if k == len(text) || text[k] != '.' || k+1 < len(text) && text[k+1] == '.' {
+		return 0, false // no full stop, or an ellipsis: ", ..."
+	}
+	if !followsEnd(text, k+1, followParen|followBracket) {
+		return 0, false // ", .5", ",.NET"
+	}
+	j := k + 1
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j < len(text) && punctByte[text[j]] {
+		return 0, false // ",. ." or ",. ,": odd enough to leave to the writer
+	}
+	return k + 1, true
+}
+
+// strayPeriod reports whether the lone full stop at i, with spaces or
+// tabs before it, follows a run of one or two full stops that ends a word
+// ("word. ." or "word.. ."), and returns where the spaces start. A run
+// of one is itself preceded by no spaced dot, so ". . ." is no match.
+func (s *scanner) strayPeriod(i int) (int, bool) {
+	text := s.text
+	start := i
+	for start > 0 && (text[start-1] == ' ' || text[start-1] == '\t') {
+		start--
+	}
+	k := start
+	for k > 0 && text[k-1] == '.' && start-k < 3 {
+		k--
+	}
+	if n := start - k; n < 1 || n > 2 || k > 0 && text[k-1] == '.' {
+		return 0, false
+	}
+	if !wordEndBefore(text, k) {
+		return 0, false // ". . .", "? .": not after a word
+	}
+	if s.tok.at(text, k); s.tok.path || s.tok.www {
+		return 0, false
+	}
+	return start, true
+}
+
+// lowerWordAfter reports whether, after spaces or tabs from j, a
+// lower-case letter starts a word on the same line.
+func lowerWordAfter(text string, j int) bool {
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j >= len(text) {
+		return false
+	}
+	if c := text[j]; c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	return unicode.IsLower(r)
+}
+
+// abbreviationBefore reports whether the word that ends at i is an
+// abbreviation whose own full stop is the first of the two at i: one
+// with a full stop inside ("U.S", "e.g") or a common one ("etc", "Inc").
+func abbreviationBefore(text string, i int) bool {
+	k := i
+	for k > 0 && k > i-12 && (alnum[text[k-1]] || text[k-1] == '.') {
+		k--
+	}
+	w := text[k:i]
+	for j := 0; j < len(w); j++ {
+		if w[j] == '.' {
+			return true
+		}
+	}
+	switch len(w) {
+	case 2, 3, 4, 5, 6:
+		var b [6]byte
+		for j := 0; j < len(w); j++ {
+			b[j] = w[j] | 0x20
+		}
+		_, ok := abbreviations[string(b[:len(w)])]
+		return ok
+	}
+	return false
+}
+
+// abbreviations are the common ones a sentence can go on after.
+var abbreviations = map[string]struct{}{
+	"etc": {}, "inc": {}, "ltd": {}, "co": {}, "corp": {}, "vs": {}, "approx": {},
+	"jr": {}, "sr": {}, "dept": {}, "est": {}, "no": {}, "fig": {}, "vol": {}, "al": {},
 }
 
 // blankBefore reports whether a space or tab comes right before p:
@@ -434,6 +591,9 @@ type token struct {
 	path        bool // it holds "/" or "\" (a URL or path)
 	comma       bool // it holds a comma other than a digit-group separator
 	www         bool // it starts, after opening brackets or quotes, with "www."
+	// gone is the last range a fix deleted that the token has not yet
+	// been scanned over: its commas do not count.
+	gone lint.Span
 }
 
 // at moves the token on to end at pos.
@@ -461,7 +621,7 @@ func (t *token) at(text string, pos int) {
 	}
 	from := t.upto
 	if k > t.upto || !t.started {
-		*t = token{started: true, start: k}
+		*t = token{started: true, start: k, gone: t.gone}
 		from = k
 		t.www = startsWWW(text[k:])
 	}
@@ -470,7 +630,7 @@ func (t *token) at(text string, pos int) {
 		case '/', '\\':
 			t.path = true
 		case ',':
-			if !groupSeparator(text, j) {
+			if !groupSeparator(text, j) && (j < t.gone.Start || j >= t.gone.End) {
 				t.comma = true
 			}
 		}

@@ -103,6 +103,7 @@ const (
 	dp = punct.RuleDoublePeriod
 	dc = punct.RuleDoubleComma
 	sb = punct.RuleSpaceBefore
+	dd = punct.RuleDoubled
 )
 
 type testCase struct {
@@ -121,7 +122,7 @@ var doublePeriodCases = []testCase{
 	{"mid sentence", "He left.. Then he came back.", "He left. Then he came back.", []string{dp}},
 	{"digit", "It rose by 2.. The", "It rose by 2. The", []string{dp}},
 	{"non-ASCII letter", "un café.. Puis", "un café. Puis", []string{dp}},
-	{"combining mark", "cafe\u0301.. x", "cafe\u0301. x", []string{dp}},
+	{"combining mark", "cafe\u0301.. X", "cafe\u0301. X", []string{dp}},
 	{"after ASCII closing quote", `he said "no".. Then`, `he said "no". Then`, []string{dp}},
 	{"after curly closing quote", "he said “no”.. Then", "he said “no”. Then", []string{dp}},
 	{"after closing bracket", "(see above).. Then", "(see above). Then", []string{dp}},
@@ -129,7 +130,10 @@ var doublePeriodCases = []testCase{
 	{"before curly closing quote", "“I left..” he said", "“I left.” he said", []string{dp}},
 	{"before closing paren", "(and so on..) x", "(and so on.) x", []string{dp}},
 	{"before no-break space", "end..\u00a0x", "end.\u00a0x", []string{dp}},
-	{"two in a row", "a.. b.. c", "a. b. c", []string{dp, dp}},
+	{"two in a row", "A.. B.. C", "A. B. C", []string{dp, dp}},
+	{"before lower case after an abbreviation with a stop", "in the U.S.. the", "in the U.S. the", []string{dp}},
+	{"never informal ellipsis", "Wait.. what? Apple.. a triumph", "", nil},
+	{"never informal ellipsis run", "a.. b.. c", "", nil},
 	{"invalid UTF-8 around", "\xffword.. \xfe", "\xffword. \xfe", []string{dp}},
 
 	{"never ellipsis", "Well... maybe", "", nil},
@@ -229,13 +233,37 @@ var spaceBeforeCases = []testCase{
 	{"never after invalid byte", "\xff , x", "", nil},
 }
 
+var doubledCases = []testCase{
+	{"semicolons", "one;; two", "one; two", []string{dd}},
+	{"semicolons at the end", "one;;;\ntwo", "one;\ntwo", []string{dd}},
+	{"comma then stop", "and so on,.", "and so on.", []string{dd}},
+	{"spaced comma then stop", "and so on , . Next", "and so on. Next", []string{dd}},
+	{"comma space stop", "the minister said, . Then", "the minister said. Then", []string{dd}},
+	{"commas then stop", "said,, .", "said.", []string{dd}},
+	{"stop space stop", "He left. . Then", "He left. Then", []string{dd}},
+	{"stop spaces stop at the end", "He left.  .", "He left.", []string{dd}},
+	{"after a closing quote", "he said “no”. .", "he said “no”.", []string{dd}},
+
+	{"never for loop", "for (;;) x", "", nil},
+	{"never semicolons in a token", "a;;b", "", nil},
+	{"never semicolons at a line start", ";; comment", "", nil},
+	{"never comma then ellipsis", "and, ... then", "", nil},
+	{"never comma then decimal", "values 1, .5 and 2", "", nil},
+	{"never spaced ellipsis", "Well. . . maybe", "", nil},
+	{"never spaced ellipsis after space", "Well . . . maybe", "", nil},
+	{"never spaced dots alone", "end . .", "", nil},
+	{"never stop then comma then stop after abbreviation", " a.,.", "", nil},
+	{"never bangs", "Wow!! Really?! What??", "", nil},
+	{"never in a path", "see path/to;; x", "", nil},
+}
+
 var combinedCases = []testCase{
 	{"space then spaced commas", "Hello , , world", "Hello, world", []string{sb, dc}},
 	{"space then doubled comma", "a ,, b", "a, b", []string{sb, dc}},
 	{"space then comma run", "a , ,, , b", "a, b", []string{sb, dc}},
 	{"double period then comma", "a.. , b", "a., b", []string{dp, sb}},
 	{"period then comma", "word . , x", "word., x", []string{sb, sb}},
-	{"double period then spaced dot", "word.. .", "word. .", []string{dp}},
+	{"double period then spaced dot", "word.. .", "word.", []string{dp, dd}},
 	{"space then double comma then quote", `"a ,,"`, `"a,"`, []string{sb, dc}},
 	{"seed sentence", "the operation “sends an unambiguous message”, it said in a statement..",
 		"the operation “sends an unambiguous message”, it said in a statement.", []string{dp}},
@@ -264,6 +292,7 @@ func TestDoublePeriod(t *testing.T) { runCases(t, doublePeriodCases) }
 func TestDoubleComma(t *testing.T)  { runCases(t, doubleCommaCases) }
 func TestSpaceBefore(t *testing.T)  { runCases(t, spaceBeforeCases) }
 func TestCombined(t *testing.T)     { runCases(t, combinedCases) }
+func TestDoubled(t *testing.T)      { runCases(t, doubledCases) }
 
 func TestFindingDetails(t *testing.T) {
 	tests := []struct {
@@ -331,7 +360,7 @@ func TestSeed(t *testing.T) {
 
 func TestRules(t *testing.T) {
 	rules := punct.Rules()
-	want := map[string]lint.Severity{dp: lint.Warning, dc: lint.Warning, sb: lint.Info}
+	want := map[string]lint.Severity{dp: lint.Warning, dc: lint.Warning, sb: lint.Info, dd: lint.Warning}
 	if len(rules) != len(want) {
 		t.Fatalf("Rules() = %d rules, want %d", len(rules), len(want))
 	}
@@ -356,7 +385,7 @@ func TestRules(t *testing.T) {
 // TestFixSlicesIndependent checks that appending to one finding's Fix does
 // not overwrite another's: the fixes share a backing array.
 func TestFixSlicesIndependent(t *testing.T) {
-	fs := stage.Check("a.. b.. c..")
+	fs := stage.Check("A.. B.. C..")
 	if len(fs) != 3 {
 		t.Fatalf("want 3 findings, got %d", len(fs))
 	}

@@ -172,7 +172,7 @@ func TestPairsKeptTogether(t *testing.T) {
 // TestPositions: findings are reported at their place in the original
 // file, after front matter, in list items, quotes and table cells.
 func TestPositions(t *testing.T) {
-	src := "---\na: “x”\n---\n\n- item “q”\n\n> quote.. end\n\n| “c” |\n|---|\n"
+	src := "---\na: “x”\n---\n\n- item “q”\n\n> quote.. End\n\n| “c” |\n|---|\n"
 	r := Run(pipeline.Default(pipeline.Options{}), src)
 	x := lint.NewLineIndex(src)
 	var got []string
