@@ -4,6 +4,7 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/pipeline/lint"
@@ -72,6 +73,12 @@ func entityPass(cur string) []medit {
 		if !ok {
 			i++
 			continue
+		}
+		if dec == "¿" && letterBefore(cur, i) && letterAt(cur, end) {
+			// "Blair&#191;s": an apostrophe that a conversion lost (its
+			// top bit set on "?"), never an inverted question mark,
+			// which opens a question after a space.
+			dec = "'"
 		}
 		edits = append(edits, medit{start: i, end: end, new: dec})
 		i = end
@@ -172,4 +179,16 @@ func looksLikeHTML(text string) bool {
 			return true
 		}
 	}
+}
+
+// letterBefore reports whether a letter ends s[:i].
+func letterBefore(s string, i int) bool {
+	r, size := utf8.DecodeLastRuneInString(s[:i])
+	return size > 0 && unicode.IsLetter(r)
+}
+
+// letterAt reports whether a letter starts s[i:].
+func letterAt(s string, i int) bool {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return size > 0 && unicode.IsLetter(r)
 }

@@ -18,6 +18,10 @@ func TestEntity(t *testing.T) {
 		{"&amp;&#35;38;", "&"},
 		{"1 &lt; 2 &gt; 0", "1 < 2 > 0"},
 		{"&eacute;t&eacute;", "été"},
+		{"Mr Blair&#191;s government", "Mr Blair's government"}, // a lost apostrophe
+		{"America&#xBF;s team", "America's team"},
+		{"&#191;Qué?", "¿Qué?"}, // an inverted question mark opens a question
+		{"dijo: &iquest;vienes?", "dijo: ¿vienes?"},
 		// Left alone.
 		{"AT&T", "AT&T"},
 		{"&c", "&c"},
