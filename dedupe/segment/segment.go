@@ -537,7 +537,12 @@ func (s *scanner) terminator(i int) int {
 	k := skipClosers(t, j)
 	if k < n && !spaceAt(t, k) {
 		// Not followed by white space: "3.5", "U.S.A", "Jr.'s", "mean...see".
-		if k == i+1 && dots == 1 {
+		switch {
+		case (dots == 1 || bang) && !ell && !spaced && quoteAt(t, j):
+			if c := s.quoteGlueBreak(i, j); c > 0 {
+				return c
+			}
+		case k == i+1 && dots == 1:
 			s.noSpaceBreak(i)
 		}
 		return k
@@ -833,7 +838,14 @@ func (s *scanner) noSpaceBreak(i int) {
 	if p := t[i-1]; !isASCIILower(p) && !isASCIIDigit(p) {
 		return
 	}
-	if !isASCIIUpper(t[i+1]) || !isASCIILower(t[i+2]) {
+	if !isASCIIUpper(t[i+1]) {
+		return
+	}
+	if !isASCIILower(t[i+2]) {
+		// "began.A major": the one-letter words "A" and "I".
+		if (t[i+1] == 'A' || t[i+1] == 'I') && t[i+2] == ' ' && s.gluedWordBefore(i) {
+			s.cut(i + 1)
+		}
 		return
 	}
 	e := i + 3
@@ -865,6 +877,71 @@ func (s *scanner) noSpaceBreak(i int) {
 		return // "Mr.Smith"
 	}
 	s.cut(i + 1)
+}
+
+// gluedWordBefore reports whether a word of two or more letters, the
+// last one lower-case, ends at the terminator at i, with a space or the
+// sentence's start before it: "began." in "began.A major", not "U.S.",
+// "NATO." or "x@a.b".
+func (s *scanner) gluedWordBefore(i int) bool {
+	t := s.text
+	if i < 1 || !isASCIILower(t[i-1]) {
+		return false
+	}
+	b := i
+	for b > s.start && i-b <= 32 && isASCIILetter(t[b-1]) {
+		b--
+	}
+	if i-b < 2 || i-b > 32 {
+		return false
+	}
+	return b == s.start || spaceBefore(t, b) || isOpenerBefore(t, b)
+}
+
+// quoteAt reports whether a double quotation mark starts t[j:].
+func quoteAt(t string, j int) bool {
+	if j >= len(t) {
+		return false
+	}
+	if t[j] == '"' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t[j:])
+	return r == '“' || r == '”'
+}
+
+// quoteGlueBreak handles a terminator at i, right after a word and
+// ending at j, that a quotation mark joins to the next sentence with no
+// space: "Christmas."We are", "Christmas.”“We are", "said.“We are", as
+// a paragraph pasted after another with no space leaves it. It cuts
+// after the quotes that close (a straight quote closes when the sentence
+// has one open) and before those that open, and returns where scanning
+// goes on, or returns 0.
+func (s *scanner) quoteGlueBreak(i, j int) int {
+	t := s.text
+	c := j
+	open := strings.Count(t[s.start:i], `"`)%2 == 1 // a straight quote is open
+	for c < len(t) {
+		r, size := utf8.DecodeRuneInString(t[c:])
+		if r == '”' || r == '"' && open {
+			open = open && r != '"'
+			c += size
+			continue
+		}
+		break
+	}
+	o := c
+	if r, size := utf8.DecodeRuneInString(t[o:]); r == '“' || r == '"' {
+		o += size
+	}
+	if o == j || o >= len(t) || !isASCIIUpper(t[o]) || !s.gluedWordBefore(i) {
+		return 0
+	}
+	if o+1 < len(t) && !isASCIILower(t[o+1]) && !(t[o] == 'A' || t[o] == 'I') {
+		return 0 // "said."NATO": not a plain word
+	}
+	s.cut(c)
+	return c
 }
 
 // peek describes the first word at or after k, past white space and
