@@ -849,8 +849,8 @@ func (s *scanner) noSpaceBreak(i int) {
 		return
 	}
 	e := i + 3
-	for e < n && isASCIILower(t[e]) && e-i < 24 {
-		e++
+	for e < n && (isASCIILower(t[e]) || t[e] == '\'' && e+1 < n && isASCIILower(t[e+1])) && e-i < 24 {
+		e++ // "Fever.Davis's body"
 	}
 	if e < n {
 		switch c := t[e]; {
@@ -914,13 +914,15 @@ func quoteAt(t string, j int) bool {
 // ending at j, that a quotation mark joins to the next sentence with no
 // space: "Christmas."We are", "Christmas.”“We are", "said.“We are", as
 // a paragraph pasted after another with no space leaves it. It cuts
-// after the quotes that close (a straight quote closes when the sentence
+// after the quotes that close (a straight quote closes when the block
 // has one open) and before those that open, and returns where scanning
 // goes on, or returns 0.
 func (s *scanner) quoteGlueBreak(i, j int) int {
 	t := s.text
 	c := j
-	open := strings.Count(t[s.start:i], `"`)%2 == 1 // a straight quote is open
+	// A straight quote is open if the block so far has an odd number:
+	// a quotation can run over several sentences.
+	open := strings.Count(t[s.blockStart:i], `"`)%2 == 1
 	for c < len(t) {
 		r, size := utf8.DecodeRuneInString(t[c:])
 		if r == '”' || r == '"' && open {
