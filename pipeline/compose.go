@@ -95,6 +95,39 @@ func (c *composer) mapSpan(s lint.Span) lint.Span {
 	return lint.Span{Start: start, End: end}
 }
 
+// mapWide maps a non-empty span of the current text to the widest span
+// of the original it stands for: with the bytes that earlier deletions
+// removed at either end, and all of a changed region that holds an end.
+// A deletion of the span deletes those bytes too, so a guard judges what
+// it really removes: a repeated heading whose control character went
+// first is removed whole.
+func (c *composer) mapWide(s lint.Span) lint.Span {
+	if len(c.pieces) == 0 || s.Start == s.End {
+		return c.mapSpan(s)
+	}
+	start := c.mapEnd(s.Start) // before any deletions at s.Start
+	if k := c.containing(s.Start); k >= 0 {
+		start = c.pieces[k].orig.Start
+	}
+	end := c.mapStart(s.End) // past any deletions at s.End
+	if k := c.containing(s.End); k >= 0 {
+		end = c.pieces[k].orig.End
+	}
+	if end < start {
+		end = start
+	}
+	return lint.Span{Start: start, End: end}
+}
+
+// guardEdit returns the edit e of the current text as a guard judges it,
+// in the original: a deletion at its widest (see mapWide).
+func (c *composer) guardEdit(e *lint.Edit) lint.Edit {
+	if e.New == "" {
+		return lint.Edit{Span: c.mapWide(e.Span)}
+	}
+	return lint.Edit{Span: c.mapSpan(e.Span), New: e.New}
+}
+
 // touches reports whether a piece's cur range and an edit must merge:
 // they overlap, or one is empty and they meet.
 func touches(cur, e lint.Span) bool {

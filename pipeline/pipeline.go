@@ -235,7 +235,7 @@ func (sr *stageRun) Add(f lint.Finding) {
 			if cur[e.Start:e.End] == e.New {
 				continue // a no-op edit changes nothing
 			}
-			if g != nil && g.blocks(lint.Edit{Span: c.mapSpan(e.Span), New: e.New}) {
+			if g != nil && g.blocks(c.guardEdit(e)) {
 				sr.edits = sr.edits[:n0] // the fix is all or nothing
 				unfixed = true
 				break

@@ -39,6 +39,10 @@ func FuzzMarkdown(f *testing.F) {
 		"[a]: /u\n[b]: /v “t”\n\ntext [a] and [b].\n",
 		"a  \nb\\\nc\n",
 		"<div>\n“x”..\n</div>\n\n“y”..\n",
+		// A control character next to syntax: removing it would change
+		// how the emphasis parses, or leave a repeated heading behind.
+		"A\"\x02*\"*",
+		"A long enough item here\n# A long enough item here\x02",
 	} {
 		f.Add(s)
 	}

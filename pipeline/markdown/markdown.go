@@ -209,6 +209,47 @@ func flankClass(r rune) int {
 	return flankOther
 }
 
+// urlEndBefore reports whether a URL ends at p, or before p with only
+// trailing punctuation between ("https://x.org!” ": GFM leaves "!" out
+// of the link, but takes it in with a straight quote after it).
+func urlEndBefore(src string, urlEnds []int, p int) bool {
+	i, ok := slices.BinarySearch(urlEnds, p)
+	if ok {
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	end := urlEnds[i-1]
+	if p-end > 16 {
+		return false
+	}
+	for k := end; k < p; k++ {
+		if strings.IndexByte("?!.,:;*_~'\")", src[k]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// rawFirstRune returns the first character of s, or -1.
+func rawFirstRune(s string) rune {
+	if s == "" {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// rawLastRune returns the last character of s, or -1.
+func rawLastRune(s string) rune {
+	if s == "" {
+		return -1
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
 // firstRune returns the first character of s that the normalize stages
 // keep (they remove controls and format characters), or -1.
 func firstRune(s string) rune {
@@ -1055,7 +1096,7 @@ func (b *builder) refuse(g *pipeline.Guard) {
 		if makesSyntax(src, e) || leavesSyntaxLine(src, cls, e) {
 			return true
 		}
-		if _, ok := slices.BinarySearch(urlEnds, e.Start); ok {
+		if urlEndBefore(src, urlEnds, e.Start) {
 			next := byte(' ')
 			if e.New != "" {
 				next = e.New[0]
@@ -1161,7 +1202,9 @@ func makesSyntax(src string, e lint.Edit) bool {
 			if e.New != "" {
 				after = e.New
 			}
-			if flankClass(firstRune(src[e.Start:])) != flankClass(firstRune(after)) {
+			// The neighbour now is what goldmark saw, a control
+			// character included; the one after is what stays.
+			if flankClass(rawFirstRune(src[e.Start:])) != flankClass(firstRune(after)) {
 				return true
 			}
 		}
@@ -1170,7 +1213,7 @@ func makesSyntax(src string, e lint.Edit) bool {
 			if e.New != "" {
 				before = e.New
 			}
-			if flankClass(lastRune(src[:e.End])) != flankClass(lastRune(before)) {
+			if flankClass(rawLastRune(src[:e.End])) != flankClass(lastRune(before)) {
 				return true
 			}
 		}
