@@ -3,6 +3,8 @@ package dedupe
 import (
 	"encoding/binary"
 	"fmt"
+	"math/rand/v2"
+	"strings"
 	"sync"
 	"testing"
 
@@ -31,6 +33,90 @@ func TestLetterMask(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSpaceMask checks the eight-byte space test for every byte value in
+// every position, next to neighbours that could carry into it.
+func TestSpaceMask(t *testing.T) {
+	for _, fill := range []byte{0x00, ' ', '!', 0x1F, 0x7F, 0x80, 0xA0, 0xFF} {
+		for pos := range 8 {
+			for c := range 256 {
+				var b [8]byte
+				for k := range b {
+					b[k] = fill
+				}
+				b[pos] = byte(c)
+				m := spaceMask(binary.LittleEndian.Uint64(b[:]))
+				for k := range b {
+					want := b[k] == ' '
+					if got := m>>(8*k)&0xFF == 0x80; got != want || m>>(8*k)&0x7F != 0 {
+						t.Fatalf("spaceMask(% x): byte %d (%#x) flagged %v, want %v", b, k, b[k], got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestFoldWordsProse compares foldWords with the general path (doubles,
+// then keyOf) on random prose from a small vocabulary, so that copies,
+// runs of copies and near-copies (same length, same first letter) fall
+// anywhere relative to the eight-byte chunks, between single and double
+// spaces, tabs, line breaks, punctuation, digits and joiners.
+func TestFoldWordsProse(t *testing.T) {
+	vocab := []string{"the", "The", "THE", "tha", "cat", "Cat", "cot", "a", "A", "an", "is", "it",
+		"that", "This", "had", "has", "for", "for", "na", "ha", "walla", "Walla", "extraordinarily",
+		"Internationalisation", "abcdefgh", "abcdefgi", "don't", "Don't", "don'", "well-known", "x-ray", "x-", "O'Neill",
+		"it's", "it's", "4x4", "10", "snake_case", "a-b-c-d-e", "ab'cd'ef", "--", "'"}
+	seps := []string{" ", " ", " ", " ", " ", " ", "  ", "\t", "\n", ", ", ". ", " \"", "\" ", " (", ") ", "-", "'"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var sb strings.Builder
+		if r.IntN(4) == 0 {
+			sb.WriteString(seps[r.IntN(len(seps))])
+		}
+		for n := 1 + r.IntN(30); n > 0; n-- {
+			sb.WriteString(vocab[r.IntN(len(vocab))])
+			if r.IntN(3) == 0 {
+				sb.WriteString(seps[r.IntN(len(seps))])
+			} else {
+				sb.WriteByte(' ')
+			}
+		}
+		s := sb.String()
+		if r.IntN(2) == 0 {
+			s = strings.TrimRight(s, " ") + "."
+		}
+		compareFoldWords(t, s)
+	}
+}
+
+// compareFoldWords checks that foldWords on s, if it accepts s, finds
+// the doubles and builds the key and fold of the two-pass way.
+func compareFoldWords(t *testing.T, s string) {
+	t.Helper()
+	sp := lint.Span{End: len(s)}
+	var fast folder
+	got, ok := foldWords(&fast, s, sp, nil)
+	if !ok {
+		t.Fatalf("foldWords(%q) gave up on ASCII", s)
+	}
+	gotKey, gotEnd := fast.endKeep()
+	want := doubles(s, sp, nil)
+	var skip []lint.Span
+	for _, d := range want {
+		if d.fix {
+			skip = append(skip, lint.Span{Start: d.cut, End: d.second.End})
+		}
+	}
+	var slow folder
+	wantKey, wantEnd := keyOf(&slow, s, sp, skip, true)
+	if string(gotKey) != string(wantKey) || fast.words != slow.words || gotEnd != wantEnd || string(fast.buf) != string(slow.buf) {
+		t.Fatalf("%q: fast key %q (%d words, fold %q), slow key %q (%d words, fold %q)", s, gotKey, fast.words, fast.buf, wantKey, slow.words, slow.buf)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("%q: fast doubles %v, slow %v", s, got, want)
 	}
 }
 
