@@ -18,6 +18,10 @@ type charsStage struct {
 	french bool
 }
 
+// QuietOnASCII marks the stage as one that finds nothing in plain ASCII
+// text (lint.ASCIIQuiet).
+func (charsStage) QuietOnASCII() {}
+
 func (charsStage) Name() string { return "chars" }
 
 func (charsStage) Rules() []lint.Rule { return rulesCopy(charsRules) }

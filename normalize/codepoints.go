@@ -33,6 +33,10 @@ var ansiRules = []lint.Rule{
 // otherwise remove NEL as a control character.
 type codepointsStage struct{}
 
+// QuietOnASCII marks the stage as one that finds nothing in plain ASCII
+// text (lint.ASCIIQuiet).
+func (codepointsStage) QuietOnASCII() {}
+
 func (codepointsStage) Name() string { return "codepoints" }
 
 func (codepointsStage) Rules() []lint.Rule { return rulesCopy(codepointsRules) }
@@ -49,6 +53,10 @@ const maxANSIPasses = 8
 // "[31m" behind, and before the mojibake stage, so that a removal never
 // brings mojibake together.
 type ansiStage struct{}
+
+// QuietOnASCII marks the stage as one that finds nothing in plain ASCII
+// text (lint.ASCIIQuiet).
+func (ansiStage) QuietOnASCII() {}
 
 func (ansiStage) Name() string { return "ansi" }
 

@@ -17,6 +17,10 @@ import (
 // join the invalid bytes around it into a valid character.
 type invisibleStage struct{}
 
+// QuietOnASCII marks the stage as one that finds nothing in plain ASCII
+// text (lint.ASCIIQuiet).
+func (invisibleStage) QuietOnASCII() {}
+
 func (invisibleStage) Name() string { return "invisible" }
 
 func (invisibleStage) Rules() []lint.Rule { return rulesCopy(invisibleRules) }

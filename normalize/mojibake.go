@@ -29,6 +29,10 @@ import (
 // three times.
 type mojibakeStage struct{}
 
+// QuietOnASCII marks the stage as one that finds nothing in plain ASCII
+// text (lint.ASCIIQuiet).
+func (mojibakeStage) QuietOnASCII() {}
+
 func (mojibakeStage) Name() string { return "mojibake" }
 
 func (mojibakeStage) Rules() []lint.Rule { return rulesCopy(mojibakeRules) }

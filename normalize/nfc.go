@@ -22,6 +22,10 @@ import (
 // segment, so a scan only has to look at the characters around the others.
 type nfcStage struct{}
 
+// QuietOnASCII marks the stage as one that finds nothing in plain ASCII
+// text (lint.ASCIIQuiet).
+func (nfcStage) QuietOnASCII() {}
+
 func (nfcStage) Name() string { return "nfc" }
 
 func (nfcStage) Rules() []lint.Rule { return rulesCopy(nfcRules) }

@@ -29,6 +29,10 @@ var widthRules = []lint.Rule{
 // becomes ガ). It reports nothing unless on.
 type widthStage struct{ on bool }
 
+// QuietOnASCII marks the stage as one that finds nothing in plain ASCII
+// text (lint.ASCIIQuiet).
+func (widthStage) QuietOnASCII() {}
+
 func (widthStage) Name() string { return "width" }
 
 func (widthStage) Rules() []lint.Rule { return rulesCopy(widthRules) }

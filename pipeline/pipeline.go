@@ -158,7 +158,19 @@ func (p *Pipeline) runStages(r *Result, c *composer, cur string, stages []lint.S
 	// The composer holds the one stageRun of a run, so that a document
 	// with nothing to fix allocates nothing here.
 	sr := &c.run
+	plain := -1 // whether cur is plain ASCII: -1 not yet known
 	for _, st := range stages {
+		if _, ok := st.(lint.ASCIIQuiet); ok {
+			if plain < 0 {
+				plain = 0
+				if lint.PlainASCII(cur) {
+					plain = 1
+				}
+			}
+			if plain == 1 {
+				continue // it would find nothing
+			}
+		}
 		*sr = stageRun{p: p, r: r, c: c, cur: cur, name: st.Name(), fixesOnly: fixesOnly, g: g}
 		if ss, ok := st.(streamer); ok {
 			ss.CheckEach(cur, sr)
@@ -178,6 +190,7 @@ func (p *Pipeline) runStages(r *Result, c *composer, cur string, stages []lint.S
 		edits := dropOverlaps(sr.edits)
 		fixed = fixed || len(edits) > 0
 		cur = c.apply(cur, edits)
+		plain = -1
 	}
 	return cur, fixed
 }

@@ -95,3 +95,35 @@ func TestSeverity(t *testing.T) {
 		t.Error("ParseSeverity(fatal) did not fail")
 	}
 }
+
+// plainASCIISlow is PlainASCII's definition, a byte at a time.
+func plainASCIISlow(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x7F || c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+func TestPlainASCII(t *testing.T) {
+	for _, s := range []string{"", "a", "Hello, world.\r\n\tNext line ~ ok", "0123456789abcdef0123456789"} {
+		if !PlainASCII(s) {
+			t.Errorf("PlainASCII(%q) = false, want true", s)
+		}
+	}
+	// Every byte value at every position of a 17-byte text (two words
+	// and a tail) is judged as the byte-at-a-time definition judges it.
+	base := []byte("plain ascii text.")
+	for pos := range base {
+		for c := 0; c < 256; c++ {
+			b := append([]byte(nil), base...)
+			b[pos] = byte(c)
+			s := string(b)
+			if got, want := PlainASCII(s), plainASCIISlow(s); got != want {
+				t.Fatalf("PlainASCII(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
