@@ -137,6 +137,7 @@ const (
 	RuleRepeatedSpace = "space.repeated"
 	RuleTrailingSpace = "space.trailing"
 	RuleLeadingSpace  = "space.leading"
+	RuleBlankLines    = "space.blank-lines"
 )
 
 var (
@@ -171,6 +172,8 @@ var (
 			Doc: "spaces and tabs at the end of a line: removed"},
 		{ID: RuleLeadingSpace, Severity: lint.Info, Fixes: true,
 			Doc: "spaces and tabs before the first line of a paragraph: removed"},
+		{ID: RuleBlankLines, Severity: lint.Info, Fixes: true,
+			Doc: "two or more blank lines between paragraphs: one is kept; blank lines before the first line or after the last: removed (the final line break stays)"},
 	}
 )
 

@@ -36,6 +36,7 @@ func TestRules(t *testing.T) {
 		RuleLineSeparator: {lint.Info, true},
 		RuleANSIEscape:    {lint.Warning, true},
 		RuleWidth:         {lint.Info, true},
+		RuleBlankLines:    {lint.Info, true},
 	}
 	rules := Rules()
 	if len(rules) != len(want) {

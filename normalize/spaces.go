@@ -6,19 +6,23 @@ import (
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
-// spacesStage removes repeated spaces inside a line, trailing whitespace
-// and the indentation of a paragraph's first line.
+// spacesStage removes repeated spaces inside a line, trailing whitespace,
+// the indentation of a paragraph's first line, and extra blank lines.
 //
-// Lines end at "\n", "\r\n" or a lone "\r"; line endings are never
-// changed. A paragraph starts at the start of the text and after a blank
-// line, one that is empty or holds only spaces and tabs. Only U+0020
-// spaces and tabs count as whitespace here: the chars stage, which runs
-// before, turns the other Unicode spaces into U+0020.
+// Lines end at "\n", "\r\n" or a lone "\r". A paragraph starts at the
+// start of the text and after a blank line, one that is empty or holds
+// only spaces and tabs. Only U+0020 spaces and tabs count as whitespace
+// here: the chars stage, which runs before, turns the other Unicode
+// spaces into U+0020.
 //
-// The three rules work on disjoint parts of a line (before its first
-// non-whitespace byte, between its first and last, after its last), and
-// none of them changes which lines are blank, so each may be switched off
-// without leaving work for the others.
+// The first three rules work on disjoint parts of a line (before its
+// first non-whitespace byte, between its first and last, after its last),
+// and none of them changes which lines are blank. The fourth,
+// space.blank-lines, deletes only the line endings of blank lines: those
+// of all but one between two paragraphs, and all of those before the
+// first line of text and after the last (the text's final line ending
+// stays, and a missing one stays missing; CRLF stays CRLF). So each rule
+// may be switched off without leaving work for the others.
 type spacesStage struct{}
 
 func (spacesStage) Name() string { return "spaces" }
@@ -105,6 +109,7 @@ func scanSpaces(text string, out *spaceFindings) {
 	// line start (len(text) for none), so each byte is scanned once.
 	nextLF, nextCR := -1, -1
 	paraStart := true // the next line starts a paragraph
+	run := blankRun{start: -1}
 	for ls := 0; ls <= len(text); {
 		if nextLF < ls {
 			nextLF = indexFrom(text, ls, '\n')
@@ -118,28 +123,113 @@ func scanSpaces(text string, out *spaceFindings) {
 		if le < len(text) && text[le] == '\r' && next < len(text) && text[next] == '\n' {
 			next++
 		}
-		checkLine(text, ls, le, &paraStart, out)
+		if blankLine(text, ls, le) {
+			// Blank lines are judged together, once the run ends.
+			paraStart = true
+			if ls < len(text) {
+				if run.start < 0 {
+					run.start = ls
+				}
+				run.lines++
+			}
+		} else {
+			run.flush(text, !run.text, false, out)
+			run.text = true
+			checkLine(text, ls, le, &paraStart, out)
+		}
 		ls = next
 	}
+	run.flush(text, !run.text, true, out)
 }
 
-// checkLine gives out the findings for the line text[ls:le].
-func checkLine(text string, ls, le int, paraStart *bool, out *spaceFindings) {
-	if ls == le {
-		*paraStart = true
+// blankLine reports whether text[ls:le] holds only spaces and tabs.
+func blankLine(text string, ls, le int) bool {
+	for i := ls; i < le; i++ {
+		if !isBlank(text[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// A blankRun is a run of blank lines: lines of them from the one at
+// start. text says whether a line of text came before it.
+type blankRun struct {
+	start, lines int
+	text         bool
+}
+
+// flush gives out the findings of the run, if any, and empties it: the
+// whitespace of each line, and the line endings of all its lines but the
+// last (all of them at the start or end of the text, first or last; none
+// when the text holds nothing but blank lines, first and last).
+func (r *blankRun) flush(text string, first, last bool, out *spaceFindings) {
+	if r.start < 0 {
 		return
 	}
+	keepEndings := first && last // nothing but blank lines: they stay
+	pend := lint.Span{Start: -1} // endings to delete, merged while they touch
+	pendLines := 0
+	emit := func() {
+		if pend.Start < 0 {
+			return
+		}
+		n := pendLines
+		msg := func() string { return blankLinesMessage(n, first, last) }
+		deletion(out, RuleBlankLines, pend.Start, pend.End, msg)
+		pend.Start, pendLines = -1, 0
+	}
+	ls := r.start
+	for k := 0; k < r.lines; k++ {
+		le := ls
+		for le < len(text) && isBlank(text[le]) {
+			le++
+		}
+		next := le
+		if next < len(text) && text[next] == '\r' {
+			next++
+		}
+		if next < len(text) && text[next] == '\n' && (next == le || text[next-1] == '\r') {
+			next++
+		}
+		if le > ls {
+			emit()
+			deletion(out, RuleTrailingSpace, ls, le, func() string {
+				return "whitespace-only line emptied (" + blankCount(text[ls:le]) + ")"
+			})
+		}
+		if next > le && !keepEndings && (k < r.lines-1 || first || last) {
+			if pend.Start < 0 {
+				pend.Start = le
+			}
+			pend.End = next
+			pendLines++
+		}
+		ls = next
+	}
+	emit()
+	r.start, r.lines = -1, 0
+}
+
+// blankLinesMessage describes the removal of n blank lines: between
+// paragraphs, or before the first line (first) or after the last (last)
+// of the text.
+func blankLinesMessage(n int, first, last bool) string {
+	switch {
+	case first:
+		return plural(n, "blank line") + " before the first line removed"
+	case last:
+		return plural(n, "blank line") + " after the last line removed"
+	}
+	return plural(n, "extra blank line") + " removed: one separates paragraphs"
+}
+
+// checkLine gives out the findings for the line text[ls:le], which is not
+// blank (blank lines are blankRun's).
+func checkLine(text string, ls, le int, paraStart *bool, out *spaceFindings) {
 	f := ls
 	for f < le && isBlank(text[f]) {
 		f++
-	}
-	if f == le {
-		// A blank line: its whitespace goes, and a paragraph follows.
-		*paraStart = true
-		deletion(out, RuleTrailingSpace, ls, le, func() string {
-			return "whitespace-only line emptied (" + blankCount(text[ls:le]) + ")"
-		})
-		return
 	}
 	if *paraStart && f > ls {
 		deletion(out, RuleLeadingSpace, ls, f, func() string { return describeBlank(leading, text[ls:f]) })

@@ -115,7 +115,7 @@ exclude = ["vendor/**", "CHANGELOG.md"]
 	}
 	// space.* sets the area; space.trailing's own line wins.
 	wantSev := map[string]lint.Severity{
-		"space.french": lint.Warning, "space.leading": lint.Warning, "space.repeated": lint.Warning,
+		"space.french": lint.Warning, "space.leading": lint.Warning, "space.repeated": lint.Warning, "space.blank-lines": lint.Warning,
 		"space.unicode": lint.Warning, "style.echo": lint.Error, "punct.double-comma": lint.Info,
 	}
 	if !reflect.DeepEqual(o.Severity, wantSev) {

@@ -60,6 +60,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/dedupe"
+	"github.com/copydesk/copydesk/normalize"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
 	"github.com/yuin/goldmark"
@@ -207,6 +208,19 @@ func flankClass(r rune) int {
 		return flankPunct
 	}
 	return flankOther
+}
+
+// joinsSyntaxLine reports whether e deletes only line breaks after a
+// line that is blank in the view but not in the source: a table's
+// delimiter row or a thematic break, which the view blanks out, would be
+// joined to the line after it (space.blank-lines deletes the line
+// endings of blank lines).
+func joinsSyntaxLine(src string, e lint.Edit) bool {
+	if e.New != "" || e.Start == e.End || strings.Trim(src[e.Start:e.End], "\r\n") != "" {
+		return false
+	}
+	ls := strings.LastIndexAny(src[:e.Start], "\r\n") + 1
+	return strings.Trim(src[ls:e.Start], " \t") != ""
 }
 
 // urlEndBefore reports whether a URL ends at p, or before p with only
@@ -1093,7 +1107,7 @@ func (b *builder) refuse(g *pipeline.Guard) {
 		}
 	}
 	g.Refuse = func(e lint.Edit) bool {
-		if makesSyntax(src, e) || leavesSyntaxLine(src, cls, e) {
+		if makesSyntax(src, e) || leavesSyntaxLine(src, cls, e) || joinsSyntaxLine(src, e) {
 			return true
 		}
 		if urlEndBefore(src, urlEnds, e.Start) {
@@ -1173,7 +1187,7 @@ func makesSyntax(src string, e lint.Edit) bool {
 		// Prose that starts like a reference definition ("[x]: url" with
 		// a title goldmark refused) can become one: a straightened
 		// quote completes the title.
-		if looksLikeDefinition(head) {
+		if looksLikeDefinition(head) || definitionAbove(src, ls) {
 			return true
 		}
 	}
@@ -1262,6 +1276,29 @@ func looksLikeDefinition(line string) bool {
 	}
 	end := strings.IndexByte(t, ']')
 	return end > 1 && strings.HasPrefix(t[end+1:], ":")
+}
+
+// definitionAbove reports whether one of the two lines before the line
+// that starts at ls, with no blank line between, looks like the start of
+// a reference definition: its destination and title may follow on the
+// next lines ("[a]:⏎/url⏎\"title\"").
+func definitionAbove(src string, ls int) bool {
+	end := ls
+	for range 2 {
+		if end == 0 {
+			return false
+		}
+		start := strings.LastIndexByte(src[:end-1], '\n') + 1
+		line := src[start : end-1]
+		if strings.TrimSpace(line) == "" {
+			return false
+		}
+		if looksLikeDefinition(line) {
+			return true
+		}
+		end = start
+	}
+	return false
 }
 
 // lineStartKind describes what the start of a line reads as, context
@@ -1403,15 +1440,17 @@ func leavesSyntaxLine(src string, cls []byte, e lint.Edit) bool {
 
 // suppress sets g.Suppressed to drop the repeats dedupe finds between
 // table cells: a paragraph-level repeat inside a table, or a sentence
-// repeat that starts a cell (it repeats the end of the cell before).
+// repeat that starts a cell (it repeats the end of the cell before); and
+// the blank-line removals after lines the view blanks out.
 func (b *builder) suppress(g *pipeline.Guard) {
-	if len(b.tables) == 0 {
-		return
-	}
-	tables, cells := b.tables, b.cells
+	tables, cells, src := b.tables, b.cells, b.src
 	slices.Sort(cells)
 	g.Suppressed = func(rule string, s lint.Span) bool {
 		switch rule {
+		case normalize.RuleBlankLines:
+			// The view blanks out lines of syntax only (a table's
+			// delimiter row); they are not blank lines.
+			return joinsSyntaxLine(src, lint.Edit{Span: s})
 		case dedupe.RuleParagraph, dedupe.RuleNearParagraph:
 			i := sort.Search(len(tables), func(i int) bool { return tables[i].End > s.Start })
 			return i < len(tables) && tables[i].Start <= s.Start
