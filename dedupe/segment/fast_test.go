@@ -28,3 +28,34 @@ func TestNextInteresting(t *testing.T) {
 		}
 	}
 }
+
+// TestLetters8 checks the eight-byte letter test against isASCIILetter for
+// every byte value at every position, next to bytes that could carry into
+// it.
+func TestLetters8(t *testing.T) {
+	for _, fill := range []byte{'a', 'Z', 0x00, '@', '[', '`', '{', 0x7F, 0x80, 0xFF} {
+		for pos := range 8 {
+			for c := range 256 {
+				b := []byte{fill, fill, fill, fill, fill, fill, fill, fill}
+				b[pos] = byte(c)
+				got := letters8(load8(string(b)))
+				for k, x := range b {
+					if want := isASCIILetter(x); (got>>(8*k+7)&1 == 1) != want {
+						t.Fatalf("letters8(% x): byte %d is a letter: %v, want %v", b, k, !want, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestMaySpaceOrOpen checks that every byte that starts white space or an
+// opening quote or bracket is marked.
+func TestMaySpaceOrOpen(t *testing.T) {
+	for c := range 256 {
+		s := string([]byte{byte(c), 'a'})
+		if (skipSpace(s, 0) > 0 || openerAt(s, 0) > 0) && !maySpaceOrOpen[c] {
+			t.Errorf("byte %#x starts white space or an opener but is not marked", c)
+		}
+	}
+}

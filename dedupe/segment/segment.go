@@ -180,40 +180,62 @@ const (
 )
 
 // nextInteresting returns the offset of the first byte at or after i
-// that interesting marks, or len(t), testing eight bytes at a time.
+// that interesting marks, or len(t), testing sixteen bytes at a time.
 func nextInteresting(t string, i int) int {
 	for {
-		for ; i+8 <= len(t); i += 8 {
-			w := uint64(t[i]) | uint64(t[i+1])<<8 | uint64(t[i+2])<<16 | uint64(t[i+3])<<24 |
-				uint64(t[i+4])<<32 | uint64(t[i+5])<<40 | uint64(t[i+6])<<48 | uint64(t[i+7])<<56
-			// A zero byte of one of these is a match: '.', '!', '?',
-			// ')', and '\n' or '\r' among 0x08–0x0F (x|7 is 0x0F).
-			// Bytes from 0x80 up match too. The lowest flagged byte is
-			// always a true match of one of them.
-			//
-			// Pairs of them share a test: x|0x08 is ')' (0x29) for '!'
-			// and ')' only, and x|0x11 is '?' (0x3F) for '.' and '?',
-			// and for '/' and '>', which the slow path below steps over
-			// as it does a tab.
-			a := (w | 0x08*lsb) ^ (')' * lsb)
-			b := (w | 0x11*lsb) ^ ('?' * lsb)
-			e := (w | 0x07*lsb) ^ (0x0F * lsb)
-			if m := ((a-lsb)&^a | (b-lsb)&^b | (e-lsb)&^e | w) & msb; m != 0 {
+		for ; i+16 <= len(t); i += 16 {
+			s := t[i : i+16]
+			m0, m1 := interesting8(load8(s)), interesting8(load8(s[8:]))
+			if m0 != 0 {
+				i += bits.TrailingZeros64(m0) >> 3
+				goto found
+			}
+			if m1 != 0 {
+				i += 8 + bits.TrailingZeros64(m1)>>3
+				goto found
+			}
+		}
+		if i+8 <= len(t) {
+			if m := interesting8(load8(t[i:])); m != 0 {
 				i += bits.TrailingZeros64(m) >> 3
-				break
+				goto found
 			}
+			i += 8
 		}
-		if i+8 > len(t) {
-			for i < len(t) && !interesting[t[i]] {
-				i++
-			}
-			return i
+		for i < len(t) && !interesting[t[i]] {
+			i++
 		}
+		return i
+	found:
 		if interesting[t[i]] {
 			return i
 		}
-		i++ // a tab or other byte of 0x08–0x0F, a '/' or a '>'
+		i++ // a tab or other byte below 0x10, a '/' or a '>'
 	}
+}
+
+// load8 returns the first eight bytes of s as a little-endian word.
+func load8(s string) uint64 {
+	s = s[:8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// interesting8 flags the bytes of the eight-byte word w that may be
+// interesting: its lowest set bit is the high bit of the first byte that
+// interesting marks or of an earlier byte below 0x10 (a tab, a control),
+// '/' or '>', and it is 0 if w holds none of these.
+func interesting8(w uint64) uint64 {
+	// A zero byte of a or b is a match: x|0x08 is ')' (0x29) for '!' and
+	// ')' only, and x|0x11 is '?' (0x3F) for '.' and '?', and for '/'
+	// and '>', which nextInteresting steps over. Bytes below 0x10 ('\n',
+	// '\r', and tabs and controls, stepped over too) borrow in w-0x10,
+	// and bytes from 0x80 up have their high bit set. A borrow only
+	// flags bytes above the one it comes from, so the lowest flagged byte
+	// is always one of these.
+	a := (w | 0x08*lsb) ^ (')' * lsb)
+	b := (w | 0x11*lsb) ^ ('?' * lsb)
+	return ((a-lsb)&^a | (b-lsb)&^b | (w - 0x10*lsb) | w) & msb
 }
 
 func (s *scanner) run() {
@@ -262,7 +284,12 @@ func (s *scanner) cut(at int) {
 		return
 	}
 	t := s.text
-	a, b := skipSpace(t[:at], s.start), at
+	a, b := s.start, at
+	if a+1 < b && t[a] == ' ' && !maySpaceOrOpen[t[a+1]] {
+		a++ // the space after the last cut, as skipSpace would find
+	} else {
+		a = skipSpace(t[:at], a)
+	}
 	for b > a {
 		c := t[b-1]
 		if c < utf8.RuneSelf {
@@ -492,6 +519,20 @@ func boolMode(term bool) int8 {
 func (s *scanner) terminator(i int) int {
 	t := s.text
 	n := len(t)
+	if t[i] == '.' && i+2 < n && t[i+1] == ' ' && t[i+2] != '.' {
+		// The common case, decided as below: a single period, then a
+		// space and no spaced ellipsis.
+		k := i + 1
+		next := s.peek(k)
+		if ts, ok := s.plainWord(i); ok {
+			if s.wordEnds(i, ts, next) {
+				s.cut(k)
+			}
+		} else if !s.markerBefore(i, delimDot, next) && s.periodEnds(i, next) {
+			s.cut(k)
+		}
+		return k
+	}
 	j := i
 	dots, bang, ell := 0, false, false
 	for j < n {
@@ -653,22 +694,49 @@ func (s *scanner) periodEnds(i int, next nextWord) bool {
 // see the same token: wordEnds decides as the two would.
 func (s *scanner) plainWord(i int) (int, bool) {
 	t := s.text
-	ts, roman := i, true
-	for ts > s.start && i-ts <= maxToken && isASCIILetter(t[ts-1]) {
-		ts--
-		switch t[ts] {
-		case 'i', 'v', 'x', 'I', 'V', 'X':
-		default:
-			roman = false
+	// The token goes back over ASCII letters to lo at most.
+	lo := max(s.start, i-maxToken-1)
+	ts := i
+	for ts-8 >= lo {
+		if nl := ^letters8(load8(t[ts-8:])) & msb; nl != 0 {
+			ts -= bits.LeadingZeros64(nl) >> 3
+			goto done
 		}
+		ts -= 8
 	}
+	for ts > lo && isASCIILetter(t[ts-1]) {
+		ts--
+	}
+done:
 	if i-ts > maxToken {
 		return ts, true
 	}
-	if i-ts < 2 || roman || ts > s.start && !asciiSpace[t[ts-1]] {
+	if i-ts < 2 || ts > s.start && !asciiSpace[t[ts-1]] || romanLetters(t[ts:i]) {
 		return 0, false
 	}
 	return ts, true
+}
+
+// romanLetters reports whether tok holds only the letters of roman
+// numerals (i, v, x in either case).
+func romanLetters(tok string) bool {
+	for j := len(tok) - 1; j >= 0; j-- {
+		switch tok[j] {
+		case 'i', 'v', 'x', 'I', 'V', 'X':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// letters8 returns the high bit of each byte of the eight-byte word x
+// that is an ASCII letter.
+func letters8(x uint64) uint64 {
+	y := (x | 0x20*lsb) &^ msb
+	ge := y + (0x80-'a')*lsb   // top bit set: y >= 'a'
+	gt := y + (0x80-'z'-1)*lsb // top bit set: y > 'z'
+	return ge &^ gt &^ x & msb
 }
 
 // wordEnds is periodEnds for the token t[ts:i] that plainWord found.
@@ -951,13 +1019,17 @@ func (s *scanner) quoteGlueBreak(i, j int) int {
 func (s *scanner) peek(k int) nextWord {
 	t := s.text
 	n := len(t)
-	k = skipSpace(t, k)
-	for o := 0; o < 4 && k < n; o++ {
-		size := openerAt(t, k)
-		if size == 0 {
-			break
+	if k+1 < n && t[k] == ' ' && !maySpaceOrOpen[t[k+1]] {
+		k++ // the common case: one space, then a word
+	} else {
+		k = skipSpace(t, k)
+		for o := 0; o < 4 && k < n; o++ {
+			size := openerAt(t, k)
+			if size == 0 {
+				break
+			}
+			k += size
 		}
-		k += size
 	}
 	if k >= n {
 		return nextWord{kind: nextEnd}
@@ -970,9 +1042,18 @@ func (s *scanner) peek(k int) nextWord {
 		case isASCIIUpper(c):
 			w := nextWord{kind: nextUpper}
 			e := k + 1
+			// At most 12 more letters are looked at.
+			if e+8 <= n {
+				if nl := ^letters8(load8(t[e:])) & msb; nl != 0 {
+					e += bits.TrailingZeros64(nl) >> 3
+					goto found
+				}
+				e += 8
+			}
 			for e < n && e-k <= 12 && isASCIILetter(t[e]) {
 				e++
 			}
+		found:
 			if e-k > 12 {
 				return w
 			}
@@ -1392,6 +1473,15 @@ func dotFollower(t string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(t[i:])
 	return unicode.IsSpace(r) || isCloserRune(r)
 }
+
+// maySpaceOrOpen marks the bytes that may start white space or an opening
+// quote or bracket: those that skipSpace or openerAt may step over.
+var maySpaceOrOpen = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= utf8.RuneSelf || asciiSpace[c] || openerAt(string(rune(c)), 0) > 0
+	}
+	return t
+}()
 
 // openerAt returns the width of the opening quote or bracket at i, or 0.
 func openerAt(t string, i int) int {

@@ -2,6 +2,7 @@ package jsonl
 
 import (
 	"encoding/json"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -67,4 +68,71 @@ func FuzzScanObject(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string) {
 		checkScan(t, line)
 	})
+}
+
+// TestValidStringEveryByte puts every byte value at every position of
+// strings around the eight- and sixteen-byte blocks validString skips,
+// next to bytes that could carry into it or match falsely, and checks
+// it against json.Valid and the end skipString finds.
+func TestValidStringEveryByte(t *testing.T) {
+	for _, n := range []int{1, 7, 8, 9, 15, 16, 17, 24, 33} {
+		for _, fill := range []byte{'a', ' ', '!', '#', '[', ']', 0x7F, 0x80, 0xFF} {
+			for pos := range n {
+				for c := range 256 {
+					b := make([]byte, 0, n+4)
+					b = append(b, '"')
+					for k := range n {
+						if k == pos {
+							b = append(b, byte(c))
+						} else {
+							b = append(b, fill)
+						}
+					}
+					b = append(b, '"')
+					// A quote inside ends the string early: then the
+					// line is no valid JSON, but the string is.
+					end, ok := validString(b, 0)
+					if whole := ok && end == len(b); whole != json.Valid(b) {
+						t.Fatalf("validString(%q) = %d, %v; json.Valid %v", b, end, ok, json.Valid(b))
+					}
+					if ok && end != skipString(b, 0) {
+						t.Fatalf("validString(%q) = %d, want %d", b, end, skipString(b, 0))
+					}
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkScanObject measures scanning and decoding news records: the
+// seed article's paragraphs as the text of JSON objects, as the JSON
+// Lines cleaner reads them before any stage runs.
+func BenchmarkScanObject(b *testing.B) {
+	seed, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		b.Fatalf("reading the seed article: %v", err)
+	}
+	var lines [][]byte
+	size := 0
+	for id, p := range strings.Split(string(seed), "\n\n") {
+		line, err := json.Marshal(map[string]any{"id": id, "text": p + "\n\n" + p, "lang": "en"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines = append(lines, line)
+		size += len(line)
+	}
+	b.SetBytes(int64(size))
+	var buf []byte
+	for b.Loop() {
+		for _, line := range lines {
+			o, err := scanObject(line, "text", "")
+			if err != nil || !o.field.isString {
+				b.Fatalf("scanObject(%.80q) = %+v, %v", line, o, err)
+			}
+			if buf, _, err = decodeInto(buf, o.field.rawString); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
