@@ -903,13 +903,17 @@ func (s *scanner) noSpaceBreak(i int) {
 	if i < 2 || i+2 >= n {
 		return
 	}
-	if p := t[i-1]; !isASCIILower(p) && !isASCIIDigit(p) {
+	w := i // where the word before the terminator ends
+	if c := t[i-1]; (c == '"' || c == ')') && i >= 3 {
+		w = i - 1 // "tune".The", "(see above).The"
+	}
+	if p := t[w-1]; !isASCIILower(p) && !isASCIIDigit(p) {
 		return
 	}
 	if !isASCIIUpper(t[i+1]) {
 		return
 	}
-	if !isASCIILower(t[i+2]) {
+	if w == i && !isASCIILower(t[i+2]) {
 		// "began.A major": the one-letter words "A" and "I".
 		if (t[i+1] == 'A' || t[i+1] == 'I') && t[i+2] == ' ' && s.gluedWordBefore(i) {
 			s.cut(i + 1)
@@ -931,17 +935,28 @@ func (s *scanner) noSpaceBreak(i int) {
 			return
 		}
 	}
-	b := i - 1
-	for b > s.start && i-b <= 32 && (isASCIILetter(t[b-1]) || isASCIIDigit(t[b-1]) || t[b-1] == ',') {
-		b--
-	}
-	if i-b < 2 || i-b > 32 {
+	if w < i && !isASCIILower(t[i+2]) {
 		return
+	}
+	b := w - 1
+	for b > s.start && w-b <= 32 && (isASCIILetter(t[b-1]) || isASCIIDigit(t[b-1]) || t[b-1] == ',' ||
+		(t[b-1] == '-' || t[b-1] == '\'') && b-1 > s.start && isASCIILetter(t[b-2])) {
+		b-- // "run-in.Tries", "Jones'.He"
+	}
+	if w-b < 2 || w-b > 32 {
+		return
+	}
+	if w < i {
+		// Before a closing quote or bracket: the word opens with the
+		// matching opener or follows a space.
+		for b > s.start && (t[b-1] == '"' || t[b-1] == '(') {
+			b--
+		}
 	}
 	if b > s.start && !spaceBefore(t, b) && !isOpenerBefore(t, b) {
 		return // "x@example.Com", "http://a.b/Foo"
 	}
-	if c := s.classify(t[b:i]); c != abNone {
+	if c := s.classify(t[b:w]); c != abNone {
 		return // "Mr.Smith"
 	}
 	s.cut(i + 1)
