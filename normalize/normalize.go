@@ -15,8 +15,11 @@
 //  6. "width" (Options.Width only): fullwidth ASCII becomes ASCII.
 //  7. "typographic" (QuotesTypographic only): straight quotes become the
 //     typographic quotes of Options.Lang; see QuotesTypographic.
-//  8. "spaces": repeated spaces inside a line, trailing spaces and tabs,
-//     and the indentation of a paragraph's first line are removed.
+//  8. "smart" (QuotesTypographic only): three dots become "…" and a double
+//     hyphen between words an em dash.
+//  9. "spaces": repeated spaces inside a line, trailing spaces and tabs,
+//     the indentation of a paragraph's first line, and extra blank lines
+//     are removed.
 //
 // The order matters: removing an invisible character may expose a sequence
 // that is not in NFC or two spaces in a row, and turning a no-break space
@@ -36,7 +39,9 @@ import (
 )
 
 // QuoteStyle selects what happens to quotation marks and apostrophes, and
-// to the ellipsis character, which follows the same typographic choice.
+// to the ellipsis and the double hyphen, which follow the same typographic
+// choice: "…" becomes "..." in the ASCII style, and "..." becomes "…" and
+// "--" between words "—" in the typographic style.
 // Values other than the declared ones leave quotes alone, like QuotesKeep.
 type QuoteStyle int
 
@@ -180,7 +185,7 @@ var (
 // Rules lists every rule of the package, in the order the stages run.
 func Rules() []lint.Rule {
 	var out []lint.Rule
-	for _, rs := range [][]lint.Rule{ansiRules, entityRules, mojibakeRules, codepointsRules, invisibleRules, nfcRules, charsRules, widthRules, typographicRules, spacesRules} {
+	for _, rs := range [][]lint.Rule{ansiRules, entityRules, mojibakeRules, codepointsRules, invisibleRules, nfcRules, charsRules, widthRules, typographicRules, smartRules, spacesRules} {
 		out = append(out, rs...)
 	}
 	return out
@@ -201,6 +206,7 @@ func Stages(opts Options) []lint.Stage {
 		charsStage{quotes: opts.Quotes, french: opts.Quotes == QuotesTypographic && langOf(opts.Lang).french},
 		widthStage{on: opts.Width},
 		typographicStage{lang: langOf(opts.Lang), primes: opts.Primes, on: opts.Quotes == QuotesTypographic},
+		smartStage{on: opts.Quotes == QuotesTypographic},
 		spacesStage{},
 	}
 }

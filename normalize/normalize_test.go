@@ -37,6 +37,8 @@ func TestRules(t *testing.T) {
 		RuleANSIEscape:    {lint.Warning, true},
 		RuleWidth:         {lint.Info, true},
 		RuleBlankLines:    {lint.Info, true},
+		RuleEllipsisChar:  {lint.Info, true},
+		RuleEmDash:        {lint.Info, true},
 	}
 	rules := Rules()
 	if len(rules) != len(want) {
@@ -74,7 +76,7 @@ func TestStageNames(t *testing.T) {
 	for _, st := range Stages(Options{}) {
 		names = append(names, st.Name())
 	}
-	if want := []string{"ansi", "entity", "mojibake", "codepoints", "invisible", "nfc", "chars", "width", "typographic", "spaces"}; !slices.Equal(names, want) {
+	if want := []string{"ansi", "entity", "mojibake", "codepoints", "invisible", "nfc", "chars", "width", "typographic", "smart", "spaces"}; !slices.Equal(names, want) {
 		t.Errorf("stages %q, want %q", names, want)
 	}
 }
