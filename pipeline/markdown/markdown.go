@@ -538,6 +538,7 @@ func (b *builder) fenced(n *ast.FencedCodeBlock) {
 		}
 	}
 	end := b.trimEOL(min(after, len(b.src)))
+	closed := false
 	if after < len(b.src) {
 		le := b.lineEnd(after)
 		line := strings.TrimLeft(b.src[after:le], " \t>")
@@ -546,8 +547,13 @@ func (b *builder) fenced(n *ast.FencedCodeBlock) {
 			j++
 		}
 		if j >= width && strings.TrimRight(line[j:], " \t\r") == "" {
-			end = le
+			end, closed = le, true
 		}
+	}
+	if !closed && n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
+		// A fence never closed runs to the end of the text, blank lines
+		// after its last line included: they are code too.
+		end = len(b.src)
 	}
 	b.block(p, end)
 }
