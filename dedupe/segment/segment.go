@@ -460,6 +460,10 @@ func (s *scanner) blockLineMode() int8 {
 	n := len(t)
 	content := false // the current line has text
 	term := false    // the last text of the current line is a terminator
+	ls := s.blockStart
+	mid := false     // the current line has a stop after a word, then a capital
+	long := 0        // lines over 60 bytes so far
+	midLong := false // one of them has a stop inside
 	for i := s.blockStart; i < n; {
 		c := t[i]
 		if c < utf8.RuneSelf {
@@ -473,9 +477,22 @@ func (s *scanner) blockLineMode() int8 {
 				if !content && i > s.blockStart {
 					return 1 // a blank line ends the block
 				}
-				content, term = false, false
+				if i-ls > 60 {
+					long++
+					midLong = midLong || mid
+				}
+				if midLong && long >= 2 {
+					// Long lines, a sentence ending inside one: hard-wrapped
+					// prose whose line ends fell mid-sentence, not a list
+					// or an address.
+					return -1
+				}
+				content, term, mid, ls = false, false, false, i+1
 			case asciiSpace[c]:
 			case c == '.' || c == '!' || c == '?':
+				if i > ls && isASCIILower(t[i-1]) && i+2 < n && t[i+1] == ' ' && isASCIIUpper(t[i+2]) {
+					mid = true
+				}
 				content, term = true, true
 			case isCloserByte(c):
 				content = true
