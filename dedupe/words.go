@@ -370,6 +370,9 @@ var intended = map[string]struct{}{
 	"meow": {}, "woof": {}, "quack": {}, "oink": {}, "moo": {}, "baa": {}, "cheep": {},
 	"tweet": {}, "buzz": {}, "clap": {}, "faster": {}, "harder": {}, "higher": {}, "louder": {},
 	"why": {},
+	// doubled nouns: drums, plants, fish, dances, diseases
+	"tom": {}, "ylang": {}, "mahi": {}, "chin": {}, "beri": {}, "dik": {}, "cous": {},
+	"goody": {}, "mmm": {}, "walla": {}, "bora": {}, "duran": {}, "baden": {}, "pago": {},
 	// emphasis
 	"very": {}, "really": {}, "much": {}, "many": {}, "long": {}, "far": {},
 	"too": {}, "big": {},
@@ -378,6 +381,8 @@ var intended = map[string]struct{}{
 // ambiguous lists the doublings judge reports without a fix.
 var ambiguous = map[string]bool{
 	"in": true, "for": true, "on": true, "with": true, "is": true, "was": true,
+	"this": true, // "add to this this new law"
+	"can":  true, // "the can can dance"
 }
 
 // functionWords are words that a doubled pair of capitalized copies is a

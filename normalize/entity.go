@@ -74,7 +74,7 @@ func entityPass(cur string) []medit {
 			i++
 			continue
 		}
-		if dec == "¿" && letterBefore(cur, i) && letterAt(cur, end) {
+		if dec == "¿" && letterBefore(cur, i) && lowerAt(cur, end) {
 			// "Blair&#191;s": an apostrophe that a conversion lost (its
 			// top bit set on "?"), never an inverted question mark,
 			// which opens a question after a space.
@@ -187,8 +187,9 @@ func letterBefore(s string, i int) bool {
 	return size > 0 && unicode.IsLetter(r)
 }
 
-// letterAt reports whether a letter starts s[i:].
-func letterAt(s string, i int) bool {
+// lowerAt reports whether a lower-case letter starts s[i:]: "Blair&#191;s"
+// lost an apostrophe, "Hola&#191;Qué" a space before a question.
+func lowerAt(s string, i int) bool {
 	r, size := utf8.DecodeRuneInString(s[i:])
-	return size > 0 && unicode.IsLetter(r)
+	return size > 0 && unicode.IsLower(r)
 }

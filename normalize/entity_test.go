@@ -21,6 +21,7 @@ func TestEntity(t *testing.T) {
 		{"Mr Blair&#191;s government", "Mr Blair's government"}, // a lost apostrophe
 		{"America&#xBF;s team", "America's team"},
 		{"&#191;Qué?", "¿Qué?"}, // an inverted question mark opens a question
+		{"Hola&#191;Qué pasa?", "Hola¿Qué pasa?"},
 		{"dijo: &iquest;vienes?", "dijo: ¿vienes?"},
 		// Left alone.
 		{"AT&T", "AT&T"},

@@ -38,7 +38,7 @@ func TestRules(t *testing.T) {
 		RuleWidth:         {lint.Info, true},
 		RuleBlankLines:    {lint.Info, true},
 		RuleEllipsisChar:  {lint.Info, true},
-		RuleEmDash:        {lint.Info, true},
+		RuleDoubleHyphen:  {lint.Info, true},
 	}
 	rules := Rules()
 	if len(rules) != len(want) {

@@ -11,14 +11,14 @@ import (
 // Rule ids of the typographic style's dots and dashes.
 const (
 	RuleEllipsisChar = "punct.ellipsis-char"
-	RuleEmDash       = "dash.em"
+	RuleDoubleHyphen = "dash.double-hyphen"
 )
 
 var smartRules = []lint.Rule{
 	{ID: RuleEllipsisChar, Severity: lint.Info, Fixes: true,
-		Doc: `three dots: replaced by the ellipsis character … (typographic quote style); ". . .", four dots, paths and URLs are left alone`},
-	{ID: RuleEmDash, Severity: lint.Info, Fixes: true,
-		Doc: `double hyphen between words ("word--word", "word -- word"): replaced by an em dash — (typographic quote style); "--flag" and "---" are left alone`},
+		Doc: `three dots after a word or before one ("Wait... no", "...and"): replaced by the ellipsis character … (typographic quote style); ". . .", four dots, "1...10", "a...b", paths, URLs and code are left alone`},
+	{ID: RuleDoubleHyphen, Severity: lint.Info, Fixes: true,
+		Doc: `double hyphen between words ("word--word", "word -- word"): replaced by an em dash —, between numbers ("10--20") by an en dash – (typographic quote style); "--flag", "git log -- path" and "---" are left alone`},
 }
 
 // smartStage is the typographic style's counterpart of what the chars
@@ -57,8 +57,11 @@ func (s smartStage) Check(text string) []lint.Finding {
 		}
 		if c == '.' {
 			// Three dots alone: not ". . ." (a space before a dot on
-			// either side) and not a run of four or more.
-			if !(i > 1 && text[i-1] == ' ' && text[i-2] == '.') && !(j+1 < len(text) && text[j] == ' ' && text[j+1] == '.') {
+			// either side) and not a run of four or more; with white
+			// space or punctuation on one side at least ("1...10",
+			// "a...b" are ranges and code), and no code after them.
+			if !(i > 1 && text[i-1] == ' ' && text[i-2] == '.') && !(j+1 < len(text) && text[j] == ' ' && text[j+1] == '.') &&
+				!(glued(text, i, j)) && !codeAfter(text, j) {
 				sp := lint.Span{Start: i, End: j}
 				fs = append(fs, lint.Finding{Rule: RuleEllipsisChar, Severity: lint.Info, Span: sp,
 					Message: `three dots "..." → ellipsis "…"`, Fix: edits.one(lint.Edit{Span: sp, New: "…"})})
@@ -68,8 +71,13 @@ func (s smartStage) Check(text string) []lint.Finding {
 		}
 		if dashBetweenWords(text, i, j) {
 			sp := lint.Span{Start: i, End: j}
-			fs = append(fs, lint.Finding{Rule: RuleEmDash, Severity: lint.Info, Span: sp,
-				Message: `double hyphen "--" → em dash "—"`, Fix: edits.one(lint.Edit{Span: sp, New: "—"})})
+			if numberRange(text, i, j) {
+				fs = append(fs, lint.Finding{Rule: RuleDoubleHyphen, Severity: lint.Info, Span: sp,
+					Message: `double hyphen "--" between numbers → en dash "–"`, Fix: edits.one(lint.Edit{Span: sp, New: "–"})})
+			} else {
+				fs = append(fs, lint.Finding{Rule: RuleDoubleHyphen, Severity: lint.Info, Span: sp,
+					Message: `double hyphen "--" → em dash "—"`, Fix: edits.one(lint.Edit{Span: sp, New: "—"})})
+			}
 		}
 		i = j
 	}
@@ -101,7 +109,64 @@ func dashBetweenWords(text string, i, j int) bool {
 	}
 	b2, _ := utf8.DecodeLastRuneInString(text[:i-1])
 	a2, _ := utf8.DecodeRuneInString(text[j+1:])
-	return wordEnd(b2) && wordStart(a2)
+	if !wordEnd(b2) || !wordStart(a2) {
+		return false
+	}
+	// A command line's end of options: "ls -la -- foo", "git log --
+	// path/to/file", "rm -rf -- "$dir"".
+	prev := lastToken(text[:i-1])
+	next := firstToken(text[j+1:])
+	return !strings.HasPrefix(prev, "-") && !strings.HasPrefix(next, "-") &&
+		!strings.ContainsAny(next, "/\\$=") && !innerDot(next)
+}
+
+// numberRange reports whether the "--" at text[i:j] joins two numbers.
+func numberRange(text string, i, j int) bool {
+	b, _ := utf8.DecodeLastRuneInString(text[:i])
+	a, _ := utf8.DecodeRuneInString(text[j:])
+	return unicode.IsDigit(b) && unicode.IsDigit(a)
+}
+
+// lastToken returns the white-space-delimited token that ends s.
+func lastToken(s string) string {
+	return s[strings.LastIndexAny(s, " \t\n\r")+1:]
+}
+
+// firstToken returns the white-space-delimited token that starts s.
+func firstToken(s string) string {
+	if k := strings.IndexAny(s, " \t\n\r"); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
+// innerDot reports whether tok has a dot between two letters or digits,
+// as a file name or a version does ("file.txt", "v1.2").
+func innerDot(tok string) bool {
+	for k := 1; k+1 < len(tok); k++ {
+		if tok[k] == '.' && isAlnumByte(tok[k-1]) && isAlnumByte(tok[k+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnumByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// glued reports whether the dots at text[i:j] have a letter or digit
+// right before and right after them: a range or code ("1...10", "a...b").
+func glued(text string, i, j int) bool {
+	b, _ := utf8.DecodeLastRuneInString(text[:i])
+	a, _ := utf8.DecodeRuneInString(text[j:])
+	return i > 0 && j < len(text) && (unicode.IsLetter(b) || unicode.IsDigit(b)) && (unicode.IsLetter(a) || unicode.IsDigit(a))
+}
+
+// codeAfter reports whether the token after the dots at j holds code
+// punctuation ("...interface{}", "...args)").
+func codeAfter(text string, j int) bool {
+	return strings.ContainsAny(firstToken(text[j:]), "{}()[]<>=;")
 }
 
 // wordEnd reports whether r can end a word before a dash: a letter, a

@@ -8,7 +8,8 @@ func TestSmart(t *testing.T) {
 	on := Options{Quotes: QuotesTypographic}
 	for _, tc := range []struct{ in, want string }{
 		{"He paused... then spoke.", "He paused… then spoke."},
-		{"Wait...what", "Wait…what"},
+		{"Wait... what", "Wait… what"},
+		{"pages 10--20 and 1990--1995", "pages 10–20 and 1990–1995"},
 		{"...and then", "…and then"},
 		{"He spoke -- briefly -- and left.", "He spoke — briefly — and left."},
 		{"A well--known fact.", "A well—known fact."},
@@ -24,6 +25,11 @@ func TestSmart(t *testing.T) {
 		{"End--", "End--"},
 		{"-- \nsig", "-- \nsig"},
 		{"a --- b", "a --- b"},
+		{"git log -- path/to/file", "git log -- path/to/file"},
+		{"rm -rf -- \"$dir\" and ls -la -- foo", "rm -rf -- \"$dir\" and ls -la -- foo"},
+		{"git checkout -- file.txt", "git checkout -- file.txt"},
+		{"from 1...10 and a...b and file...txt", "from 1...10 and a...b and file...txt"},
+		{"func f(args ...interface{})", "func f(args ...interface{})"},
 		{"x -- ", "x -- "},
 		{"a - b", "a - b"},
 	} {

@@ -51,7 +51,7 @@ func Rules() []lint.Rule {
 		{ID: RuleSpaceBefore, Severity: lint.Info, Fixes: true,
 			Doc: `space or tab between a word and a following , . ; ! or ? ("Hello , world ." → "Hello, world.")`},
 		{ID: RuleDoubled, Severity: lint.Warning, Fixes: true,
-			Doc: `doubled or clashing marks after a word, what deleting a word often leaves ("word;;" → "word;", "word,." or "word, ." → "word.", "word. ." → "word."); "!!", "?!" and ellipses are left alone`},
+			Doc: `doubled or clashing marks after a word, what deleting a word often leaves ("word;; word" → "word; word", "word,." or "word, ." → "word.", "word. ." → "word."); "!!", "?!", ellipses and code ("for (;;)", "5;;", a shell case's "x;;") are left alone`},
 	}
 }
 
@@ -307,7 +307,7 @@ func (s *scanner) commas(p int) int {
 			return q // ",,foo" at a line start, "?,,"
 		}
 	}
-	if s.tok.at(text, start); s.tok.comma && !stop || s.tok.path || s.tok.www {
+	if s.tok.at(text, start); s.tok.comma || s.tok.path || s.tok.www {
 		return q // "x,y,, z": CSV-like, an empty field; a URL or path
 	}
 	if stop {
@@ -339,8 +339,10 @@ func (s *scanner) semicolons(p int) int {
 	for q < len(text) && text[q] == ';' {
 		q++
 	}
-	if !wordEndBefore(text, p) || !followsEnd(text, q, 0) {
-		return q // "for (;;)", "a;;b", ";;" at a line start
+	if p == 0 || !letterBefore(text, p) || !wordAfter(text, q) {
+		// "for (i = 0;; i++)", "x = 5;;", a shell case's "start;;" at
+		// the end of a line, "a;;b": code. In prose a word follows.
+		return q
 	}
 	if s.tok.at(text, p); s.tok.path || s.tok.www {
 		return q
@@ -348,6 +350,26 @@ func (s *scanner) semicolons(p int) int {
 	s.add(RuleDoubled, lint.Warning, lint.Span{Start: p, End: q},
 		"doubled semicolon: "+strconv.Quote(text[p:q])+` → ";"`, lint.Edit{Span: lint.Span{Start: p + 1, End: q}})
 	return q
+}
+
+// letterBefore reports whether a letter ends text[:p].
+func letterBefore(text string, p int) bool {
+	r, size := utf8.DecodeLastRuneInString(text[:p])
+	return size > 0 && unicode.IsLetter(r)
+}
+
+// wordAfter reports whether, after one or more spaces or tabs on the same
+// line, a letter follows q.
+func wordAfter(text string, q int) bool {
+	k := q
+	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	if k == q || k >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	return unicode.IsLetter(r)
 }
 
 // commaStop reports whether the commas that end at q are followed, after

@@ -235,7 +235,10 @@ var spaceBeforeCases = []testCase{
 
 var doubledCases = []testCase{
 	{"semicolons", "one;; two", "one; two", []string{dd}},
-	{"semicolons at the end", "one;;;\ntwo", "one;\ntwo", []string{dd}},
+	{"semicolons run", "one;;; two", "one; two", []string{dd}},
+	{"never semicolons at the end of a line", "start) echo starting;;\nstop) x", "", nil},
+	{"never semicolons after a digit", "for (i = 0;; i++) and x = 5;; y", "", nil},
+	{"never comma stop in a CSV-like token", "a,b,,c,.", "", nil},
 	{"comma then stop", "and so on,.", "and so on.", []string{dd}},
 	{"spaced comma then stop", "and so on , . Next", "and so on. Next", []string{dd}},
 	{"comma space stop", "the minister said, . Then", "the minister said. Then", []string{dd}},
