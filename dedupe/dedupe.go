@@ -246,6 +246,10 @@ const (
 // one just before it as a whole.
 const maxPassage = 64
 
+// maxTail is the longest passage at the start of a paragraph that is
+// compared with the end of the paragraph before it.
+const maxTail = 8
+
 type sentence struct {
 	span       lint.Span
 	key        lint.Span // its key in checker.sk.buf
@@ -262,6 +266,8 @@ type sentence struct {
 	separate   bool      // cut takes the paragraph separator: the paragraph is left empty
 	passage    int       // the first sentence of a repeated passage: its length in sentences; -1: a sentence inside one, reported with it
 	passageEnd int       // the first sentence of a repeated passage: the index of its last
+	bound      bool      // repeats the end of the paragraph before (see boundaryCuts)
+	boundOf    lint.Span // what it repeats there
 }
 
 // unit is the key of a unit kept for comparison with the next one.
@@ -293,6 +299,7 @@ type checker struct {
 
 	prevPara  unit        // the last paragraph that stays, as fixed
 	lastSent  unit        // the last sentence that stays
+	tail      []unit      // the last sentences that stay, up to maxTail, oldest first
 	paras     keySet      // long paragraphs that stay, first copies
 	sents     keySet      // long sentences that stay, first copies
 	sk, pk    folder      // key builders for sentences and paragraphs
@@ -324,6 +331,7 @@ func (c *checker) reset(text string, opts Options) {
 	c.out, c.done, c.total = nil, nil, 0
 	c.edits, c.related = nil, nil
 	c.prevPara.ok, c.lastSent.ok = false, false
+	c.tail = c.tail[:0]
 	c.prevPara.key = keepScratch(c.prevPara.key)
 	c.lastSent.key = keepScratch(c.lastSent.key)
 	c.sk.buf, c.pk.buf, c.tmp.buf = keepScratch(c.sk.buf), keepScratch(c.pk.buf), keepScratch(c.tmp.buf)
@@ -504,6 +512,83 @@ func (c *checker) sentences(p lint.Span, prevEnd int, key []byte, h uint64, word
 	}
 	c.prevPara.set(p, h, key)
 	c.lastSent.set(c.ss[last].span, c.ss[last].hash, c.sentenceKey(last))
+	c.setTail()
+}
+
+// setTail keeps the last sentences of the paragraph that stay, up to
+// maxTail, as c.tail.
+func (c *checker) setTail() {
+	n, first := 0, len(c.ss)
+	for i := len(c.ss) - 1; i >= 0 && n < maxTail; i-- {
+		if !gone(&c.ss[i]) {
+			n, first = n+1, i
+		}
+	}
+	c.tail = c.tail[:0]
+	for i := first; i < len(c.ss); i++ {
+		s := &c.ss[i]
+		if gone(s) {
+			continue
+		}
+		if len(c.tail) < cap(c.tail) {
+			c.tail = c.tail[:len(c.tail)+1]
+		} else {
+			c.tail = append(c.tail, unit{})
+		}
+		c.tail[len(c.tail)-1].set(s.span, s.hash, c.sentenceKey(i))
+	}
+}
+
+// boundaryCuts marks the sentences at the start of the paragraph that
+// repeat the end of the paragraph before: a long sentence that repeats
+// its last sentence, or a passage of two or more (one of them long) that
+// repeats its last ones, again and again while the paragraph's next
+// sentences do ("…A. B.⏎⏎A. B. C."). Only sentences that local repeats
+// leave (c.kept) count; a passage takes the local repeats inside it.
+func (c *checker) boundaryCuts() {
+	for i := range c.ss {
+		c.ss[i].bound = false
+	}
+	k := c.kept
+	for len(k) > 0 && len(c.tail) > 0 {
+		n := c.tailMatch(k)
+		if n == 0 {
+			return
+		}
+		for t := range n {
+			r := &c.ss[k[t]]
+			r.bound, r.boundOf = true, c.tail[len(c.tail)-n+t].span
+		}
+		if n > 1 {
+			c.ss[k[0]].passage, c.ss[k[0]].passageEnd = n, k[n-1]
+			for x := k[0] + 1; x <= k[n-1]; x++ {
+				c.ss[x].passage = -1 // in the passage's finding
+			}
+		}
+		k = k[n:]
+	}
+}
+
+// tailMatch returns the length of the shortest passage at the start of
+// the sentences k that repeats the end of c.tail, with a long sentence
+// in it, or 0.
+func (c *checker) tailMatch(k []int) int {
+	for n := 1; n <= len(k) && n <= len(c.tail); n++ {
+		long := false
+		t := 0
+		for ; t < n; t++ {
+			u := &c.tail[len(c.tail)-n+t]
+			i := k[t]
+			if !u.is(c.ss[i].hash, c.sentenceKey(i)) {
+				break
+			}
+			long = long || c.ss[i].words >= c.min
+		}
+		if t == n && long {
+			return n
+		}
+	}
+	return 0
 }
 
 // gone reports whether sentence s is removed.
@@ -518,16 +603,17 @@ func gone(s *sentence) bool { return s.fate >= cutAdjacent && !s.unsafe }
 // sentence that the paragraph's key left in is cut, and whether any is.
 func (c *checker) walk(quiet, keep bool) (last int, changed, cut bool) {
 	last = -1 // -1: c.lastSent
+	c.boundaryCuts()
 	for i := range c.ss {
 		s := &c.ss[i]
 		s.fate, s.unsafe = kept, false
 		switch {
+		case s.bound:
+			s.fate, s.related = cutBoundary, s.boundOf
+			changed = true
 		case s.local != kept:
 			s.fate, s.related = s.local, c.ss[s.localOf].span
 		case s.words < c.min:
-		case last < 0 && c.lastSent.is(s.hash, c.sentenceKey(i)):
-			s.fate, s.related = cutBoundary, c.lastSent.span
-			changed = true
 		default:
 			if first, ok := c.sents.find(s.hash, c.sentenceKey(i), c.keyAt); ok {
 				s.related = first
@@ -933,10 +1019,14 @@ func (c *checker) emitSentences() {
 		case keptRepeat:
 			c.report(RuleSentence, s.span, s.related, "sentence repeats an earlier sentence; not adjacent, so kept (use --dedupe all to remove)")
 			continue
+		case cutBoundary:
+			if s.passage > 0 {
+				c.emitPassage(i)
+				continue
+			}
+			msg = "paragraph starts with the sentence that ended the paragraph before it"
 		case cutAdjacent:
 			msg = "sentence repeats the sentence just before it"
-		case cutBoundary:
-			msg = "paragraph starts with the sentence that ended the paragraph before it"
 		case cutEarlier:
 			msg = "sentence repeats an earlier sentence"
 		case cutPassage:
@@ -966,6 +1056,9 @@ func (c *checker) emitPassage(i int) {
 	sp := lint.Span{Start: s.span.Start, End: end.span.End}
 	first := lint.Span{Start: s.related.Start, End: end.related.End}
 	msg := fmt.Sprintf("passage of %d sentences repeats the %d sentences just before it", s.passage, s.passage)
+	if s.fate == cutBoundary {
+		msg = fmt.Sprintf("paragraph starts with the %d sentences that ended the paragraph before it", s.passage)
+	}
 	if s.unsafe {
 		c.report(RuleSentence, sp, first, msg+"; kept, as removing it would change how the rest of the paragraph splits into sentences")
 		return
