@@ -299,7 +299,8 @@ type checker struct {
 
 	prevPara  unit        // the last paragraph that stays, as fixed
 	lastSent  unit        // the last sentence that stays
-	tail      []unit      // the last sentences that stay, up to maxTail, oldest first
+	tail      []tailUnit  // the last sentences that stay, up to maxTail, oldest first
+	tailSkips []lint.Span // the skips of their keys
 	paras     keySet      // long paragraphs that stay, first copies
 	sents     keySet      // long sentences that stay, first copies
 	sk, pk    folder      // key builders for sentences and paragraphs
@@ -331,7 +332,7 @@ func (c *checker) reset(text string, opts Options) {
 	c.out, c.done, c.total = nil, nil, 0
 	c.edits, c.related = nil, nil
 	c.prevPara.ok, c.lastSent.ok = false, false
-	c.tail = c.tail[:0]
+	c.tail, c.tailSkips = c.tail[:0], c.tailSkips[:0]
 	c.prevPara.key = keepScratch(c.prevPara.key)
 	c.lastSent.key = keepScratch(c.lastSent.key)
 	c.sk.buf, c.pk.buf, c.tmp.buf = keepScratch(c.sk.buf), keepScratch(c.pk.buf), keepScratch(c.tmp.buf)
@@ -524,19 +525,35 @@ func (c *checker) setTail() {
 			n, first = n+1, i
 		}
 	}
-	c.tail = c.tail[:0]
+	c.tail, c.tailSkips = c.tail[:0], c.tailSkips[:0]
 	for i := first; i < len(c.ss); i++ {
 		s := &c.ss[i]
 		if gone(s) {
 			continue
 		}
-		if len(c.tail) < cap(c.tail) {
-			c.tail = c.tail[:len(c.tail)+1]
-		} else {
-			c.tail = append(c.tail, unit{})
+		s0 := len(c.tailSkips)
+		for _, cut := range c.dblCut[s.dbl.Start:s.dbl.End] {
+			if cut.Start < cut.End {
+				c.tailSkips = append(c.tailSkips, cut)
+			}
 		}
-		c.tail[len(c.tail)-1].set(s.span, s.hash, c.sentenceKey(i))
+		c.tail = append(c.tail, tailUnit{span: s.span, hash: s.hash, skip: [2]int{s0, len(c.tailSkips)}})
 	}
+}
+
+// A tailUnit is a sentence of c.tail: its key is rebuilt from its span
+// and skips (keyAt) only when its hash matches, so keeping it costs no
+// copy of the key.
+type tailUnit struct {
+	span lint.Span
+	hash uint64
+	skip [2]int // its skips in c.tailSkips
+}
+
+// tailIs reports whether sentence i has the key of c.tail[j].
+func (c *checker) tailIs(j, i int) bool {
+	u := &c.tail[j]
+	return u.hash == c.ss[i].hash && bytes.Equal(c.keyAt(u.span, c.tailSkips[u.skip[0]:u.skip[1]]), c.sentenceKey(i))
 }
 
 // boundaryCuts marks the sentences at the start of the paragraph that
@@ -577,9 +594,8 @@ func (c *checker) tailMatch(k []int) int {
 		long := false
 		t := 0
 		for ; t < n; t++ {
-			u := &c.tail[len(c.tail)-n+t]
 			i := k[t]
-			if !u.is(c.ss[i].hash, c.sentenceKey(i)) {
+			if !c.tailIs(len(c.tail)-n+t, i) {
 				break
 			}
 			long = long || c.ss[i].words >= c.min
