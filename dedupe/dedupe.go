@@ -15,7 +15,8 @@
 //     paragraph that starts with the sentence that ended the one before.
 //     A passage of two or more sentences that repeats the ones just before
 //     it ("A. B. A. B.", a paragraph pasted twice with a single line break
-//     or none between) is removed as one finding.
+//     or none between), or the ones that ended the paragraph before, is
+//     removed as one finding.
 //     Short sentences ("No. No.") are prose: never removed, not reported.
 //     A removal takes the white space on one side of the sentence with it,
 //     and a paragraph left empty goes with its separator. A removal that
