@@ -179,35 +179,6 @@ func FuzzFoldWords(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		sp := lint.Span{End: len(s)}
-		var fast folder
-		got, ok := foldWords(&fast, s, sp, nil)
-		if !ok {
-			return
-		}
-		gotKey, gotEnd := fast.endKeep()
-		want := doubles(s, sp, nil)
-		var skip []lint.Span
-		for _, d := range want {
-			if d.fix {
-				skip = append(skip, lint.Span{Start: d.cut, End: d.second.End})
-			}
-		}
-		var slow folder
-		wantKey, wantEnd := keyOf(&slow, s, sp, skip, true)
-		if string(gotKey) != string(wantKey) || fast.words != slow.words || gotEnd != wantEnd {
-			t.Fatalf("%q: fast key %q (%d words, fold end %d), slow key %q (%d words, %d)", s, gotKey, fast.words, gotEnd, wantKey, slow.words, wantEnd)
-		}
-		if string(fast.buf) != string(slow.buf) {
-			t.Fatalf("%q: fast fold %q, slow fold %q", s, fast.buf, slow.buf)
-		}
-		if len(got) != len(want) {
-			t.Fatalf("%q: fast doubles %v, slow %v", s, got, want)
-		}
-		for i := range got {
-			if got[i] != want[i] {
-				t.Fatalf("%q: fast doubles %v, slow %v", s, got, want)
-			}
-		}
+		compareFoldWords(t, s, false)
 	})
 }
