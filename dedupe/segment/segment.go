@@ -941,6 +941,9 @@ func (s *scanner) noSpaceBreak(i int) {
 	for e < n && (isASCIILower(t[e]) || t[e] == '\'' && e+1 < n && isASCIILower(t[e+1])) && e-i < 24 {
 		e++ // "Fever.Davis's body"
 	}
+	if e-i <= 5 && fileSuffix[strings.ToLower(t[i+1:e])] {
+		return // "example.Com", "notes.Txt": a domain or a file name
+	}
 	if e < n {
 		switch c := t[e]; {
 		case asciiSpace[c]:
@@ -977,6 +980,16 @@ func (s *scanner) noSpaceBreak(i int) {
 		return // "Mr.Smith"
 	}
 	s.cut(i + 1)
+}
+
+// fileSuffix holds the top-level domains and file name extensions that,
+// capitalized after a dot, are still a name's end, not a sentence's
+// start.
+var fileSuffix = map[string]bool{
+	"com": true, "org": true, "net": true, "gov": true, "edu": true, "int": true, "io": true,
+	"txt": true, "pdf": true, "doc": true, "docx": true, "htm": true, "html": true, "jpg": true,
+	"png": true, "gif": true, "zip": true, "exe": true, "csv": true, "xls": true, "xlsx": true,
+	"ppt": true, "mp3": true, "mp4": true, "md": true, "json": true, "xml": true,
 }
 
 // gluedWordBefore reports whether a word of two or more letters, the

@@ -139,6 +139,7 @@ func TestSentences(t *testing.T) {
 		{"glued: a hyphenated word", "It gave Thomas an easy run-in.Tries from Jones followed.", []string{"It gave Thomas an easy run-in.", "Tries from Jones followed."}},
 		{"glued: after a closing quote or bracket", "They avoid any bloody \"tune\".The band met. See it (for example).This country signs.",
 			[]string{"They avoid any bloody \"tune\".", "The band met.", "See it (for example).", "This country signs."}},
+		{"glued: a domain or a file name stays", "See example.Com and notes.Txt for it.", []string{"See example.Com and notes.Txt for it."}},
 		{"glued: a title stays", "He met Mr.Smith and (Dr).Jones today.", []string{"He met Mr.Smith and (Dr).Jones today."}},
 		{"glued quote before an acronym stays", "He works for the U.S.\"NATO\" is next.", []string{"He works for the U.S.\"NATO\" is next."}},
 		{"headline over its first sentence", "Storm hits coast\nThe storm hit the coast on Monday, officials said. More rain is due.",
