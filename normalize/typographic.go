@@ -391,6 +391,9 @@ func (s *typoScan) role(i, end int, r rune, double bool) int {
 		return roleApos // the Joneses', goin'
 	}
 	// After punctuation.
+	if !double && possessiveAt(s.text, ni) && strings.ContainsRune("!?.)]", s.prevRune(pi)) {
+		return roleApos // Yahoo!'s, (UK)'s, the U.S.'s
+	}
 	if (nx == ctxLetter || nx == ctxDigit) && !s.pending(double) {
 		return roleOpen
 	}
@@ -401,6 +404,16 @@ func (s *typoScan) role(i, end int, r rune, double bool) int {
 		return roleClose // reported as unbalanced
 	}
 	return roleApos
+}
+
+// possessiveAt reports whether text[i:] starts with a possessive "s": an
+// s or S that ends a word.
+func possessiveAt(text string, i int) bool {
+	if i >= len(text) || text[i]|0x20 != 's' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i+1:])
+	return i+1 == len(text) || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // skipFrenchSpace returns the offsets of the context around [i, end)

@@ -113,6 +113,8 @@ func TestTypographicEnglish(t *testing.T) {
 		{name: "contractions", in: "I'm sure we'll've gone", want: "I’m sure we’ll’ve gone", rules: rep(ty, 3)},
 		{name: "possessive", in: "the cat's toy", want: "the cat’s toy", rules: []string{ty}},
 		{name: "plural possessive", in: "the Joneses' car", want: "the Joneses’ car", rules: []string{ty}},
+		{name: "possessive after punctuation", in: "Yahoo!'s profit, the (UK)'s view, the U.S.'s role", want: "Yahoo!’s profit, the (UK)’s view, the U.S.’s role", rules: rep(ty, 3)},
+		{name: "quote after punctuation still opens", in: "He said!'So what' and ('Sam' came)", want: "He said!‘So what’ and (‘Sam’ came)", rules: rep(ty, 4)},
 		{name: "plural possessive at end", in: "It is the Joneses'.", want: "It is the Joneses’.", rules: []string{ty}},
 		{name: "plural possessive inside single quotes", in: "'the Joneses' car'", want: "‘the Joneses’ car’", rules: rep(ty, 3)},
 		{name: "dropped g", in: "goin' home", want: "goin’ home", rules: []string{ty}},
