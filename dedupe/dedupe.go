@@ -289,7 +289,7 @@ func (u *unit) is(h uint64, k []byte) bool {
 }
 
 // A checker holds the state of one Check call. Paragraphs are processed
-// in order; prevPara and lastSent describe the text as fixed so far.
+// in order; prevPara and tail describe the text as fixed so far.
 type checker struct {
 	text  string
 	all   bool
@@ -299,7 +299,6 @@ type checker struct {
 	total int              // findings in done
 
 	prevPara  unit        // the last paragraph that stays, as fixed
-	lastSent  unit        // the last sentence that stays
 	tail      []tailUnit  // the last sentences that stay, up to maxTail, oldest first
 	tailSkips []lint.Span // the skips of their keys
 	paras     keySet      // long paragraphs that stay, first copies
@@ -332,10 +331,9 @@ func (c *checker) reset(text string, opts Options) {
 	c.text, c.all, c.min, c.splitter = text, opts.Mode == All, opts.MinSentenceWords, opts.Splitter
 	c.out, c.done, c.total = nil, nil, 0
 	c.edits, c.related = nil, nil
-	c.prevPara.ok, c.lastSent.ok = false, false
+	c.prevPara.ok = false
 	c.tail, c.tailSkips = c.tail[:0], c.tailSkips[:0]
 	c.prevPara.key = keepScratch(c.prevPara.key)
-	c.lastSent.key = keepScratch(c.lastSent.key)
 	c.sk.buf, c.pk.buf, c.tmp.buf = keepScratch(c.sk.buf), keepScratch(c.pk.buf), keepScratch(c.tmp.buf)
 	c.vbuf = keepScratch(c.vbuf)
 	if cap(c.ss)*int(unsafe.Sizeof(sentence{})) > maxScratch {
@@ -513,7 +511,6 @@ func (c *checker) sentences(p lint.Span, prevEnd int, key []byte, h uint64, word
 		c.paras.add(h, p, c.skip) // c.skip: the skips of key
 	}
 	c.prevPara.set(p, h, key)
-	c.lastSent.set(c.ss[last].span, c.ss[last].hash, c.sentenceKey(last))
 	c.setTail()
 }
 
@@ -619,7 +616,7 @@ func gone(s *sentence) bool { return s.fate >= cutAdjacent && !s.unsafe }
 // unsafe. It returns the last sentence that stays (-1: none), whether a
 // sentence that the paragraph's key left in is cut, and whether any is.
 func (c *checker) walk(quiet, keep bool) (last int, changed, cut bool) {
-	last = -1 // -1: c.lastSent
+	last = -1 // -1: none in this paragraph
 	c.boundaryCuts()
 	for i := range c.ss {
 		s := &c.ss[i]
