@@ -39,6 +39,7 @@ func (s smartStage) Check(text string) []lint.Finding {
 	var (
 		fs    []lint.Finding
 		edits editBlock
+		tok   token
 	)
 	for i := 0; i < len(text); {
 		k := strings.IndexAny(text[i:], ".-")
@@ -51,7 +52,7 @@ func (s smartStage) Check(text string) []lint.Finding {
 		for j < len(text) && text[j] == c {
 			j++
 		}
-		if j-i != 2+boolInt(c == '.') || inPathToken(text, i) {
+		if j-i != 2+boolInt(c == '.') || tok.at(text, i).path {
 			i = j
 			continue
 		}
@@ -61,7 +62,7 @@ func (s smartStage) Check(text string) []lint.Finding {
 			// space or punctuation on one side at least ("1...10",
 			// "a...b" are ranges and code), and no code after them.
 			if !(i > 1 && text[i-1] == ' ' && text[i-2] == '.') && !(j+1 < len(text) && text[j] == ' ' && text[j+1] == '.') &&
-				!(glued(text, i, j)) && !codeAfter(text, j) {
+				!glued(text, i, j) && tok.lastCode < j {
 				sp := lint.Span{Start: i, End: j}
 				fs = append(fs, lint.Finding{Rule: RuleEllipsisChar, Severity: lint.Info, Span: sp,
 					Message: `three dots "..." → ellipsis "…"`, Fix: edits.one(lint.Edit{Span: sp, New: "…"})})
@@ -163,12 +164,6 @@ func glued(text string, i, j int) bool {
 	return i > 0 && j < len(text) && (unicode.IsLetter(b) || unicode.IsDigit(b)) && (unicode.IsLetter(a) || unicode.IsDigit(a))
 }
 
-// codeAfter reports whether the token after the dots at j holds code
-// punctuation ("...interface{}", "...args)").
-func codeAfter(text string, j int) bool {
-	return strings.ContainsAny(firstToken(text[j:]), "{}()[]<>=;")
-}
-
 // wordEnd reports whether r can end a word before a dash: a letter, a
 // digit, or closing punctuation.
 func wordEnd(r rune) bool {
@@ -180,10 +175,21 @@ func wordStart(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(`("'‘“`, r)
 }
 
-// inPathToken reports whether the white-space-delimited token around
-// text[i] looks like a path or URL: it holds "/" or "\", or starts with
-// "www.".
-func inPathToken(text string, i int) bool {
+// A token is the white-space-delimited token around an offset, scanned
+// once however many dots or dashes it holds, so that a long token costs
+// linear time.
+type token struct {
+	start, end int
+	path       bool // it holds "/" or "\", or starts with "www.": a path or URL
+	lastCode   int  // the offset of its last code punctuation ({}()[]<>=;), or -1
+}
+
+// at returns the token around text[i], scanning it if i is past the one
+// scanned last.
+func (t *token) at(text string, i int) *token {
+	if i < t.end && i >= t.start {
+		return t
+	}
 	s := i
 	for s > 0 && !asciiSpaceByte(text[s-1]) {
 		s--
@@ -192,8 +198,13 @@ func inPathToken(text string, i int) bool {
 	for e < len(text) && !asciiSpaceByte(text[e]) {
 		e++
 	}
+	*t = token{start: s, end: e, lastCode: -1}
 	tok := text[s:e]
-	return strings.ContainsAny(tok, `/\`) || strings.HasPrefix(strings.ToLower(tok), "www.")
+	t.path = strings.ContainsAny(tok, `/\`) || strings.HasPrefix(strings.ToLower(tok), "www.")
+	if k := strings.LastIndexAny(tok, "{}()[]<>=;"); k >= 0 {
+		t.lastCode = s + k
+	}
+	return t
 }
 
 func asciiSpaceByte(c byte) bool {

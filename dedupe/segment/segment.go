@@ -157,6 +157,10 @@ type scanner struct {
 	// width is the length in runes of the longest line of the current
 	// block, or 0 when not yet measured.
 	width int
+	// qpos and qodd: the straight quotes of the current block before
+	// qpos are odd in number (see quotesOdd).
+	qpos int
+	qodd bool
 	// chains holds, per list kind and delimiter, the value of the last item
 	// of the list being read in the current block, plus one; 0 means none.
 	chains [nMarkerKinds * nDelims]int
@@ -1011,6 +1015,20 @@ func (s *scanner) gluedWordBefore(i int) bool {
 	return b == s.start || spaceBefore(t, b) || isOpenerBefore(t, b)
 }
 
+// quotesOdd reports whether the current block holds an odd number of
+// straight double quotes before i. It counts on from where the last call
+// stopped, so a text full of glued quotes costs linear time.
+func (s *scanner) quotesOdd(i int) bool {
+	if s.qpos < s.blockStart {
+		s.qpos, s.qodd = s.blockStart, false
+	}
+	if i > s.qpos {
+		s.qodd = s.qodd != (strings.Count(s.text[s.qpos:i], `"`)%2 == 1)
+		s.qpos = i
+	}
+	return s.qodd
+}
+
 // quoteAt reports whether a double quotation mark starts t[j:].
 func quoteAt(t string, j int) bool {
 	if j >= len(t) {
@@ -1035,7 +1053,7 @@ func (s *scanner) quoteGlueBreak(i, j int) int {
 	c := j
 	// A straight quote is open if the block so far has an odd number:
 	// a quotation can run over several sentences.
-	open := strings.Count(t[s.blockStart:i], `"`)%2 == 1
+	open := s.quotesOdd(i)
 	for c < len(t) {
 		r, size := utf8.DecodeRuneInString(t[c:])
 		if r == '”' || r == '"' && open {

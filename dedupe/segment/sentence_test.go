@@ -273,6 +273,7 @@ func TestSentencesLinear(t *testing.T) {
 		"a.", "a. ", ". ", ".", "a.B", "a.Bc.", "1. ", "1) ", "a) ", "• ", "\n", "\n ", "- x\n",
 		" . ", "...", "U.S. ", "a.m. Mr. ", "x@y.Com.", "Mr.", "((((", "e", "é", "\xff",
 		"word\n", "At 5 a.m. ", "it. ", " i. ", "ii) ", "[...] ",
+		"ab.\"Cd ", "ab.A x ", "yes.”“We ", "run-in.Tries ", "x.Com ", "Head line\nThe text goes on. ",
 	}
 	for _, p := range patterns {
 		text := strings.Repeat(p, 200000/len(p)+1)
