@@ -295,8 +295,13 @@ func lastRune(s string) rune {
 }
 
 // removable reports whether r is a control or format character other
-// than white space: one the normalize stages remove.
+// than white space: one the normalize stages remove. A C1 control that
+// stands for a Windows-1252 character (U+009A for š) is repaired, not
+// removed, so it is not removable; the five that stand for none are.
 func removable(r rune) bool {
+	if 0x80 <= r && r <= 0x9F {
+		return r == 0x81 || r == 0x8D || r == 0x8F || r == 0x90 || r == 0x9D
+	}
 	return r != '\n' && r != '\r' && r != '\t' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r))
 }
 
@@ -1294,7 +1299,14 @@ func definitionAbove(src string, ls int) bool {
 		if end == 0 {
 			return false
 		}
-		start := strings.LastIndexByte(src[:end-1], '\n') + 1
+		// Look no further back than a long line's worth: edits near
+		// line starts would otherwise rescan a huge line before them.
+		lo := max(0, end-1-1024)
+		k := strings.LastIndexByte(src[lo:end-1], '\n')
+		if k < 0 && lo > 0 {
+			return false
+		}
+		start := lo + k + 1
 		line := src[start : end-1]
 		if strings.TrimSpace(line) == "" {
 			return false
