@@ -86,6 +86,12 @@ type Finding struct {
 	Message  string   // for a person: "paragraph repeats the one before it"
 	Fix      []Edit   // sorted, non-overlapping; empty: report only
 	Related  []Span   // other places involved, e.g. the first copy of a repeat
+	// Suggest marks Fix as a suggestion rather than a fix: an edit the
+	// stage is not sure of (it may change meaning), offered to a person
+	// to accept. Drivers show it; clean applies it only when asked to
+	// (--apply-suggestions), as ESLint does with suggestions and
+	// go/analysis drivers with optional SuggestedFixes.
+	Suggest bool
 }
 
 // A Rule describes one rule id: what it looks for and what it does.
