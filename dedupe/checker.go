@@ -93,6 +93,10 @@ type checker struct {
 	units     []lint.Span    // sentence bounds
 	kept      []int          // the sentences of the paragraph that stay so far, for walk
 	vbuf      []byte         // a paragraph as fixed, for stable
+	// work counts the steps of the searches whose cost could grow faster
+	// than the text (bytes folded into keys, sentences compared), for the
+	// tests that hold Check's time linear.
+	work int
 }
 
 // maxScratch is the largest scratch buffer, in bytes, that a checker
@@ -105,7 +109,7 @@ const maxScratch = 1 << 20
 // buffers are kept, emptied, unless they grew past maxScratch.
 func (c *checker) reset(text string, opts Options) {
 	c.text, c.all, c.min, c.splitter = text, opts.Mode == All, opts.MinSentenceWords, opts.Splitter
-	c.out, c.done, c.total = nil, nil, 0
+	c.out, c.done, c.total, c.work = nil, nil, 0, 0
 	c.edits, c.related = nil, nil
 	c.prevPara.ok = false
 	c.tail, c.tailSkips = c.tail[:0], c.tailSkips[:0]
@@ -181,6 +185,7 @@ func (c *checker) paragraph(p lint.Span, prevEnd int) {
 // load splits paragraph p into c.ss and finds, for each sentence, its
 // doubled words and its key as they leave it.
 func (c *checker) load(p lint.Span) {
+	c.work += p.Len()
 	c.split(p)
 	c.sk.buf = c.sk.buf[:0]
 	c.dbl, c.dblCut = c.dbl[:0], c.dblCut[:0]

@@ -8,6 +8,7 @@ import (
 
 // keyAt rebuilds the key of the unit at sp whose key skips skip.
 func (c *checker) keyAt(sp lint.Span, skip []lint.Span) []byte {
+	c.work += sp.Len()
 	c.tmp.buf = c.tmp.buf[:0]
 	k, _ := keyOf(&c.tmp, c.text, sp, skip, false)
 	return k
@@ -21,6 +22,10 @@ func (c *checker) sentenceKey(i int) []byte {
 
 // sameSentence reports whether sentences i and j have the same key.
 func (c *checker) sameSentence(i, j int) bool {
+	c.work++
+	if c.ss[i].hash == c.ss[j].hash {
+		c.work += c.ss[i].key.Len()
+	}
 	return c.ss[i].hash == c.ss[j].hash && bytes.Equal(c.sentenceKey(i), c.sentenceKey(j))
 }
 
@@ -28,6 +33,7 @@ func (c *checker) sameSentence(i, j int) bool {
 // the sentences that are gone are removed and, if words is set, its
 // doubled words; c.skip holds the byte ranges the key skips, sorted.
 func (c *checker) paraKey(p lint.Span, prevEnd int, words bool) ([]byte, int) {
+	c.work += p.Len()
 	c.cuts(p, prevEnd)
 	c.skip = c.skip[:0]
 	for i := range c.ss {

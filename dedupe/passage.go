@@ -84,6 +84,7 @@ func (c *checker) tailMatch(k []int) int {
 		long := false
 		t := 0
 		for ; t < n; t++ {
+			c.work++
 			i := k[t]
 			if !c.tailIs(len(c.tail)-n+t, i) {
 				break
@@ -109,6 +110,7 @@ func gone(s *sentence) bool { return s.fate >= cutAdjacent && !s.unsafe }
 // sentence that the paragraph's key left in is cut, and whether any is.
 func (c *checker) walk(quiet, keep bool) (last int, changed, cut bool) {
 	last = -1 // -1: none in this paragraph
+	c.work += len(c.ss)
 	c.boundaryCuts()
 	for i := range c.ss {
 		s := &c.ss[i]
@@ -165,6 +167,7 @@ func (c *checker) localRepeats() {
 		found := false
 		out := k[:0] // written behind where it is read
 		for i := 0; i < len(k); {
+			c.work++
 			j := k[i]
 			if len(out) > 0 && c.ss[j].words >= c.min && c.sameSentence(j, out[len(out)-1]) {
 				c.ss[j].local, c.ss[j].localOf = cutAdjacent, out[len(out)-1]
@@ -206,6 +209,7 @@ func (c *checker) localRepeats() {
 func (c *checker) repeatedPassage(before, next []int) int {
 	h := c.ss[next[0]].hash
 	for n := 2; n <= len(before) && n <= len(next) && n <= maxPassage; n++ {
+		c.work++
 		first := before[len(before)-n:]
 		if c.ss[first[0]].hash != h {
 			continue

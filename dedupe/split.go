@@ -11,6 +11,7 @@ import (
 // stable reports whether paragraph p, once the byte ranges in c.skip are
 // removed, splits into the sentences that stay, at the same places.
 func (c *checker) stable(p lint.Span) bool {
+	c.work += p.Len()
 	b := c.vbuf[:0]
 	cur := p.Start
 	for _, s := range c.skip {
