@@ -93,6 +93,8 @@ type checker struct {
 	units     []lint.Span    // sentence bounds
 	kept      []int          // the sentences of the paragraph that stay so far, for walk
 	vbuf      []byte         // a paragraph as fixed, for stable
+	para      lint.Span      // the paragraph being checked
+	language  *wordList      // its language, once needed (see lang)
 	// work counts the steps of the searches whose cost could grow faster
 	// than the text (bytes folded into keys, sentences compared), for the
 	// tests that hold Check's time linear.
@@ -186,6 +188,7 @@ func (c *checker) paragraph(p lint.Span, prevEnd int) {
 // doubled words and its key as they leave it.
 func (c *checker) load(p lint.Span) {
 	c.work += p.Len()
+	c.para, c.language = p, nil
 	c.split(p)
 	c.sk.buf = c.sk.buf[:0]
 	c.dbl, c.dblCut = c.dbl[:0], c.dblCut[:0]
@@ -195,12 +198,17 @@ func (c *checker) load(p lint.Span) {
 		var k []byte
 		var foldEnd int
 		var ascii bool
-		if c.dbl, ascii = foldWords(&c.sk, c.text, s.span, c.dbl); ascii {
+		if c.dbl, ascii = foldWords(&c.sk, c.text, s.span, c.dbl); ascii && !c.wordPolicy(s.span, d0) {
 			c.addCuts(d0)
 			k, foldEnd = c.sk.endKeep()
 		} else {
-			c.sk.buf, c.dbl = c.sk.buf[:start], c.dbl[:d0]
-			c.dbl = doubles(c.text, s.span, c.dbl)
+			// Not ASCII, or the policy changed which copies are removed:
+			// fold the key again without them.
+			c.sk.buf = c.sk.buf[:start]
+			if !ascii {
+				c.dbl = doubles(c.text, s.span, c.dbl[:d0])
+				c.wordPolicy(s.span, d0)
+			}
 			c.addCuts(d0)
 			k, foldEnd = keyOf(&c.sk, c.text, s.span, c.dblCut[d0:], true)
 		}
@@ -219,7 +227,7 @@ func (c *checker) load(p lint.Span) {
 // addCuts appends to c.dblCut the cuts of the doubles c.dbl[d0:].
 func (c *checker) addCuts(d0 int) {
 	for _, d := range c.dbl[d0:] {
-		cut := lint.Span{Start: d.cut, End: d.second.End}
+		cut := d.cutSpan()
 		if !d.fix {
 			cut.Start = cut.End // nothing removed: an empty skip
 		}

@@ -23,6 +23,12 @@ func (c *checker) report(rule string, sp, first lint.Span, msg string) {
 	c.emit(rule, lint.Warning, sp, msg, nil, first)
 }
 
+// suggest adds a warning whose fix, deleting cut, is a suggestion.
+func (c *checker) suggest(rule string, sp, first lint.Span, msg string, cut lint.Span) {
+	c.emit(rule, lint.Warning, sp, msg, &cut, first)
+	c.out[len(c.out)-1].Suggest = true
+}
+
 // emit adds a finding at sp about a repeat of first; cut, if not nil, is
 // what its fix deletes. The one-element Fix and Related slices are cut
 // from shared slabs, with their capacity capped, so that a text with many
@@ -156,6 +162,10 @@ func (c *checker) emitDoubles(fix bool) {
 				continue
 			}
 			w := strconv.Quote(c.text[d.second.Start:d.second.End])
+			if d.suggest {
+				c.suggest(RuleWord, d.second, d.first, "repeated word "+w+"; removing the second copy is suggested, as this doubling can be meant (a word that is not a function word, or not in running prose)", d.cutSpan())
+				continue
+			}
 			if !fix && d.fix {
 				c.report(RuleWord, d.second, d.first, "repeated word "+w+"; kept, as removing it would change how its paragraph splits into sentences")
 				continue
