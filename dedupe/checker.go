@@ -38,6 +38,7 @@ type sentence struct {
 	localOf    int       // for a local repeat, the sentence it repeats
 	fate       int       // kept, keptRepeat or one of the cut values
 	unsafe     bool      // would be cut, but that would change how the paragraph splits
+	why        string    // why a sentence that would be cut is kept: it is structured (see structure)
 	related    lint.Span // the copy it repeats
 	cut        lint.Span // the bytes its removal deletes
 	separate   bool      // cut takes the paragraph separator: the paragraph is left empty
@@ -95,6 +96,11 @@ type checker struct {
 	vbuf      []byte         // a paragraph as fixed, for stable
 	para      lint.Span      // the paragraph being checked
 	language  *wordList      // its language, once needed (see lang)
+	changelog int8           // the text is shaped like a changelog: 0 not known yet, 1 yes, -1 no
+	// inSuggested is set while the sentences of a paragraph whose removal
+	// is suggested are checked: their structured repeats are not reported
+	// again.
+	inSuggested bool
 	// work counts the steps of the searches whose cost could grow faster
 	// than the text (bytes folded into keys, sentences compared), for the
 	// tests that hold Check's time linear.
@@ -111,7 +117,7 @@ const maxScratch = 1 << 20
 // buffers are kept, emptied, unless they grew past maxScratch.
 func (c *checker) reset(text string, opts Options) {
 	c.text, c.all, c.min, c.splitter = text, opts.Mode == All, opts.MinSentenceWords, opts.Splitter
-	c.out, c.done, c.total, c.work = nil, nil, 0, 0
+	c.out, c.done, c.total, c.work, c.changelog = nil, nil, 0, 0, 0
 	c.edits, c.related = nil, nil
 	c.prevPara.ok = false
 	c.tail, c.tailSkips = c.tail[:0], c.tailSkips[:0]
@@ -162,6 +168,15 @@ func (c *checker) paragraph(p lint.Span, prevEnd int) {
 	h := hashKey(key)
 	if c.prevPara.is(h, key) {
 		if words >= c.min {
+			if why := c.structure(p, c.prevPara.span); why != "" {
+				c.suggest(RuleParagraph, p, c.prevPara.span, "paragraph repeats the paragraph just before it; removing it is suggested, as "+why, lint.Span{Start: prevEnd, End: p.End})
+				// Its sentences that repeat for the same reason are in
+				// this finding.
+				c.inSuggested = true
+				c.sentences(p, prevEnd, key, h, words, true)
+				c.inSuggested = false
+				return
+			}
 			c.dropParagraph(p, prevEnd, c.prevPara.span, "paragraph repeats the paragraph just before it")
 			return
 		}
@@ -274,6 +289,9 @@ func (c *checker) sentences(p lint.Span, prevEnd int, key []byte, h uint64, word
 					first, ok = c.paras.find(h, key, c.keyAt)
 					known = ok
 					ok = ok && c.all
+				}
+				if ok && first == c.prevPara.span && c.structure(p, p) != "" {
+					ok = false // structured: its sentences say what is kept
 				}
 				if ok {
 					msg := "paragraph repeats the paragraph just before it"

@@ -24,7 +24,7 @@ var hostileShapes = []struct {
 		r := rand.New(rand.NewSource(1))
 		var b strings.Builder
 		for b.Len() < n {
-			fmt.Fprintf(&b, "The council said the new budget would cut %d jobs in the region this year.\n\n", r.Intn(1000))
+			fmt.Fprintf(&b, "The council said the new budget would cut %d jobs in the region this year.\n\n", r.Intn(1000000))
 		}
 		return b.String()
 	}},

@@ -112,9 +112,10 @@ func (c *checker) walk(quiet, keep bool) (last int, changed, cut bool) {
 	last = -1 // -1: none in this paragraph
 	c.work += len(c.ss)
 	c.boundaryCuts()
+	passageWhy, passageEnd := "", -1 // the verdict on the passage around a sentence
 	for i := range c.ss {
 		s := &c.ss[i]
-		s.fate, s.unsafe = kept, false
+		s.fate, s.unsafe, s.why = kept, false, ""
 		switch {
 		case s.bound:
 			s.fate, s.related = cutBoundary, s.boundOf
@@ -133,6 +134,23 @@ func (c *checker) walk(quiet, keep bool) (last int, changed, cut bool) {
 				}
 			} else {
 				c.sents.add(s.hash, s.span, c.dblCut[s.dbl.Start:s.dbl.End])
+			}
+		}
+		if s.fate == cutAdjacent || s.fate == cutBoundary || s.fate == cutPassage {
+			// A repeat in structured text stays, reported. The sentences
+			// of a passage share the verdict on its first.
+			why := passageWhy
+			if i > passageEnd {
+				why = c.structure(s.span, s.related)
+				if s.passage > 0 {
+					passageWhy, passageEnd = why, s.passageEnd
+				}
+			}
+			if why != "" {
+				s.unsafe, s.why = true, why
+				changed = true
+				last = i
+				continue
 			}
 		}
 		if s.fate >= cutAdjacent {

@@ -89,6 +89,9 @@ func (c *checker) emitSentences() {
 		if s.passage < 0 {
 			continue // in the finding of the passage around it
 		}
+		if c.inSuggested && s.why != "" {
+			continue // in the finding of the paragraph
+		}
 		var msg string
 		switch s.fate {
 		case kept:
@@ -114,6 +117,8 @@ func (c *checker) emitSentences() {
 			continue
 		}
 		switch {
+		case s.unsafe && s.why != "":
+			c.report(RuleSentence, s.span, s.related, msg+"; kept, as "+s.why)
 		case s.unsafe:
 			c.report(RuleSentence, s.span, s.related, msg+"; kept, as removing it would change how the rest of the paragraph splits into sentences")
 		case s.separate:
@@ -135,6 +140,10 @@ func (c *checker) emitPassage(i int) {
 	msg := fmt.Sprintf("passage of %d sentences repeats the %d sentences just before it", s.passage, s.passage)
 	if s.fate == cutBoundary {
 		msg = fmt.Sprintf("paragraph starts with the %d sentences that ended the paragraph before it", s.passage)
+	}
+	if s.unsafe && s.why != "" {
+		c.report(RuleSentence, sp, first, msg+"; kept, as "+s.why)
+		return
 	}
 	if s.unsafe {
 		c.report(RuleSentence, sp, first, msg+"; kept, as removing it would change how the rest of the paragraph splits into sentences")
