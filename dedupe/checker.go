@@ -97,10 +97,10 @@ type checker struct {
 	para      lint.Span      // the paragraph being checked
 	language  *wordList      // its language, once needed (see lang)
 	changelog int8           // the text is shaped like a changelog: 0 not known yet, 1 yes, -1 no
-	// inSuggested is set while the sentences of a paragraph whose removal
-	// is suggested are checked: their structured repeats are not reported
-	// again.
-	inSuggested bool
+	// inSuggested is why a paragraph's removal is suggested, while its
+	// sentences are checked: they stay, and their structured repeats are
+	// not reported again.
+	inSuggested string
 	// work counts the steps of the searches whose cost could grow faster
 	// than the text (bytes folded into keys, sentences compared), for the
 	// tests that hold Check's time linear.
@@ -172,9 +172,9 @@ func (c *checker) paragraph(p lint.Span, prevEnd int) {
 				c.suggest(RuleParagraph, p, c.prevPara.span, "paragraph repeats the paragraph just before it; removing it is suggested, as "+why, lint.Span{Start: prevEnd, End: p.End})
 				// Its sentences that repeat for the same reason are in
 				// this finding.
-				c.inSuggested = true
+				c.inSuggested = why
 				c.sentences(p, prevEnd, key, h, words, true)
-				c.inSuggested = false
+				c.inSuggested = ""
 				return
 			}
 			c.dropParagraph(p, prevEnd, c.prevPara.span, "paragraph repeats the paragraph just before it")
@@ -290,7 +290,7 @@ func (c *checker) sentences(p lint.Span, prevEnd int, key []byte, h uint64, word
 					known = ok
 					ok = ok && c.all
 				}
-				if ok && first == c.prevPara.span && c.structure(p, p) != "" {
+				if ok && first == c.prevPara.span && (c.inSuggested != "" || c.structure(p, p) != "") {
 					ok = false // structured: its sentences say what is kept
 				}
 				if ok {

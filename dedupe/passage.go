@@ -140,7 +140,9 @@ func (c *checker) walk(quiet, keep bool) (last int, changed, cut bool) {
 			// A repeat in structured text stays, reported. The sentences
 			// of a passage share the verdict on its first.
 			why := passageWhy
-			if i > passageEnd {
+			if s.fate == cutBoundary && c.inSuggested != "" {
+				why = c.inSuggested // the paragraph's finding says it
+			} else if i > passageEnd {
 				why = c.structure(s.span, s.related)
 				if s.passage > 0 {
 					passageWhy, passageEnd = why, s.passageEnd

@@ -89,7 +89,7 @@ func (c *checker) emitSentences() {
 		if s.passage < 0 {
 			continue // in the finding of the passage around it
 		}
-		if c.inSuggested && s.why != "" {
+		if c.inSuggested != "" && s.why != "" {
 			continue // in the finding of the paragraph
 		}
 		var msg string

@@ -18,8 +18,9 @@ import (
 //
 //   - it is a list item: it starts with "* ", "- ", "+ ", "• ", or a
 //     number or letter and "." or ")" and a space;
-//   - it starts a line indented by a tab or four or more spaces: a block
-//     of preformatted text, quoted program output, a changelog entry;
+//   - it starts a line indented by a tab: a GNU ChangeLog entry, a
+//     block of preformatted text (indentation by spaces alone is not a
+//     sign: a Markdown view replaces list and quote markers by spaces);
 //   - it starts a line with a shell prompt or an e-mail quote ("$ ",
 //     "% ", "> "): a command or its output;
 //   - it is a signature line of a commit or a patch: "Signed-off-by:",
@@ -30,8 +31,8 @@ import (
 //     a GNU "2024-01-31  Name  <mail>" line, a git shortlog
 //     "Name (3):" line, a Markdown "## [1.2.0]" or "## v1.2.0"
 //     heading), or a signature line; or
-//   - it is laid out in columns: a tab, or two spaces, between two of
-//     its words (a table row);
+//   - it is one line laid out in columns: two or more gaps of a tab or
+//     two spaces between its words (a table row);
 //   - the copies differ in case ("-Cf" and "-CF", "lc(I)" and "lc(i)"):
 //     to a program, different words.
 
@@ -51,8 +52,8 @@ func (c *checker) structure(sp, first lint.Span) string {
 	lineStart := ls == 0 || t[ls-1] == '\n' || t[ls-1] == '\r'
 	if lineStart {
 		indent := t[ls:sp.Start]
-		if strings.IndexByte(indent, '\t') >= 0 || len(indent) >= 4 {
-			return "it is indented (preformatted text, program output or a changelog entry)"
+		if strings.IndexByte(indent, '\t') >= 0 {
+			return "it is indented by a tab (preformatted text or a changelog entry)"
 		}
 	}
 	if listItem(u) {
@@ -73,21 +74,28 @@ func (c *checker) structure(sp, first lint.Span) string {
 	return ""
 }
 
-// columns reports whether u has a tab, or two spaces, between two of its
-// words, not after a sentence's end ("…said.  The"): a row of a table.
+// columns reports whether u, one line, has two or more gaps of a tab or
+// two spaces between its words, not after a sentence's end ("…said.
+// The"): a row of a table.
 func columns(u string) bool {
-	for i := 1; i+1 < len(u); i++ {
-		if (u[i] == '\t' || u[i] == ' ' && u[i+1] == ' ') && isASCIIAlnum(u[i-1]) {
-			j := i
-			for j < len(u) && (u[j] == ' ' || u[j] == '\t') {
-				j++
-			}
-			if j < len(u) && u[j] != '\n' && u[j] != '\r' {
-				return true
-			}
-		}
+	if strings.IndexByte(u, '\n') >= 0 {
+		return false
 	}
-	return false
+	gaps := 0
+	for i := 1; i+1 < len(u); i++ {
+		if u[i] != '\t' && (u[i] != ' ' || u[i+1] != ' ') {
+			continue
+		}
+		j := i
+		for j < len(u) && (u[j] == ' ' || u[j] == '\t') {
+			j++
+		}
+		if p := u[i-1]; p != '.' && p != '!' && p != '?' && p != ':' && p != ';' && p != ',' && j < len(u) {
+			gaps++
+		}
+		i = j
+	}
+	return gaps >= 2
 }
 
 // listItem reports whether u starts with a list marker.
