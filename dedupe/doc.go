@@ -18,17 +18,24 @@
 //     or none between), or the ones that ended the paragraph before, is
 //     removed as one finding.
 //     Short sentences ("No. No.") are prose: never removed, not reported.
+//     In structured text (list items, changelogs, signature lines, table
+//     rows, copies that differ in case; see structure.go) an adjacent
+//     repeated paragraph is a suggestion and a sentence is reported and
+//     kept.
 //     A removal takes the white space on one side of the sentence with it,
 //     and a paragraph left empty goes with its separator. A removal that
 //     would change how the rest of its paragraph splits into sentences
 //     (the splitter reads context: a paragraph that would start with "* "
 //     reads as a list) is reported instead, so that one pass is enough.
-//   - dedupe.word: a word typed twice ("the the", "The the") loses its
-//     second copy, a warning. Only letters-only words separated by plain
-//     spaces count. Doublings English uses on purpose ("had had", "that
-//     that", "bye bye", "Bora Bora") are left alone, and those that are
-//     as often grammatical as not ("for for", "is is") are reported
-//     without a fix.
+//   - dedupe.word: a word typed twice or more. A function word that the
+//     paragraph's language never doubles ("the the", "of of"; lists per
+//     language in words/*.txt, embedded) loses its extra copies, also
+//     across a line break, a warning; other doublings are suggestions
+//     (lint.Finding.Suggest); doublings English uses on purpose ("had
+//     had", "that that", "bye bye", "Bora Bora"), quoted mentions, code,
+//     columns, initials and copies of different case are left alone, and
+//     those that are as often grammatical as not ("for for", "is is") are
+//     reported without a fix. See policy.go.
 //   - dedupe.near-paragraph and dedupe.near-sentence: a paragraph or
 //     sentence that is nearly, not exactly, the same as an earlier one
 //     (Options.NearThreshold, 80% of its words by default), a warning
@@ -52,6 +59,14 @@
 // compared with the one before it in the fixed text, so Check on the fixed
 // text reports no further fix. Invalid UTF-8 is compared byte for byte
 // and never split.
+//
+// Files: dedupe.go (options, rules, the stage), checker.go (the state of
+// one Check and the paragraph loop), passage.go (repeated sentences and
+// passages), key.go and fold.go (comparison keys), cuts.go (what a
+// removal deletes), split.go (sentences), report.go (findings), words.go,
+// fast.go and policy.go (repeated words), lang.go and words/ (the word
+// lists), structure.go (structured text), near.go (near-duplicates),
+// echo.go (style.echo), keyset.go (hash sets of keys).
 //
 // Check runs in time linear in the size of the text: one scan for
 // paragraphs, one for sentences, one that folds each sentence into its

@@ -10,6 +10,14 @@
 // line break ends one only in a block that reads as a list of lines (no line
 // of the block ends with sentence punctuation) or before a list item.
 //
+// Files: segment.go (the API), scanner.go (the forward scan and line
+// breaks), prefilter.go (the eight-byte search for bytes that may end a
+// sentence), terminator.go (whether a stop ends a sentence:
+// abbreviations, initials, numbers), glue.go (sentences glued with no
+// space), listmarker.go (list items), bytes.go (byte and character
+// classes), sentence_rules.go (the word lists), paragraph.go
+// (paragraphs).
+//
 // Invalid UTF-8 is never a problem: its bytes are treated as ordinary
 // non-space characters and stay inside the unit they belong to.
 package segment
