@@ -95,6 +95,11 @@ func (c *checker) untouchable(d double) bool {
 			singleLetterBefore(t, d.first.Start) || singleLetterAfter(t, d.second.End) {
 			return true
 		}
+		// A letter doubled in prose follows a word ("buy a a car"), not
+		// a symbol ("$(basename a.b) a a", "o o" in a drawing).
+		if _, ok := wordBefore(t, d.first.Start); !ok {
+			return true
+		}
 	}
 	return !sameCase(a, b)
 }

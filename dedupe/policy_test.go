@@ -63,6 +63,8 @@ func TestWordPolicy(t *testing.T) {
 		{name: "real: path then command name", in: "git stream tcp4 nowait nobody /usr/bin/git git daemon --inetd", want: "git stream tcp4 nowait nobody /usr/bin/git git daemon --inetd", finds: ""},
 		{name: "real: quoted command", in: `Load the core dump file to GDB as "gdb gdb ./program_binary core".`, want: `Load the core dump file to GDB as "gdb gdb ./program_binary core".`, finds: ""},
 		{name: "real: synopsis", in: "addr2line [-H|--help] [addr addr ...]", want: "addr2line [-H|--help] [addr addr ...]", finds: ""},
+		{name: "real: make table with the same letter, spaces collapsed", in: "$(basename a.b) a a\n$(basename a.b/c) a a.b/c", want: "$(basename a.b) a a\n$(basename a.b/c) a a.b/c", finds: ""},
+		{name: "real: ASCII drawing", in: "A drawing:\n\n    o o\n\nThe cost of an edge.", want: "A drawing:\n\n    o o\n\nThe cost of an edge.", finds: ""},
 		{name: "spaced-out letters", in: "It spells s p a a m backwards.", want: "It spells s p a a m backwards.", finds: ""},
 		{name: "a single letter that is not a function word", in: "Press x x to quit.", want: "Press x x to quit.", finds: ""},
 	})

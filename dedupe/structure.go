@@ -251,7 +251,8 @@ func versionHeading(h string) bool {
 // have letters that differ in case ("-Cf" and "-CF"): the letters of
 // both, in order, are compared as written. A copy in capitals throughout
 // ("THE OFFICIAL SAID …"), and a difference in the first letter only
-// ("the end." and "The end."), are still copies.
+// ("the end." and "The end."), are still copies; but not a first letter
+// that is a word of its own ("I | Y" and "i | Y").
 func caseDiffers(a, b string) bool {
 	if !hasLower(a) || !hasLower(b) {
 		return false
@@ -263,8 +264,12 @@ func caseDiffers(a, b string) bool {
 		if na == 0 || nb == 0 {
 			return false
 		}
-		if !first && ra != rb && unicode.ToLower(ra) == unicode.ToLower(rb) {
-			return true
+		if ra != rb && unicode.ToLower(ra) == unicode.ToLower(rb) {
+			// The first letter may be a sentence's capital, unless it is
+			// a word of its own ("I | Y Y n" and "i | Y Y n": table rows).
+			if !first || na == len(a) || !letterAt(a, na) {
+				return true
+			}
 		}
 		first = false
 		a, b = a[na:], b[nb:]
@@ -279,6 +284,12 @@ func hasLower(s string) bool {
 		}
 	}
 	return false
+}
+
+// letterAt reports whether s has a letter at byte i.
+func letterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
 }
 
 // nextLetter returns the first letter of s and the bytes up to its end,

@@ -60,6 +60,7 @@ func TestStructuredRepeats(t *testing.T) {
 			want:  "-Cf    do not compress tables; use the -f representation\n\n-CF    do not compress tables; use the -F representation\n",
 			finds: "paragraph/warning/suggest"},
 		{name: "real: a case-mapping table", in: "  lc(I) = i, uc(I) = I\n  lc(i) = i, uc(i) = I\n", want: "  lc(I) = i, uc(I) = I\n  lc(i) = i, uc(i) = I\n", finds: "sentence/warning"},
+		{name: "real: table rows whose spaces were collapsed", in: "I | Y Y Y n\ni | Y Y Y n\n", want: "I | Y Y Y n\ni | Y Y Y n\n", finds: "sentence/warning"},
 		{name: "real: table rows", in: "   I  |  Y  Y  n  Y\n   i  |  Y  Y  n  Y\n", want: "   I  |  Y  Y  n  Y\n   i  |  Y  Y  n  Y\n", finds: "sentence/warning"},
 	})
 }
@@ -110,6 +111,7 @@ func TestStructureShapes(t *testing.T) {
 		{"-Cf use -f", "-CF use -F", true},
 		{"lc(I) = i", "lc(i) = i", true},
 		{"The end.", "the end.", false},
+		{"I | Y Y n", "i | Y Y n", true},
 		{"The end is near.", "THE END IS NEAR.", false},
 		{"same text", "same text", false},
 	} {
