@@ -254,7 +254,7 @@ func versionHeading(h string) bool {
 // ("the end." and "The end."), are still copies; but not a first letter
 // that is a word of its own ("I | Y" and "i | Y").
 func caseDiffers(a, b string) bool {
-	if !hasLower(a) || !hasLower(b) {
+	if shouting(a) || shouting(b) {
 		return false
 	}
 	first := true
@@ -276,14 +276,22 @@ func caseDiffers(a, b string) bool {
 	}
 }
 
-// hasLower reports whether s has a lower-case letter.
-func hasLower(s string) bool {
+// shouting reports whether s is written in capitals: no lower-case
+// letter, and a word of two letters or more (not "I | Y Y n").
+func shouting(s string) bool {
+	run, word := 0, false
 	for _, r := range s {
 		if unicode.IsLower(r) {
-			return true
+			return false
+		}
+		if unicode.IsLetter(r) {
+			run++
+			word = word || run >= 2
+		} else {
+			run = 0
 		}
 	}
-	return false
+	return word
 }
 
 // letterAt reports whether s has a letter at byte i.

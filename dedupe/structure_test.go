@@ -112,6 +112,7 @@ func TestStructureShapes(t *testing.T) {
 		{"lc(I) = i", "lc(i) = i", true},
 		{"The end.", "the end.", false},
 		{"I | Y Y n", "i | Y Y n", true},
+		{"I | Y Y Y Y", "i | Y Y Y Y", true},
 		{"The end is near.", "THE END IS NEAR.", false},
 		{"same text", "same text", false},
 	} {
