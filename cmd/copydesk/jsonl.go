@@ -33,6 +33,7 @@ func jsonlFlags() []cli.Flag {
 		&cli.Float64Flag{Name: "near-docs", Value: corpus.DefaultNearThreshold, Usage: "with --corpus: word 5-gram similarity (`THRESHOLD`, 0–1) from which a record nearly copies another; 0 turns near copies off"},
 		&cli.IntFlag{Name: "min-words", Value: corpus.DefaultMinWords, Usage: "with --corpus: the fewest words (`N`) a paragraph needs to count as repeated"},
 		&cli.StringFlag{Name: "index", Usage: "with --corpus: keep the fingerprints of every run in the seen-index `PATH`, so that later runs know this run's paragraphs", TakesFile: true},
+		&cli.BoolFlag{Name: "repair-index", Usage: "with --index: open a damaged seen-index by keeping every good frame and dropping the rest (said on standard error)"},
 		&cli.IntFlag{Name: "boilerplate", Value: 10, Usage: "with --corpus: list the `N` most repeated paragraphs in the summary"},
 		&cli.StringFlag{Name: "doc-id", Usage: "with --corpus: the top-level member (`FIELD`) that names a record in findings (default: NAME:LINE)"},
 	}
@@ -41,6 +42,9 @@ func jsonlFlags() []cli.Flag {
 // corpusOptions reads the corpus flags; nil options mean no corpus.
 func (e *env) corpusOptions(c *cli.Context, opts pipeline.Options) (*corpus.Options, error) {
 	remove := opts.Dedupe.Mode == dedupe.Corpus
+	if c.Bool("repair-index") && c.String("index") == "" {
+		return nil, usagef("clean: --repair-index needs --index")
+	}
 	if !c.Bool("corpus") && !remove && !c.Bool("drop-duplicate-docs") && c.String("index") == "" {
 		for _, f := range []string{"near-docs", "min-words", "boilerplate", "doc-id"} {
 			if c.IsSet(f) {
@@ -145,7 +149,7 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 	var index seen.Index
 	if co != nil {
 		if path := c.String("index"); path != "" {
-			if index, err = seen.Open(path, corpus.Version); err != nil {
+			if index, err = e.openIndex(c, path); err != nil {
 				return err
 			}
 			defer func() {
