@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"syscall"
 
@@ -13,16 +14,30 @@ import (
 )
 
 // Find returns the path of the configuration file that applies in dir:
-// dir's .copydesk.toml, or its parent's, and so on up to the filesystem
-// root. It returns "" if there is none. The path is absolute.
+// dir's .copydesk.toml, or its parent's, and so on up to the first
+// boundary. It returns "" if there is none. The path is absolute.
+//
+// The boundaries keep a file that someone else controls from
+// configuring a project (demoting its errors, say):
+//
+//   - the repository root, a directory holding .git (a directory, or a
+//     file in a worktree or submodule): its own file is read, none above;
+//   - outside a repository, the user's home directory (its own file is
+//     read, none above), or else the filesystem root;
+//   - on Unix, a directory that every user may write to (such as /tmp):
+//     neither its file nor any above it is read.
+//
+// A file beyond a boundary is used only when named (Loader.Path, the
+// command line's --config).
 func Find(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return "", fmt.Errorf("finding %s: %w", FileName, err)
 	}
+	home := homeDir()
 	for {
-		p, err := here(abs)
-		if err != nil || p != "" {
+		p, stop, err := look(abs, home)
+		if err != nil || p != "" || stop {
 			return p, err
 		}
 		parent := filepath.Dir(abs)
@@ -31,6 +46,46 @@ func Find(dir string) (string, error) {
 		}
 		abs = parent
 	}
+}
+
+// homeDir returns the user's home directory, cleaned, or "".
+func homeDir() string {
+	h, err := os.UserHomeDir()
+	if err != nil || h == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(h); err == nil {
+		return abs
+	}
+	return ""
+}
+
+// look is one step of the walk up: dir's configuration file, if it may
+// be read, or "" and whether the walk ends at dir.
+func look(dir, home string) (p string, stop bool, err error) {
+	if writableByAll(dir) {
+		return "", true, nil
+	}
+	if p, err = here(dir); err != nil || p != "" {
+		return p, true, err
+	}
+	return "", dir == home || isRepoRoot(dir), nil
+}
+
+// isRepoRoot reports whether dir holds .git, a directory or a file.
+func isRepoRoot(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, ".git"))
+	return err == nil
+}
+
+// writableByAll reports whether every user may write in dir (Unix
+// modes only: elsewhere the mode does not say).
+func writableByAll(dir string) bool {
+	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" {
+		return false
+	}
+	fi, err := os.Stat(dir)
+	return err == nil && fi.Mode().Perm()&0o002 != 0
 }
 
 // here returns dir's configuration file, or "" if it has none.
@@ -69,6 +124,7 @@ type Loader struct {
 	Rules []lint.Rule
 
 	mu    sync.Mutex
+	home  string             // the user's home directory, a boundary of the search
 	dirs  map[string]string  // absolute directory → its configuration file, or ""
 	files map[string]*loaded // configuration file → what loading it gave
 }
@@ -79,8 +135,8 @@ type loaded struct {
 }
 
 // ForFile returns the configuration of the file at path: the one in
-// path's directory or above it, or l.Path. It returns nil and no error
-// when there is none.
+// path's directory or above it, up to the boundaries Find stops at, or
+// l.Path. It returns nil and no error when there is none.
 func (l *Loader) ForFile(path string) (*Config, error) {
 	return l.ForDir(filepath.Dir(path))
 }
@@ -95,6 +151,7 @@ func (l *Loader) ForDir(dir string) (*Config, error) {
 	if l.files == nil {
 		l.files = map[string]*loaded{}
 		l.dirs = map[string]string{}
+		l.home = homeDir()
 	}
 	p := l.Path
 	if p == "" {
@@ -128,11 +185,12 @@ func (l *Loader) find(abs string) (string, error) {
 			break
 		}
 		walked = append(walked, abs)
+		var stop bool
 		var err error
-		if p, err = here(abs); err != nil {
+		if p, stop, err = look(abs, l.home); err != nil {
 			return "", err
 		}
-		if p != "" {
+		if p != "" || stop {
 			break
 		}
 		parent := filepath.Dir(abs)
