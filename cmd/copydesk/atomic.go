@@ -274,9 +274,10 @@ func (e *env) writeFile(path, text string) error {
 
 // Temporary files are named .BASE.copydesk-PID-HOST-RAND.tmp: BASE is
 // the target's name (cut to 100 bytes), PID the id of the process that
-// made it, HOST eight hex digits of a hash of the host name and the pid
-// namespace (so that a process id is only ever compared with the
-// processes it can name), RAND eight random hex digits.
+// made it, HOST eight hex digits of a hash of the host name, the
+// machine id and the pid namespace (so that a process id is only ever
+// compared with the processes it can name), RAND eight random hex
+// digits.
 const tempMarker = ".copydesk-"
 
 // hostTag is the HOST of this process's temporary files.
@@ -284,6 +285,9 @@ var hostTag = func() string {
 	h := fnv.New32a()
 	host, _ := os.Hostname()
 	h.Write([]byte(host))
+	h.Write([]byte{0})
+	id, _ := os.ReadFile("/etc/machine-id")
+	h.Write(id)
 	h.Write([]byte{0})
 	h.Write([]byte(pidNamespace()))
 	return fmt.Sprintf("%08x", h.Sum32())

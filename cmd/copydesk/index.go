@@ -19,7 +19,7 @@ func (e *env) openIndex(c *cli.Context, path string) (seen.Index, error) {
 		e.errorf("%s", note)
 	}
 	if errors.Is(err, seen.ErrCorrupt) {
-		return nil, fmt.Errorf("%w: --repair-index repairs it", err)
+		return nil, fmt.Errorf("%w; --repair-index keeps every good frame and drops the rest", err)
 	}
 	return idx, err
 }

@@ -377,6 +377,31 @@ func TestLogFormat1EarlyLength(t *testing.T) {
 	}
 }
 
+// TestLogTornHeader: a log whose header was cut short while it was
+// created starts anew; anything else that short is not an index.
+func TestLogTornHeader(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "seen.idx")
+	h := header(testVersion)
+	for n := 1; n < len(h); n++ {
+		os.WriteFile(path, h[:n], 0o644)
+		idx, rep, err := OpenWith(path, testVersion, Options{})
+		if err != nil {
+			t.Fatalf("%d bytes of header: %v", n, err)
+		}
+		idx.Close()
+		if rep.TornTail == nil || rep.TornTail.Length != int64(n) {
+			t.Errorf("%d bytes of header: report %+v", n, rep)
+		}
+		if b, _ := os.ReadFile(path); !bytes.Equal(b, h) {
+			t.Errorf("%d bytes of header: file %q, want the header", n, b)
+		}
+	}
+	os.WriteFile(path, []byte("CDSEEX"), 0o644)
+	if _, err := Open(path, testVersion); err == nil || !strings.Contains(err.Error(), "not a copydesk seen-index") {
+		t.Errorf("a short file that is no header: %v", err)
+	}
+}
+
 // TestLogRepairGood: a repair of a good log changes nothing.
 func TestLogRepairGood(t *testing.T) {
 	orig, _ := smallLog(t)

@@ -2,6 +2,7 @@ package seen
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -77,7 +78,7 @@ type CorruptError struct {
 }
 
 func (e *CorruptError) Error() string {
-	return fmt.Sprintf("seen-index %s is damaged at byte %d: %s; the file was left as it is (a repair keeps every good frame and drops the rest)", e.Path, e.Offset, e.Reason)
+	return fmt.Sprintf("seen-index %s is damaged at byte %d: %s; the file was left as it is", e.Path, e.Offset, e.Reason)
 }
 
 // Is makes errors.Is(err, ErrCorrupt) true.
@@ -230,6 +231,18 @@ func (l *logIndex) load(version string, opts Options, rep *Report) error {
 		return fmt.Errorf("opening seen-index %s: %w", l.path, err)
 	}
 	size := st.Size()
+	if h := header(version); size > 0 && size < int64(len(h)) {
+		// A header cut short while the log was created: the file holds
+		// nothing but the start of the header this call would write.
+		b := make([]byte, size)
+		if _, err := l.f.ReadAt(b, 0); err == nil && bytes.Equal(b, h[:size]) {
+			if err := l.f.Truncate(0); err != nil {
+				return fmt.Errorf("cutting the torn header off seen-index %s: %w", l.path, err)
+			}
+			rep.TornTail = &Span{Offset: 0, Length: size, Reason: "a header cut short"}
+			size = 0
+		}
+	}
 	if size == 0 {
 		h := header(version)
 		if _, err := l.f.Write(h); err != nil {
@@ -245,10 +258,11 @@ func (l *logIndex) load(version string, opts Options, rep *Report) error {
 	}
 	br := bufio.NewReaderSize(io.NewSectionReader(l.f, 0, size), int(min(size, 1<<20)))
 	format, v, off, err := readHeader(br)
-	if err != nil {
-		if errors.Is(err, ErrCorrupt) {
-			return &CorruptError{Path: l.path, Offset: 0, Reason: err.Error()}
-		}
+	var he headerError
+	switch {
+	case errors.As(err, &he):
+		return &CorruptError{Path: l.path, Offset: 0, Reason: string(he)}
+	case err != nil:
 		return fmt.Errorf("opening %s: %w", l.path, err)
 	}
 	rep.Format = format
@@ -530,6 +544,11 @@ func (l *logIndex) rewrite(version string, frames []frame, perm os.FileMode) (er
 	return nil
 }
 
+// A headerError is a damaged header.
+type headerError string
+
+func (e headerError) Error() string { return string(e) }
+
 // readHeader reads and checks a log's header and returns its format,
 // its version and its size.
 func readHeader(br *bufio.Reader) (int, string, int64, error) {
@@ -543,16 +562,16 @@ func readHeader(br *bufio.Reader) (int, string, int64, error) {
 	}
 	n, err := binary.ReadUvarint(br)
 	if err != nil || n > 1<<10 {
-		return 0, "", 0, fmt.Errorf("%w: bad header", ErrCorrupt)
+		return 0, "", 0, headerError("bad header")
 	}
 	rest := make([]byte, n+4)
 	if _, err := io.ReadFull(br, rest); err != nil {
-		return 0, "", 0, fmt.Errorf("%w: bad header", ErrCorrupt)
+		return 0, "", 0, headerError("bad header")
 	}
 	b := append(h, binary.AppendUvarint(nil, n)...)
 	b = append(b, rest[:n]...)
 	if crc32.Checksum(b, crcTable) != binary.LittleEndian.Uint32(rest[n:]) {
-		return 0, "", 0, fmt.Errorf("%w: bad header checksum", ErrCorrupt)
+		return 0, "", 0, headerError("bad header checksum")
 	}
 	return format, string(rest[:n]), int64(len(b) + 4), nil
 }
