@@ -39,7 +39,7 @@ func TestIndexDamage(t *testing.T) {
 
 	// Repaired: Monday's frame is dropped, Tuesday's kept; the run goes on.
 	_, errs, st = runJSONL(t, corpusRecords("tue", 1), "clean", "--jsonl", "--index", index, "--repair-index", "--doc-id", "id", "-")
-	if want := fmt.Sprintf("copydesk: seen-index %s: repair dropped ", index); st != 0 || !strings.Contains(errs, want) || !strings.Contains(errs, "repaired: 1 frames kept") {
+	if want := fmt.Sprintf("copydesk: seen-index %s: repair dropped ", index); st != 0 || !strings.Contains(errs, want) || !strings.Contains(errs, "repaired: 1 frame kept") {
 		t.Fatalf("--repair-index: status %d, want 0 and %q:\n%s", st, want, errs)
 	}
 

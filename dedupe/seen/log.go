@@ -117,20 +117,28 @@ func (r *Report) Notes() []string {
 	}
 	var out []string
 	if t := r.TornTail; t != nil {
-		out = append(out, fmt.Sprintf("seen-index %s: cut off a torn tail of %d bytes at byte %d (%s): a run stopped while writing it; %d frames kept", r.Path, t.Length, t.Offset, t.Reason, r.Frames))
+		out = append(out, fmt.Sprintf("seen-index %s: cut off a torn tail of %s at byte %d (%s): a run stopped while writing it; %s kept", r.Path, plural(t.Length, "byte"), t.Offset, t.Reason, plural(int64(r.Frames), "frame")))
 	}
 	var dropped int64
 	for _, d := range r.Dropped {
 		dropped += d.Length
-		out = append(out, fmt.Sprintf("seen-index %s: repair dropped %d bytes at byte %d (%s)", r.Path, d.Length, d.Offset, d.Reason))
+		out = append(out, fmt.Sprintf("seen-index %s: repair dropped %s at byte %d (%s)", r.Path, plural(d.Length, "byte"), d.Offset, d.Reason))
 	}
 	if len(r.Dropped) > 0 {
-		out = append(out, fmt.Sprintf("seen-index %s: repaired: %d frames kept, %d bytes in %d places dropped (the fingerprints they held are forgotten)", r.Path, r.Frames, dropped, len(r.Dropped)))
+		out = append(out, fmt.Sprintf("seen-index %s: repaired: %s kept, %s in %s dropped (the fingerprints they held are forgotten)", r.Path, plural(int64(r.Frames), "frame"), plural(dropped, "byte"), plural(int64(len(r.Dropped)), "place")))
 	}
 	if r.Upgraded {
 		out = append(out, fmt.Sprintf("seen-index %s: rewritten in format 2 (checksummed frame lengths), was format 1", r.Path))
 	}
 	return out
+}
+
+// plural returns "1 byte", "2 bytes".
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // logIndex is the on-disk Index.
