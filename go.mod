@@ -9,7 +9,7 @@ require (
 	golang.org/x/text v0.44.0
 )
 
-require github.com/klauspost/compress v1.20.5 // indirect
+require github.com/klauspost/compress v1.20.5
 
 require (
 	github.com/bmatcuk/doublestar/v4 v4.10.4
