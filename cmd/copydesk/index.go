@@ -18,7 +18,8 @@ func (e *env) openIndex(c *cli.Context, path string) (seen.Index, error) {
 	for _, note := range rep.Notes() {
 		e.errorf("%s", note)
 	}
-	if errors.Is(err, seen.ErrCorrupt) {
+	var ce *seen.CorruptError
+	if errors.As(err, &ce) && ce.Offset > 0 && !c.Bool("repair-index") {
 		return nil, fmt.Errorf("%w; --repair-index keeps every good frame and drops the rest", err)
 	}
 	return idx, err

@@ -52,6 +52,16 @@ func TestIndexDamage(t *testing.T) {
 		t.Fatalf("torn tail: status %d:\n%s", st, errs)
 	}
 
+	// A damaged header names the fingerprint version: not repairable,
+	// and not offered.
+	hdr := bytes.Clone(good)
+	hdr[10] ^= 1
+	os.WriteFile(index, hdr, 0o644)
+	_, errs, st = runJSONL(t, corpusRecords("fri", 1), "clean", "--jsonl", "--index", index, "--doc-id", "id", "-")
+	if st != 2 || !strings.Contains(errs, "damaged at byte 0: bad header checksum (a header cannot be repaired") || strings.Contains(errs, "--repair-index") {
+		t.Errorf("damaged header: status %d:\n%s", st, errs)
+	}
+
 	if _, errs, st = runJSONL(t, "{}\n", "clean", "--jsonl", "--corpus", "--repair-index", "-"); st != 2 || !strings.Contains(errs, "--repair-index needs --index") {
 		t.Errorf("--repair-index alone: status %d: %s", st, errs)
 	}

@@ -158,6 +158,9 @@ func checkRepair(t *testing.T, path string, orig []byte, spans [][2]int64, i int
 		if after, _ := os.ReadFile(path); !bytes.Equal(after, b) {
 			t.Fatalf("%s: a failed repair changed the file", name)
 		}
+		if errors.Is(err, ErrCorrupt) && !strings.Contains(err.Error(), "cannot be repaired") {
+			t.Errorf("%s: %v does not say the header cannot be repaired", name, err)
+		}
 		return
 	}
 	if err != nil {

@@ -70,7 +70,8 @@ var ErrCorrupt = errors.New("seen-index is corrupt")
 // A CorruptError is a log damaged other than by a torn write at its
 // end: a frame that fails its checksums, or bytes that are not a frame,
 // with more of the file after it. Open leaves such a file exactly as it
-// was; Options.Repair keeps its good frames. It matches ErrCorrupt.
+// was; Options.Repair keeps its good frames (not when the header is
+// damaged, at Offset 0). It matches ErrCorrupt.
 type CorruptError struct {
 	Path   string
 	Offset int64  // where the first bad frame starts, in bytes from the start of the file
@@ -269,7 +270,9 @@ func (l *logIndex) load(version string, opts Options, rep *Report) error {
 	var he headerError
 	switch {
 	case errors.As(err, &he):
-		return &CorruptError{Path: l.path, Offset: 0, Reason: string(he)}
+		// The header names the fingerprint version: without it the
+		// frames cannot be trusted to match, so it is not repaired.
+		return &CorruptError{Path: l.path, Offset: 0, Reason: string(he) + " (a header cannot be repaired: move the file away to start a new index)"}
 	case err != nil:
 		return fmt.Errorf("opening %s: %w", l.path, err)
 	}
