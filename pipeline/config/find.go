@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"syscall"
 
@@ -14,18 +13,20 @@ import (
 )
 
 // Find returns the path of the configuration file that applies in dir:
-// dir's .copydesk.toml, or its parent's, and so on up to the first
-// boundary. It returns "" if there is none. The path is absolute.
+// dir's .copydesk.toml, or its parent's, and so on up to a boundary. It
+// returns "" if there is none. The path is absolute.
 //
 // The boundaries keep a file that someone else controls from
 // configuring a project (demoting its errors, say):
 //
-//   - the repository root, a directory holding .git (a directory, or a
-//     file in a worktree or submodule): its own file is read, none above;
-//   - outside a repository, the user's home directory (its own file is
-//     read, none above), or else the filesystem root;
-//   - on Unix, a directory that every user may write to (such as /tmp):
-//     neither its file nor any above it is read.
+//   - in a repository (a directory holding .git, a directory, or a file
+//     in a worktree or submodule), the search ends at the repository
+//     root: its own file is read, none above it;
+//   - outside a repository, it ends at the user's home directory (its
+//     own file is read, none above), or else at the filesystem root; and
+//     there (on Unix) a file that belongs to another user, neither this
+//     one nor root, is an error rather than a configuration: anyone may
+//     leave a file in /tmp.
 //
 // A file beyond a boundary is used only when named (Loader.Path, the
 // command line's --config).
@@ -34,18 +35,15 @@ func Find(dir string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("finding %s: %w", FileName, err)
 	}
-	home := homeDir()
-	for {
-		p, stop, err := look(abs, home)
-		if err != nil || p != "" || stop {
-			return p, err
-		}
-		parent := filepath.Dir(abs)
-		if parent == abs {
-			return "", nil
-		}
-		abs = parent
-	}
+	b := bounds{home: homeDir()}
+	return b.find(abs, nil)
+}
+
+// bounds are what limits a search: the user's home directory and, in a
+// Loader, the repository root of each directory met so far.
+type bounds struct {
+	home  string
+	roots map[string]string // directory → its repository root, or ""; nil: not kept
 }
 
 // homeDir returns the user's home directory, cleaned, or "".
@@ -60,32 +58,66 @@ func homeDir() string {
 	return ""
 }
 
-// look is one step of the walk up: dir's configuration file, if it may
-// be read, or "" and whether the walk ends at dir.
-func look(dir, home string) (p string, stop bool, err error) {
-	if writableByAll(dir) {
-		return "", true, nil
+// repoRoot returns the repository root of the absolute directory dir:
+// dir or the nearest directory above it that holds .git; "" outside a
+// repository.
+func (b *bounds) repoRoot(dir string) string {
+	var walked []string
+	root := ""
+	for d := dir; ; {
+		if r, ok := b.roots[d]; ok {
+			root = r
+			break
+		}
+		walked = append(walked, d)
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			root = d
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
 	}
-	if p, err = here(dir); err != nil || p != "" {
-		return p, true, err
+	if b.roots != nil {
+		for _, d := range walked {
+			b.roots[d] = root
+		}
 	}
-	return "", dir == home || isRepoRoot(dir), nil
+	return root
 }
 
-// isRepoRoot reports whether dir holds .git, a directory or a file.
-func isRepoRoot(dir string) bool {
-	_, err := os.Lstat(filepath.Join(dir, ".git"))
-	return err == nil
-}
-
-// writableByAll reports whether every user may write in dir (Unix
-// modes only: elsewhere the mode does not say).
-func writableByAll(dir string) bool {
-	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" {
-		return false
+// find walks up from the absolute directory abs to the configuration
+// file that applies there. seen, if not nil, is called for each
+// directory before it is looked at: it may answer for it (a cache), and
+// learns of the directories walked.
+func (b *bounds) find(abs string, seen func(dir string) (string, bool)) (string, error) {
+	root := b.repoRoot(abs)
+	for d := abs; ; {
+		if seen != nil {
+			if p, ok := seen(d); ok {
+				return p, nil
+			}
+		}
+		p, err := here(d)
+		if err != nil {
+			return "", err
+		}
+		if p != "" {
+			if root == "" {
+				if uid, ok := foreignOwner(p); ok {
+					return "", fmt.Errorf("finding %s: %s belongs to another user (uid %d) and is in no repository: not read (name it with --config to use it, or use --no-config)", FileName, p, uid)
+				}
+			}
+			return p, nil
+		}
+		parent := filepath.Dir(d)
+		if d == root || (root == "" && d == b.home) || parent == d {
+			return "", nil
+		}
+		d = parent
 	}
-	fi, err := os.Stat(dir)
-	return err == nil && fi.Mode().Perm()&0o002 != 0
 }
 
 // here returns dir's configuration file, or "" if it has none.
@@ -123,10 +155,10 @@ type Loader struct {
 	// DefaultRules.
 	Rules []lint.Rule
 
-	mu    sync.Mutex
-	home  string             // the user's home directory, a boundary of the search
-	dirs  map[string]string  // absolute directory → its configuration file, or ""
-	files map[string]*loaded // configuration file → what loading it gave
+	mu     sync.Mutex
+	bounds bounds             // the limits of the search
+	dirs   map[string]string  // absolute directory → its configuration file, or ""
+	files  map[string]*loaded // configuration file → what loading it gave
 }
 
 type loaded struct {
@@ -151,7 +183,7 @@ func (l *Loader) ForDir(dir string) (*Config, error) {
 	if l.files == nil {
 		l.files = map[string]*loaded{}
 		l.dirs = map[string]string{}
-		l.home = homeDir()
+		l.bounds = bounds{home: homeDir(), roots: map[string]string{}}
 	}
 	p := l.Path
 	if p == "" {
@@ -178,26 +210,15 @@ func (l *Loader) ForDir(dir string) (*Config, error) {
 // The caller holds l.mu.
 func (l *Loader) find(abs string) (string, error) {
 	var walked []string
-	p := ""
-	for {
-		if c, ok := l.dirs[abs]; ok {
-			p = c
-			break
+	p, err := l.bounds.find(abs, func(d string) (string, bool) {
+		if c, ok := l.dirs[d]; ok {
+			return c, true
 		}
-		walked = append(walked, abs)
-		var stop bool
-		var err error
-		if p, stop, err = look(abs, l.home); err != nil {
-			return "", err
-		}
-		if p != "" || stop {
-			break
-		}
-		parent := filepath.Dir(abs)
-		if parent == abs {
-			break
-		}
-		abs = parent
+		walked = append(walked, d)
+		return "", false
+	})
+	if err != nil {
+		return "", err
 	}
 	for _, d := range walked {
 		l.dirs[d] = p

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -81,29 +82,48 @@ func TestFindStopsAtHome(t *testing.T) {
 	checkFind(t, other, filepath.Join(root, FileName))
 }
 
-// TestFindSkipsWritableByAll: a directory every user may write to (as
-// /tmp) is a boundary: neither its file nor any above it is read.
-func TestFindSkipsWritableByAll(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no Unix modes")
+// TestFindForeignOwner: outside a repository, a file another user left
+// (as in /tmp) is an error, not a configuration; in a repository, the
+// owner does not matter (a checkout made by another user, as in CI).
+func TestFindForeignOwner(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() != 0 {
+		t.Skip("needs root, to give a file to another user")
 	}
 	t.Setenv("HOME", "/nonexistent")
 	root := t.TempDir()
-	write(t, filepath.Join(root, FileName), "")
-	shared := filepath.Join(root, "shared")
-	write(t, filepath.Join(shared, FileName), "")
-	if err := os.Chmod(shared, 0o1777); err != nil {
+	planted := filepath.Join(root, FileName)
+	write(t, planted, "[rules]\n\"punct.*\" = \"off\"\n")
+	if err := os.Chown(planted, 1234, 1234); err != nil {
 		t.Fatal(err)
 	}
-	mine := filepath.Join(shared, "mine")
+	mine := filepath.Join(root, "mine")
 	if err := os.MkdirAll(mine, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	checkFind(t, mine, "")
-	checkFind(t, shared, "")
+	for _, find := range []func(string) (any, error){
+		func(d string) (any, error) { return Find(d) },
+		func(d string) (any, error) { var l Loader; return l.ForDir(d) },
+	} {
+		got, err := find(mine)
+		if err == nil || !strings.Contains(err.Error(), planted+" belongs to another user (uid 1234)") {
+			t.Errorf("a planted file: %v, %v", got, err)
+		}
+	}
+	// The user's own file below it is read.
 	own := filepath.Join(mine, FileName)
 	write(t, own, "")
 	checkFind(t, mine, own)
+	// In a repository, whoever owns the file.
+	repo := filepath.Join(root, "repo")
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	theirs := filepath.Join(repo, FileName)
+	write(t, theirs, "")
+	if err := os.Chown(theirs, 1234, 1234); err != nil {
+		t.Fatal(err)
+	}
+	checkFind(t, filepath.Join(repo), theirs)
 }
 
 // TestLoaderPathBeyondBoundary: a file named outright is used wherever
