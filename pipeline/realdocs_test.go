@@ -59,6 +59,7 @@ var knownDamage = map[string]string{
 	"encoding.mojibake/003.txt":    "encoding.mojibake",
 	"encoding.mojibake/004.txt":    "encoding.mojibake",
 	"encoding.mojibake/005.txt":    "encoding.mojibake",
+	"encoding.mojibake/006.txt":    "encoding.mojibake",
 	"punct.double-period/001.txt":  "punct.double-period",
 	"punct.double-period/002.txt":  "punct.double-period",
 	"punct.double-period/003.txt":  "punct.double-period",

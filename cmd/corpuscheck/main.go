@@ -102,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	info := fl.Bool("info", false, "list info findings too")
 	sample := fl.Int("sample", 0, "precision review: print a random sample of up to `N` applied fixes per rule, .txt and Markdown files")
 	seed := fl.Uint64("seed", 1, "with -sample: the random `SEED`")
-	perFile := fl.Int("per-file", 2, "with -sample: take at most `K` fixes from one file while other files have some (0: no limit)")
+	perFile := fl.Int("per-file", 0, "with -sample: take at most `K` fixes from one file while other files have some (default 0: no limit, a uniform sample of the fixes)")
 	judgedFile := fl.String("judged", "", "with -sample: verdicts, a `FILE` of KEY<TAB>T|F[<TAB>RULE<TAB>PATTERN<TAB>NOTE] lines; adds precision to the table")
 	tableOnly := fl.Bool("table", false, "with -sample: print only the per-rule table")
 	fl.Usage = func() {

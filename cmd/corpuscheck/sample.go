@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -189,6 +190,20 @@ func (t tally) Precision() float64 {
 	return 100 * float64(t.True) / float64(t.Judged)
 }
 
+// wilsonLow returns the lower end of the Wilson score interval at 95%
+// for k successes in n trials: how low the precision may be given that
+// only a sample was judged (40 true of 40 still allows 91%).
+func wilsonLow(k, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	const z = 1.959964
+	p, nf := float64(k)/float64(n), float64(n)
+	c := p + z*z/(2*nf)
+	r := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf))
+	return (c - r) / (1 + z*z/nf)
+}
+
 // sampleRun is the -sample mode.
 func sampleRun(w io.Writer, dirs []string, sel rules, n, perFile int, seed uint64, judged map[string]judgment, tableOnly bool) error {
 	s, err := collect(dirs, sel)
@@ -206,8 +221,12 @@ func sampleRun(w io.Writer, dirs []string, sel rules, n, perFile int, seed uint6
 		got := pick(all, n, perFile, seed)
 		t := tally{Rule: id, Fixes: len(all), Files: len(s.files[id]), Sampled: len(got)}
 		if !tableOnly {
-			fmt.Fprintf(w, "== %s: %d fixes in %d files; sample of %d (seed %d, at most %d a file first)\n\n",
-				id, len(all), len(s.files[id]), len(got), seed, perFile)
+			capNote := ""
+			if perFile > 0 {
+				capNote = fmt.Sprintf(", at most %d a file first", perFile)
+			}
+			fmt.Fprintf(w, "== %s: %d fixes in %d files; sample of %d (seed %d%s)\n\n",
+				id, len(all), len(s.files[id]), len(got), seed, capNote)
 		}
 		for i, x := range got {
 			j, ok := judged[x.key]
@@ -226,15 +245,16 @@ func sampleRun(w io.Writer, dirs []string, sel rules, n, perFile int, seed uint6
 		table = append(table, t)
 	}
 	fmt.Fprintf(w, "%d documents\n\n", len(s.docs))
-	fmt.Fprintln(w, "| rule | fixes | files | sampled | judged | true | false | precision |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| rule | fixes | files | sampled | judged | true | false | precision | 95% lower bound |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, t := range table {
-		prec := "–"
+		prec, low := "–", "–"
 		if p := t.Precision(); p >= 0 {
 			prec = strconv.FormatFloat(p, 'f', 0, 64) + "%"
+			low = strconv.FormatFloat(100*wilsonLow(t.True, t.Judged), 'f', 0, 64) + "%"
 		}
-		fmt.Fprintf(w, "| `%s` | %d | %d | %d | %d | %d | %d | %s |\n",
-			t.Rule, t.Fixes, t.Files, t.Sampled, t.Judged, t.True, t.False, prec)
+		fmt.Fprintf(w, "| `%s` | %d | %d | %d | %d | %d | %d | %s | %s |\n",
+			t.Rule, t.Fixes, t.Files, t.Sampled, t.Judged, t.True, t.False, prec, low)
 	}
 	return nil
 }

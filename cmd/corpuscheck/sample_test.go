@@ -45,7 +45,7 @@ func TestSample(t *testing.T) {
 	dir := sampleCorpus(t)
 	got := runOK(t, "-sample", "5", "-seed", "3", dir)
 	for _, want := range []string{
-		"== punct.double-period: 2 fixes in 2 files; sample of 2 (seed 3, at most 2 a file first)\n",
+		"== punct.double-period: 2 fixes in 2 files; sample of 2 (seed 3)\n",
 		"== dedupe.word: 1 fixes in 1 files",
 		"== punct.space-before: 1 fixes in 1 files",
 		"== space.blank-lines: 1 fixes in 1 files",
@@ -54,7 +54,7 @@ func TestSample(t *testing.T) {
 		"    - It said in a statement.. Fine.\n    + It said in a statement. Fine.\n    | The the cat sat.\n",
 		"    - Hello , world.\n    + Hello, world.\n",
 		"3 documents\n",
-		"| `punct.double-period` | 2 | 2 | 2 | 0 | 0 | 0 | – |\n",
+		"| `punct.double-period` | 2 | 2 | 2 | 0 | 0 | 0 | – | – |\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
@@ -62,6 +62,9 @@ func TestSample(t *testing.T) {
 	}
 	if strings.Contains(got, "code..") || strings.Contains(got, "skip.rs") {
 		t.Errorf("touched Markdown code or a file that is not a document:\n%s", got)
+	}
+	if capped := runOK(t, "-sample", "5", "-seed", "3", "-per-file", "1", dir); !strings.Contains(capped, "(seed 3, at most 1 a file first)") {
+		t.Errorf("-per-file 1:\n%s", capped)
 	}
 	if again := runOK(t, "-sample", "5", "-seed", "3", dir); again != got {
 		t.Errorf("the same seed gave another sample:\n%s\n---\n%s", got, again)
@@ -81,7 +84,7 @@ func TestSampleJudged(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = runOK(t, "-sample", "5", "-rule", "punct.double-period", "-judged", judged, dir)
-	for _, want := range []string{"(T)\n", "(F: a pattern)\n", "| `punct.double-period` | 2 | 2 | 2 | 2 | 1 | 1 | 50% |\n"} {
+	for _, want := range []string{"(T)\n", "(F: a pattern)\n", "| `punct.double-period` | 2 | 2 | 2 | 2 | 1 | 1 | 50% | 9% |\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
 		}
@@ -120,6 +123,17 @@ func TestPickPerFile(t *testing.T) {
 	}
 	if got := pick(all, 50, 0, 1); len(got) != 30 {
 		t.Errorf("pick more than there are: %d, want 30", len(got))
+	}
+}
+
+func TestWilsonLow(t *testing.T) {
+	for _, c := range []struct {
+		k, n int
+		want float64
+	}{{40, 40, 0.912}, {38, 40, 0.835}, {0, 40, 0}, {1, 2, 0.095}, {0, 0, 0}} {
+		if got := wilsonLow(c.k, c.n); got < c.want-0.001 || got > c.want+0.001 {
+			t.Errorf("wilsonLow(%d, %d) = %.4f, want %.3f", c.k, c.n, got, c.want)
+		}
 	}
 }
 
