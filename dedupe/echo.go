@@ -16,6 +16,10 @@ const RuleEcho = "style.echo"
 // when Options.EchoWindow is 0.
 const DefaultEchoWindow = 20
 
+// echoMaxKept is the most entries a map of check keeps for the next
+// paragraph: a larger one is made anew rather than cleared.
+const echoMaxKept = 256
+
 // echoMinLetters is the fewest letters a content word needs to echo.
 const echoMinLetters = 4
 
@@ -74,12 +78,13 @@ func (e *echoStage) Check(text string) []lint.Finding {
 // time linear in the size of the text.
 //
 // One map holds the last use of each content word and one the last start
-// of each three-word sequence, for the whole text: an entry from an
-// earlier paragraph is older than the paragraph's first word and ignored.
-// Clearing the maps for each paragraph instead would cost their size each
-// time, quadratic in all after one long paragraph with many distinct
-// words. Each word is looked up once and a phrase is compared over at
-// most the window's words, so the work is linear in the number of words.
+// of each three-word sequence in the paragraph. Clearing a map costs its
+// capacity, not its entries: cleared after one long paragraph with many
+// distinct words, it would cost that much for every short paragraph
+// after it, quadratic in all. So a map that held more than echoMaxKept
+// entries is made anew instead. Each word is looked up once and a phrase
+// is compared over at most the window's words, so the work is linear in
+// the number of words.
 func (e *echoStage) check(text string) ([]lint.Finding, int) {
 	if e.window < 0 || len(text) == 0 {
 		return nil, 0
@@ -90,10 +95,22 @@ func (e *echoStage) check(text string) ([]lint.Finding, int) {
 		last = map[uint64]int{} // content word -> its last index in the text
 		tri  = map[uint64]int{} // trigram -> its last start in the text
 		base int                // index in the text of the paragraph's first word
+		peak int                // the most entries a map held since it was made
 		work int
 	)
 	for _, p := range segment.Paragraphs(text) {
 		base += len(toks)
+		// Start the paragraph with empty maps: cleared when small (the
+		// cost of clear is the map's capacity, which stays under about
+		// twice echoMaxKept entries), made anew after a long paragraph.
+		peak = max(peak, len(last), len(tri))
+		work += peak // what clearing costs: the capacity the maps grew to
+		if peak > echoMaxKept {
+			last, tri, peak = map[uint64]int{}, map[uint64]int{}, 0
+		} else {
+			clear(last)
+			clear(tri)
+		}
 		toks = appendTokens(toks[:0], text, lint.Span{Start: p.Start, End: p.End})
 		work += len(toks)
 		covered := 0 // words before it are in a reported phrase
