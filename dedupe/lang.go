@@ -102,11 +102,12 @@ func parseWordList(code, src string) (*wordList, error) {
 }
 
 // language returns the word list of the language text[sp] reads as: the
-// one with the most words of its detect list, English on a tie or when
-// none has any.
+// one with the most words of its detect list (a word repeated right after
+// itself counts once), English on a tie or when none has any.
 func language(text string, sp lint.Span) *wordList {
 	var score [16]int
-	var buf [32]byte
+	var buf, prev [32]byte
+	np := -1 // length of the word before, in prev
 	for i := sp.Start; i < sp.End; {
 		r, n := utf8.DecodeRuneInString(text[i:sp.End])
 		if !unicode.IsLetter(r) {
@@ -123,11 +124,21 @@ func language(text string, sp lint.Span) *wordList {
 		}
 		if j-i <= len(buf) {
 			w := lowerWord(buf[:0], text[i:j])
-			for k, l := range wordLists {
-				if k < len(score) && l.detect[string(w)] {
-					score[k]++
+			// A word typed twice counts once, so that removing the copy
+			// leaves the paragraph's language as it was.
+			if len(w) <= len(prev) && string(w) != string(prev[:max(np, 0)]) {
+				for k, l := range wordLists {
+					if k < len(score) && l.detect[string(w)] {
+						score[k]++
+					}
 				}
 			}
+			np = copy(prev[:], w)
+			if len(w) > len(prev) {
+				np = -1
+			}
+		} else {
+			np = -1
 		}
 		i = j
 	}
