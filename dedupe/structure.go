@@ -76,7 +76,7 @@ func (c *checker) structure(sp, first lint.Span) string {
 
 // columns reports whether u, one line, has two or more gaps of a tab or
 // two spaces between its words, not after a sentence's end ("…said.
-// The"): a row of a table.
+// The"), and one for every eight words or fewer: a row of a table.
 func columns(u string) bool {
 	if strings.IndexByte(u, '\n') >= 0 {
 		return false
@@ -95,7 +95,9 @@ func columns(u string) bool {
 		}
 		i = j
 	}
-	return gaps >= 2
+	// Two accidental double spaces in a long line of prose are not
+	// columns: a row has a gap for every few words.
+	return gaps >= 2 && gaps*8 >= len(strings.Fields(u))
 }
 
 // listItem reports whether u starts with a list marker.

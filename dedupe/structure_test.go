@@ -14,6 +14,10 @@ func TestStructuredRepeats(t *testing.T) {
 		{name: "prose sentence pasted twice", in: s1 + " " + s1 + " " + s2, want: s1 + " " + s2, finds: "sentence/error/fix"},
 		{name: "prose in capitals is still a copy", in: p1 + "\n\nTHE OFFICIAL SAID THE STRIKES HIT AN AREA ALONG THE BORDER.", want: p1, finds: "paragraph/error/fix"},
 
+		{name: "prose with two accidental double spaces is not a table", in: "The official  said the strikes hit an area along the border, and that the  army would stay there for the rest of the year.\n\nThe official  said the strikes hit an area along the border, and that the  army would stay there for the rest of the year.",
+			want:  "The official  said the strikes hit an area along the border, and that the  army would stay there for the rest of the year.",
+			finds: "paragraph/error/fix"},
+
 		// Lists.
 		{name: "real: list items are separate records", in: "  [ ISO 3166 translations ]\n  * Japanese by Yasuaki Taniguchi (TP)\n  * Japanese by Yasuaki Taniguchi (TP)\n",
 			want:  "  [ ISO 3166 translations ]\n  * Japanese by Yasuaki Taniguchi (TP)\n  * Japanese by Yasuaki Taniguchi (TP)\n",
