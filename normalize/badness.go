@@ -304,7 +304,13 @@ func isAccentedLatin(r rune) bool {
 // penalties of strangeWeights, less the bonuses for common words and
 // well-formed typography. Only the differences between two passages
 // matter; correct text in any language scores 0 or less.
-func strangeness(s string) int {
+func strangeness(s string) int { return passageStrangeness(s, true, true) }
+
+// passageStrangeness is strangeness of a passage cut from a longer text:
+// atStart and atEnd tell whether its start and end are the text's. A
+// word at a cut, whose neighbour is not known, is not judged as a lone
+// lead (it is the same before and after a repair).
+func passageStrangeness(s string, atStart, atEnd bool) int {
 	w := &strangeWeights
 	score := 0
 	var (
@@ -354,11 +360,11 @@ func strangeness(s string) int {
 			if lead {
 				score += w.leadPair
 			}
-		case lead && (c == ccQuote || c == ccCommon || r == 0xA0 || r == '?'),
+		case lead && (c == ccQuote || c == ccCommon || r == 0xA0 || r == '?' || r == utf8.RuneError),
 			(lead || prev == 'â') && strings.ContainsRune(cp1252Letters, r):
 			// A lead before punctuation, a no-break space or a letter
 			// of Windows-1252's C1 range: "Ã´", "Ã“", "Ã\u00a0", "Ãœ",
-			// "âœ", "Ã?" (a lost byte).
+			// "âœ", "Ã?" and "Ă\ufffd" (a lost byte).
 			score += w.pair + w.leadPair
 		case (prev == 'œ' || prev == 'Œ') && !(c == ccLetter && r < utf8.RuneSelf):
 			// The ligature comes before a plain letter: "œuvre".
@@ -440,14 +446,14 @@ func strangeness(s string) int {
 	}
 	endRun(len(s))
 	endWord()
-	return score + loneLeads(s)
+	return score + loneLeads(s, atStart, atEnd)
 }
 
 // loneLeads scores the mojibake leads that stand alone as words ("Ã s"
 // for "às", "Å veices" for "Šveices"), unless they are listed: between
 // single characters ("Â Ã Ä") or in a table column, with two spaces or
 // more on each side.
-func loneLeads(s string) int {
+func loneLeads(s string, atStart, atEnd bool) int {
 	score := 0
 	// Three tokens at a time: the one before, this one, the next.
 	var before, this lint.Span
@@ -456,6 +462,9 @@ func loneLeads(s string) int {
 		tok := s[this.Start:this.End]
 		r, n := utf8.DecodeRuneInString(tok)
 		if n != len(tok) || !unicode.IsLetter(r) || !strings.ContainsRune(mojibakeLeads, r) {
+			return
+		}
+		if !haveBefore && !atStart || !haveNext && !atEnd {
 			return
 		}
 		single := func(sp lint.Span) bool { return utf8.RuneCountInString(s[sp.Start:sp.End]) == 1 }
@@ -522,8 +531,8 @@ func elidedBefore(s string, i int) bool {
 // would make their passage clearly stranger, or that stand in a passage
 // that is not strange at all, and returns the score
 // (acceptGroups') of the groups left. Runs of adjacent accepted groups,
-// which make one edit each, are judged together when their passages
-// touch. A repair that is a step of several (text encoded twice) may
+// which make one edit each, are judged together when their words touch,
+// on a passage of those words and one more on each side. A repair that is a step of several (text encoded twice) may
 // look a little stranger than its input: the repairs that survive all
 // passes are judged again, from the original to the last result, by
 // gateRepairs. Dropping the implausible ones here lets a
@@ -549,14 +558,16 @@ func gateGroups(cur string, gs []mgroup, score int) int {
 	var b strings.Builder
 	for i := 0; i < len(runs); {
 		// The cluster runs[i:e] and its passage cur[from:to].
-		from := passageStart(cur, gs[runs[i].lo].start)
-		to := passageEnd(cur, gs[runs[i].hi-1].end)
+		last := wordEndAfter(cur, gs[runs[i].hi-1].end)
 		e := i + 1
-		for e < len(runs) && passageStart(cur, gs[runs[e].lo].start) <= to {
-			to = passageEnd(cur, gs[runs[e].hi-1].end)
+		for e < len(runs) && wordStartBefore(cur, gs[runs[e].lo].start) <= last {
+			last = wordEndAfter(cur, gs[runs[e].hi-1].end)
 			e++
 		}
-		before := strangeness(cur[from:to])
+		from := passageStart(cur, gs[runs[i].lo].start)
+		to := passageEnd(cur, gs[runs[e-1].hi-1].end)
+		atStart, atEnd := from == 0, to == len(cur)
+		before := passageStrangeness(cur[from:to], atStart, atEnd)
 		b.Reset()
 		pos := from
 		for _, r := range runs[i:e] {
@@ -567,7 +578,7 @@ func gateGroups(cur string, gs []mgroup, score int) int {
 			pos = gs[r.hi-1].end
 		}
 		b.WriteString(cur[pos:to])
-		if before <= 0 || strangeness(b.String())-before >= gateClear {
+		if before <= 0 || passageStrangeness(b.String(), atStart, atEnd)-before >= gateClear {
 			for _, r := range runs[i:e] {
 				for j := r.lo; j < r.hi; j++ {
 					gs[j].accepted = false
@@ -590,8 +601,9 @@ const gateWindow = 48
 
 // gateRepairs sorts the changed segments of a mojibake repair of src into
 // the repairs to make and the ones to suggest: each group of repairs
-// whose passages (the words around them) touch is judged as a whole, by
-// comparing the strangeness of the passage before and after. A repair
+// whose words touch is judged as a whole, by comparing the strangeness
+// of its passage (those words and one more on each side) before and
+// after. A repair
 // that makes its passage less strange but not clearly so is suggested,
 // unless the text holds a clear repair, which makes it one. Both
 // results are copies of segs in which only the chosen segments are
@@ -605,19 +617,22 @@ func gateRepairs(src string, segs []mseg) (fixes, suggestions []mseg) {
 			i++
 			continue
 		}
-		// The cluster segs[i:j] and its passage src[from:to].
-		from := passageStart(src, segs[i].orig.Start)
-		to := passageEnd(src, segs[i].orig.End)
+		// The cluster segs[i:j], the changed segments whose words touch,
+		// and its passage src[from:to].
+		last := wordEndAfter(src, segs[i].orig.End)
+		end := segs[i].orig.End
 		j := i + 1
 		for j < len(segs) {
 			if segs[j].changed {
-				if passageStart(src, segs[j].orig.Start) > to {
+				if wordStartBefore(src, segs[j].orig.Start) > last {
 					break
 				}
-				to = passageEnd(src, segs[j].orig.End)
+				last = wordEndAfter(src, segs[j].orig.End)
+				end = segs[j].orig.End
 			}
 			j++
 		}
+		from, to := passageStart(src, segs[i].orig.Start), passageEnd(src, end)
 		var b strings.Builder
 		pos := from
 		for _, s := range segs[i:j] {
@@ -629,8 +644,9 @@ func gateRepairs(src string, segs []mseg) (fixes, suggestions []mseg) {
 			pos = s.orig.End
 		}
 		b.WriteString(src[pos:to])
-		before := strangeness(src[from:to])
-		gain := before - strangeness(b.String())
+		atStart, atEnd := from == 0, to == len(src)
+		before := passageStrangeness(src[from:to], atStart, atEnd)
+		gain := before - passageStrangeness(b.String(), atStart, atEnd)
 		if before <= 0 {
 			// Nothing strange to repair.
 			gain = 0
