@@ -244,18 +244,18 @@ var latinAlphabets = map[string]string{
 	"vi": "àáâãèéêìíòóôõùúýăđ",
 }
 
-// commonWords are frequent words with accented letters or an elision, in
-// the Latin-script languages whose text the gate protects. Finding one
-// makes a passage less strange.
+// commonWords are frequent words with a letter outside ASCII in the
+// Latin-script languages whose text the gate protects. Finding one makes
+// a passage less strange.
 var commonWords = map[string]string{
 	"fr": "à déjà été où être très après ça français première réponse système même là voilà année élève déclaré général préféré",
 	"it": "è perché più già così può città però cioè qualità là lì né sé",
 	"es": "está más también qué él sí año niño según así después días información página",
-	"pt": "não são às àquele àquela também é à você está já até só então também informação sistema função",
+	"pt": "não são às àquele àquela também é à você está já até só então informação função",
 	"de": "für über können müssen größe während schön zurück würde später möglich natürlich",
-	"cs": "že které být jsou také není mezi může než této přes při velmi",
-	"pl": "że się są być już może także jest który będzie więcej przez można",
-	"tr": "için çok değil gibi şey daha sonra büyük göre olduğu şekilde içinde",
+	"cs": "že které být také není může než této přes při",
+	"pl": "że się są być już może także który będzie więcej można",
+	"tr": "için çok değil şey büyük göre olduğu şekilde içinde önce sürü",
 }
 
 var (
@@ -321,6 +321,8 @@ func passageStrangeness(s string, atStart, atEnd bool) int {
 		wordAlphabets   uint64             // the alphabets that hold all its accented letters
 		wordAccented    int                // how many accented letters it has
 		runStart        = -1               // the start of the current run of letters
+		runNonASCII     bool               // it has a letter outside ASCII
+		runUpper        bool               // it has a capital
 		lastLetterLower bool
 		// symbolsAfterLetter is set on symbols that follow a letter,
 		// leadSymbol when one of them is a mojibake lead ("√").
@@ -330,10 +332,17 @@ func passageStrangeness(s string, atStart, atEnd bool) int {
 		if runStart < 0 {
 			return
 		}
-		if commonWordSet[strings.ToLower(s[runStart:end])] {
-			score -= w.commonWord
+		// Every common word has a letter outside ASCII.
+		if runNonASCII {
+			word := s[runStart:end]
+			if runUpper {
+				word = strings.ToLower(word)
+			}
+			if commonWordSet[word] {
+				score -= w.commonWord
+			}
 		}
-		runStart = -1
+		runStart, runNonASCII, runUpper = -1, false, false
 	}
 	endWord := func() {
 		if inWord && wordAccented >= 2 && wordAlphabets == 0 {
@@ -397,6 +406,8 @@ func passageStrangeness(s string, atStart, atEnd bool) int {
 			if runStart < 0 {
 				runStart = i
 			}
+			runNonASCII = runNonASCII || r >= utf8.RuneSelf
+			runUpper = runUpper || unicode.IsUpper(r)
 			if !inWord {
 				inWord, wordScript = true, sc
 				wordAlphabets, wordAccented = allAlphabets, 0

@@ -1,7 +1,9 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // wellFormed is correct text in Latin-script languages, with the
@@ -107,5 +109,20 @@ func TestStrangenessAlphabets(t *testing.T) {
 	}
 	if got := strangeness("Ãª"); got <= 0 {
 		t.Errorf("Ãª scores %d, want > 0", got)
+	}
+}
+
+// TestCommonWords checks the table: every word is lower case with a
+// letter outside ASCII (strangeness looks up no other).
+func TestCommonWords(t *testing.T) {
+	for lang, words := range commonWords {
+		for _, w := range strings.Fields(words) {
+			if w != strings.ToLower(w) || !strings.ContainsFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) {
+				t.Errorf("%s: %q", lang, w)
+			}
+		}
+	}
+	if strangeness("Déjà") >= 0 || strangeness("PERCHÉ") >= 0 {
+		t.Error("a common word in capitals is not found")
 	}
 }
