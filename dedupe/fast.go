@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"encoding/binary"
+	"github.com/copydesk/copydesk/pipeline/bytescan"
 	"math/bits"
 	"slices"
 	"unicode/utf8"
@@ -82,7 +83,7 @@ func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bo
 			ws := i
 		chunks:
 			for p := i; p+8 <= end && n+p-i+8 <= len(b); p += 8 {
-				x := load8(text, p)
+				x := bytescan.Load8(text, p)
 				lm, sm := letterMask(x), spaceMask(x)
 				if lm|sm != msb || sm&(sm<<8) != 0 || sm&0x80 != 0 && text[p-1] == ' ' {
 					break
@@ -118,7 +119,7 @@ func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bo
 				if j+8 <= len(text) && n+8 <= len(b) {
 					// Copy a run of ASCII letters eight bytes at a
 					// time, lowered: most words are letters only.
-					x := load8(text, j)
+					x := bytescan.Load8(text, j)
 					lm := letterMask(x)
 					k := min(bits.TrailingZeros64(^lm&msb)>>3, end-j)
 					if k > 0 {
@@ -208,18 +209,11 @@ func foldWords(f *folder, text string, sp lint.Span, out []double) ([]double, bo
 	return out, ascii
 }
 
+// Eight-byte constants (package bytescan).
 const (
-	lsb = 0x0101010101010101
-	msb = 0x8080808080808080
+	lsb = bytescan.Ones
+	msb = bytescan.Highs
 )
-
-// load8 loads s[i:i+8] as a little-endian word; the compiler makes it
-// one load.
-func load8(s string, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-}
 
 // spaceMask returns 0x80 in each byte of x that is ' ', 0 in the
 // others; no sum carries into the next byte.

@@ -23,6 +23,9 @@ type Options struct {
 	// unless Dedupe.FixNear, echoes): for a job that keeps only the
 	// cleaned text. The cleaned text is the same either way.
 	FixesOnly bool
+	// ApplySuggestions applies suggested fixes too (fixes a rule is not
+	// sure of; see lint.Finding.Suggest), not only sure ones.
+	ApplySuggestions bool
 }
 
 // Default returns copydesk's standard chain: the normalize stages, then
@@ -74,6 +77,7 @@ func Default(opts Options) *Pipeline {
 	p.Repeat(repeat)
 	p.Disable(opts.Disabled...)
 	p.ReportOnly(opts.ReportOnly...)
+	p.ApplySuggestions(opts.ApplySuggestions)
 	for r, s := range opts.Severity {
 		p.SetSeverity(r, s)
 	}

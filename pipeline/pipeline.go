@@ -20,6 +20,10 @@ type Finding struct {
 	lint.Finding
 	Stage   string // name of the stage that reported it
 	FixedBy int    // index of the finding whose change absorbed this fix, or -1
+	// Suggestion holds the edits of a suggested fix that was not applied
+	// (lint.Finding.Suggest, without ApplySuggestions), against the
+	// original text, for a person to accept. Empty otherwise.
+	Suggestion []lint.Edit
 }
 
 // A Change is one edit of the original text in the cleaned result.
@@ -57,6 +61,7 @@ type Pipeline struct {
 	disabled map[string]bool
 	severity map[string]lint.Severity
 	fixOff   map[string]bool
+	suggest  bool // apply suggested fixes too
 }
 
 // New returns a pipeline of the given stages, in order, with every rule
@@ -97,6 +102,12 @@ func (p *Pipeline) ReportOnly(rules ...string) {
 		p.fixOff[r] = true
 	}
 }
+
+// ApplySuggestions makes the pipeline apply suggested fixes
+// (lint.Finding.Suggest) as it applies fixes. By default a suggestion is
+// kept in the finding's Suggestion, against the original, and the text is
+// left as it was.
+func (p *Pipeline) ApplySuggestions(on bool) { p.suggest = on }
 
 // SetSeverity overrides the severity of a rule's findings.
 func (p *Pipeline) SetSeverity(rule string, s lint.Severity) {
@@ -242,7 +253,8 @@ func (sr *stageRun) Add(f lint.Finding) {
 	idx := len(r.Findings)
 	n0 := len(sr.edits)
 	unfixed := len(f.Fix) > 0 && p.fixOff[f.Rule] // a fix that is not made
-	if !p.fixOff[f.Rule] && lint.ValidateEdits(f.Fix, len(cur)) == nil {
+	suggestion := f.Suggest && !p.suggest && !p.fixOff[f.Rule] && len(f.Fix) > 0
+	if !p.fixOff[f.Rule] && !suggestion && lint.ValidateEdits(f.Fix, len(cur)) == nil {
 		for k := range f.Fix {
 			e := &f.Fix[k] // the stage's: ownedEdit points at it
 			if cur[e.Start:e.End] == e.New {
@@ -263,6 +275,12 @@ func (sr *stageRun) Add(f lint.Finding) {
 		f.Message = unfixedMessage(f.Message)
 	}
 	pf := Finding{Finding: f, Stage: sr.name, FixedBy: -1}
+	if suggestion && lint.ValidateEdits(f.Fix, len(cur)) == nil {
+		pf.Suggestion = make([]lint.Edit, len(f.Fix))
+		for k, e := range f.Fix {
+			pf.Suggestion[k] = lint.Edit{Span: c.mapSpan(e.Span), New: e.New}
+		}
+	}
 	pf.Fix = nil
 	pf.Span = span
 	if len(f.Related) > 0 {

@@ -235,3 +235,56 @@ func FuzzCompose(f *testing.F) {
 		checkExact(t, r)
 	})
 }
+
+// TestSuggestions checks that a suggested fix is kept, not applied, unless
+// the pipeline applies suggestions; and that it is carried to the
+// original through an earlier stage's change.
+func TestSuggestions(t *testing.T) {
+	suggestAll := func(rule, old, new string) lint.Stage {
+		inner := replaceAll(rule, old, new)
+		return funcStage{rule, func(text string) []lint.Finding {
+			fs := inner.Check(text)
+			for i := range fs {
+				fs[i].Suggest = true
+			}
+			return fs
+		}}
+	}
+	const in = "xx a b a"
+	for _, apply := range []bool{false, true} {
+		p := New(replaceAll("shrink", "xx", "x"), suggestAll("maybe", "a", "A"))
+		p.ApplySuggestions(apply)
+		r := p.Run(in)
+		checkExact(t, r)
+		want := "x a b a"
+		if apply {
+			want = "x A b A"
+		}
+		if r.Cleaned != want {
+			t.Fatalf("apply=%v: cleaned %q, want %q", apply, r.Cleaned, want)
+		}
+		n := 0
+		for _, f := range r.Findings {
+			if f.Rule != "maybe" {
+				continue
+			}
+			n++
+			if apply {
+				if len(f.Suggestion) != 0 || len(f.Fix) != 1 {
+					t.Fatalf("applied suggestion: Suggestion %v, Fix %v", f.Suggestion, f.Fix)
+				}
+				continue
+			}
+			if len(f.Fix) != 0 || len(f.Suggestion) != 1 {
+				t.Fatalf("suggestion: Fix %v, Suggestion %v", f.Fix, f.Suggestion)
+			}
+			e := f.Suggestion[0]
+			if in[e.Start:e.End] != "a" || e.New != "A" {
+				t.Fatalf("suggestion %+v does not point at an 'a' of the original %q", e, in)
+			}
+		}
+		if n != 2 {
+			t.Fatalf("apply=%v: %d findings of the suggesting rule, want 2", apply, n)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package segment
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/copydesk/copydesk/pipeline/bytescan"
+)
 
 // TestNextInteresting checks the eight-byte search against the
 // interesting table for every byte value at every offset of a block,
@@ -38,7 +42,7 @@ func TestLetters8(t *testing.T) {
 			for c := range 256 {
 				b := []byte{fill, fill, fill, fill, fill, fill, fill, fill}
 				b[pos] = byte(c)
-				got := letters8(load8(string(b)))
+				got := letters8(bytescan.Load8(string(b), 0))
 				for k, x := range b {
 					if want := isASCIILetter(x); (got>>(8*k+7)&1 == 1) != want {
 						t.Fatalf("letters8(% x): byte %d is a letter: %v, want %v", b, k, !want, want)

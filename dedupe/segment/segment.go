@@ -15,6 +15,7 @@
 package segment
 
 import (
+	"github.com/copydesk/copydesk/pipeline/bytescan"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -178,9 +179,10 @@ var interesting = func() (t [256]bool) {
 	return t
 }()
 
+// Eight-byte constants (package bytescan).
 const (
-	lsb = 0x0101010101010101
-	msb = 0x8080808080808080
+	lsb = bytescan.Ones
+	msb = bytescan.Highs
 )
 
 // nextInteresting returns the offset of the first byte at or after i
@@ -189,7 +191,7 @@ func nextInteresting(t string, i int) int {
 	for {
 		for ; i+16 <= len(t); i += 16 {
 			s := t[i : i+16]
-			m0, m1 := interesting8(load8(s)), interesting8(load8(s[8:]))
+			m0, m1 := interesting8(bytescan.Load8(s, 0)), interesting8(bytescan.Load8(s[8:], 0))
 			if m0 != 0 {
 				i += bits.TrailingZeros64(m0) >> 3
 				goto found
@@ -200,7 +202,7 @@ func nextInteresting(t string, i int) int {
 			}
 		}
 		if i+8 <= len(t) {
-			if m := interesting8(load8(t[i:])); m != 0 {
+			if m := interesting8(bytescan.Load8(t[i:], 0)); m != 0 {
 				i += bits.TrailingZeros64(m) >> 3
 				goto found
 			}
@@ -216,13 +218,6 @@ func nextInteresting(t string, i int) int {
 		}
 		i++ // a tab or other byte below 0x10, a '/' or a '>'
 	}
-}
-
-// load8 returns the first eight bytes of s as a little-endian word.
-func load8(s string) uint64 {
-	s = s[:8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // interesting8 flags the bytes of the eight-byte word w that may be
@@ -719,7 +714,7 @@ func (s *scanner) plainWord(i int) (int, bool) {
 	lo := max(s.start, i-maxToken-1)
 	ts := i
 	for ts-8 >= lo {
-		if nl := ^letters8(load8(t[ts-8:])) & msb; nl != 0 {
+		if nl := ^letters8(bytescan.Load8(t[ts-8:], 0)) & msb; nl != 0 {
 			ts -= bits.LeadingZeros64(nl) >> 3
 			goto done
 		}
@@ -1107,7 +1102,7 @@ func (s *scanner) peek(k int) nextWord {
 			e := k + 1
 			// At most 12 more letters are looked at.
 			if e+8 <= n {
-				if nl := ^letters8(load8(t[e:])) & msb; nl != 0 {
+				if nl := ^letters8(bytescan.Load8(t[e:], 0)) & msb; nl != 0 {
 					e += bits.TrailingZeros64(nl) >> 3
 					goto found
 				}

@@ -19,6 +19,7 @@
 package punct
 
 import (
+	"github.com/copydesk/copydesk/pipeline/bytescan"
 	"math/bits"
 	"strconv"
 	"unicode"
@@ -156,9 +157,10 @@ func (s *scanner) run() {
 	}
 }
 
+// Eight-byte constants (package bytescan).
 const (
-	lsb = 0x0101010101010101
-	msb = 0x8080808080808080
+	lsb = bytescan.Ones
+	msb = bytescan.Highs
 )
 
 // nextPunct returns the offset of the first byte at or after i that

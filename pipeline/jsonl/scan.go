@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/copydesk/copydesk/pipeline/bytescan"
 	"math/bits"
 	"slices"
 	"unicode/utf16"
@@ -330,9 +331,10 @@ func digits(b []byte, i int) int {
 	return i
 }
 
+// Eight-byte constants (package bytescan).
 const (
-	lsb = 0x0101010101010101
-	msb = 0x8080808080808080
+	lsb = bytescan.Ones
+	msb = bytescan.Highs
 )
 
 // validString checks the JSON string that starts at b[i] ('"') and

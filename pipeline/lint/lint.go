@@ -9,6 +9,7 @@ package lint
 
 import (
 	"fmt"
+	"github.com/copydesk/copydesk/pipeline/bytescan"
 	"sort"
 	"strings"
 )
@@ -127,36 +128,7 @@ type ASCIIQuiet interface {
 
 // PlainASCII reports whether s is plain ASCII text (see ASCIIQuiet),
 // eight bytes at a time.
-func PlainASCII(s string) bool {
-	const (
-		lsb = 0x0101010101010101
-		msb = 0x8080808080808080
-	)
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		// A byte from 0x80 up, or DEL (0x7F + 1 sets the top bit; a
-		// carry out of a byte from 0x80 up is flagged already).
-		if (w|(w+lsb))&msb != 0 {
-			return false
-		}
-		// A byte below 0x20: check which.
-		if (w-0x20*lsb)&^w&msb != 0 {
-			for _, c := range []byte(s[i : i+8]) {
-				if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-					return false
-				}
-			}
-		}
-	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c >= 0x7F || c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return false
-		}
-	}
-	return true
-}
+func PlainASCII(s string) bool { return bytescan.PlainASCII(s) }
 
 // A FindingSink takes a stage's findings one at a time, for stages that
 // can hand them over that way (a CheckEach method beside Check): Reserve
