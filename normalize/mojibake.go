@@ -27,6 +27,13 @@ import (
 // One code page is chosen for the whole text (the one that explains most),
 // and the repair is repeated on its result for text encoded twice or
 // three times.
+//
+// A plausibility gate (badness.go) has the last word: a repair is made
+// only when the words around it are clearly less strange after it than
+// before, so that correct typography next to accented letters ("qu’à",
+// "« déjà »", "Tomáš" and a no-break space), which reads as MacRoman or
+// Windows-1252 byte pairs, is never "repaired". A repair that is
+// plausible but not clear is a suggestion (lint.Finding.Suggest).
 type mojibakeStage struct{}
 
 // QuietOnASCII marks the stage as one that finds nothing in plain ASCII
