@@ -11,8 +11,8 @@ import (
 
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // A script is what the prose generator needs to write clean text in one
@@ -146,7 +146,7 @@ func TestCleanProseUnchanged(t *testing.T) {
 			}
 		}
 	}
-	configs := map[string]pipeline.Options{
+	configs := map[string]registry.Options{
 		"default":     {},
 		"quotes keep": {Normalize: normalize.Options{Quotes: normalize.QuotesKeep}},
 		"dedupe all":  {Dedupe: dedupe.Options{Mode: dedupe.All}},
@@ -168,7 +168,7 @@ func TestCleanProseUnchanged(t *testing.T) {
 		}
 	}()
 	for cname, opts := range configs {
-		p := pipeline.Default(opts)
+		p := registry.Default(opts)
 		for dname, doc := range docs {
 			r := p.Run(doc)
 			if r.Cleaned != doc {

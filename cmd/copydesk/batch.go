@@ -21,6 +21,7 @@ import (
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/config"
 	"github.com/copydesk/copydesk/pipeline/jsonl"
+	"github.com/copydesk/copydesk/pipeline/registry"
 	"github.com/copydesk/copydesk/pipeline/walk"
 )
 
@@ -111,7 +112,7 @@ type doc struct {
 // one goroutine at a time.
 type docWorker struct {
 	e     *env
-	opts  pipeline.Options
+	opts  registry.Options
 	p     *pipeline.Pipeline
 	setup *docSetup
 	// byConfig holds the pipelines of the documents that have a
@@ -121,7 +122,7 @@ type docWorker struct {
 
 // pipelineFor returns the worker's pipeline for documents configured by
 // cfg, whose options are opts.
-func (w *docWorker) pipelineFor(cfg *config.Config, opts pipeline.Options) *pipeline.Pipeline {
+func (w *docWorker) pipelineFor(cfg *config.Config, opts registry.Options) *pipeline.Pipeline {
 	if cfg == nil {
 		return w.pipeline()
 	}
@@ -170,7 +171,7 @@ type batchRun struct {
 // documents are held at once: those run and waiting for their turn, one
 // with the dispatcher and one being emitted. skip, if set, drops walked
 // (not explicit) files before they are read.
-func (e *env) batch(c *cli.Context, opts pipeline.Options, args []string, skip func(walk.Entry) bool, emit func(*doc, *batchRun) error) error {
+func (e *env) batch(c *cli.Context, opts registry.Options, args []string, skip func(walk.Entry) bool, emit func(*doc, *batchRun) error) error {
 	jobs := c.Int("jobs")
 	if jobs < 0 {
 		return usagef("%s: -j %d: want 0 or more", c.Command.Name, jobs)
@@ -482,7 +483,7 @@ func (m *mirror) sync() error {
 
 // openCorpus builds the corpus of a run from the corpus flags (clean
 // only), with its seen-index; nil when the flags ask for none.
-func (e *env) openCorpus(c *cli.Context, opts pipeline.Options) (*corpus.Corpus, seen.Index, error) {
+func (e *env) openCorpus(c *cli.Context, opts registry.Options) (*corpus.Corpus, seen.Index, error) {
 	if c.Command.Name != "clean" {
 		// check and diff have no corpus flags: --dedupe corpus alone
 		// asks for the corpus, with its defaults.

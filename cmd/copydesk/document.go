@@ -7,11 +7,11 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/copydesk/copydesk/dedupe/corpus"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/config"
 	"github.com/copydesk/copydesk/pipeline/lint"
 	"github.com/copydesk/copydesk/pipeline/markdown"
+	"github.com/copydesk/copydesk/pipeline/registry"
 	"github.com/copydesk/copydesk/pipeline/suppress"
 )
 
@@ -28,7 +28,7 @@ func documentFlags() []cli.Flag {
 // A docSetup is how a command turns each document into a result: the
 // options its flags set, the configuration files found, the format.
 type docSetup struct {
-	flags    pipeline.Options
+	flags    registry.Options
 	set      map[string]bool // pipeline flags given on the command line
 	loader   *config.Loader  // nil with --no-config
 	formatIn string          // "md", "text" or "auto"
@@ -42,23 +42,12 @@ type docSetup struct {
 // allRules returns every rule copydesk can report: the pipeline's, the
 // suppression comments' and the corpus's.
 func (e *env) allRules() []lint.Rule {
-	rules := e.newPipeline(pipeline.Options{}).Rules()
-	seen := map[string]bool{}
-	for _, r := range rules {
-		seen[r.ID] = true
-	}
-	for _, r := range append(suppress.Rules(), corpus.Rules()...) {
-		if !seen[r.ID] {
-			seen[r.ID] = true
-			rules = append(rules, r)
-		}
-	}
-	return rules
+	return registry.RulesOf(e.newPipeline(registry.Options{}))
 }
 
 // newDocSetup reads the document flags. A --config file is read now, so
 // that a mistake in it stops the run before any document.
-func (e *env) newDocSetup(c *cli.Context, flags pipeline.Options) (*docSetup, error) {
+func (e *env) newDocSetup(c *cli.Context, flags registry.Options) (*docSetup, error) {
 	s := &docSetup{flags: flags, set: map[string]bool{}, report: !flags.FixesOnly, formatIn: "auto"}
 	for _, name := range []string{"quotes", "lang", "primes", "width", "dedupe"} {
 		s.set[name] = c.IsSet(name)
@@ -95,11 +84,11 @@ func (e *env) newDocSetup(c *cli.Context, flags pipeline.Options) (*docSetup, er
 // options returns the pipeline options for a document whose
 // configuration is cfg (nil for none): the file's settings, overridden by
 // the flags given on the command line.
-func (s *docSetup) options(cfg *config.Config) pipeline.Options {
+func (s *docSetup) options(cfg *config.Config) registry.Options {
 	if cfg == nil {
 		return s.flags
 	}
-	var o pipeline.Options
+	var o registry.Options
 	cfg.Apply(&o)
 	f := s.flags
 	if s.set["quotes"] {
@@ -196,7 +185,7 @@ func (s *docSetup) run(w *docWorker, in *input) (*pipeline.Result, *pipeline.Gua
 	}
 	r := p.RunGuarded(in.text, g)
 	if s.report && !set.Empty() {
-		set.AddTo(r, opts)
+		set.AddTo(r, opts.Disabled, opts.Severity)
 	}
 	return r, g, nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/copydesk/copydesk/dedupe/seen"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/jsonl"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // jsonlFlags are the flags of clean --jsonl.
@@ -39,7 +40,7 @@ func jsonlFlags() []cli.Flag {
 }
 
 // corpusOptions reads the corpus flags; nil options mean no corpus.
-func (e *env) corpusOptions(c *cli.Context, opts pipeline.Options) (*corpus.Options, error) {
+func (e *env) corpusOptions(c *cli.Context, opts registry.Options) (*corpus.Options, error) {
 	remove := opts.Dedupe.Mode == dedupe.Corpus
 	if !c.Bool("corpus") && !remove && !c.Bool("drop-duplicate-docs") && c.String("index") == "" {
 		for _, f := range []string{"near-docs", "min-words", "boilerplate", "doc-id"} {
@@ -69,7 +70,7 @@ func (e *env) corpusOptions(c *cli.Context, opts pipeline.Options) (*corpus.Opti
 
 // cleanJSONL is clean --jsonl: every input's records to the output, in
 // order, and a summary on standard error.
-func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
+func (e *env) cleanJSONL(c *cli.Context, opts registry.Options) error {
 	for _, f := range []string{"write", "list", "diff", "report"} {
 		if c.IsSet(f) {
 			return usagef("clean: --jsonl cannot be used with --%s", f)

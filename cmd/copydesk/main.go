@@ -20,11 +20,13 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/copydesk/copydesk/pipeline/config"
 	"io"
 	"os"
 	"strings"
 	"syscall"
+
+	"github.com/copydesk/copydesk/pipeline/config"
+	"github.com/copydesk/copydesk/pipeline/registry"
 
 	"github.com/urfave/cli/v2"
 
@@ -62,7 +64,7 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	// newPipeline builds the pipeline for the options.
-	newPipeline func(pipeline.Options) *pipeline.Pipeline
+	newPipeline func(registry.Options) *pipeline.Pipeline
 	// failWrite, when set, is called before each step of writing a file
 	// ("create", "write", "sync", "rename") and fails the step if it
 	// returns an error. Tests use it to check that failures leave the
@@ -76,7 +78,7 @@ type env struct {
 }
 
 // defaultPipeline builds the standard chain.
-func defaultPipeline(opts pipeline.Options) *pipeline.Pipeline { return pipeline.Default(opts) }
+func defaultPipeline(opts registry.Options) *pipeline.Pipeline { return registry.Default(opts) }
 
 // An exitStatus ends a command with a status and no message.
 type exitStatus int

@@ -16,6 +16,7 @@ import (
 	"github.com/copydesk/copydesk/normalize"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // TestMain lets the test binary stand in for copydesk: tests that need
@@ -117,7 +118,7 @@ func (todoStage) Check(text string) []lint.Finding {
 
 // fakePipeline stands in for pipeline.Default with the fake stages: it
 // honours the options as Default does.
-func fakePipeline(opts pipeline.Options) *pipeline.Pipeline {
+func fakePipeline(opts registry.Options) *pipeline.Pipeline {
 	var stages []lint.Stage
 	if opts.Normalize.Quotes != normalize.QuotesKeep {
 		stages = append(stages,
@@ -145,7 +146,7 @@ type session struct {
 	failWrite func(step, path string) error
 	stdout    io.Writer // when set, replaces the captured stdout
 	// pipeline, when set, replaces fakePipeline.
-	pipeline func(pipeline.Options) *pipeline.Pipeline
+	pipeline func(registry.Options) *pipeline.Pipeline
 }
 
 type outcome struct {

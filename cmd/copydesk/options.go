@@ -9,7 +9,7 @@ import (
 
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
-	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // pipelineFlags are the flags of the commands that run the pipeline.
@@ -28,8 +28,8 @@ func pipelineFlags() []cli.Flag {
 }
 
 // pipelineOptions reads the pipeline flags.
-func (e *env) pipelineOptions(c *cli.Context) (pipeline.Options, error) {
-	var opts pipeline.Options
+func (e *env) pipelineOptions(c *cli.Context) (registry.Options, error) {
+	var opts registry.Options
 	if err := e.setMaxSize(c); err != nil {
 		return opts, err
 	}

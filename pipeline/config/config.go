@@ -43,16 +43,14 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/internal/textdist"
 	"github.com/copydesk/copydesk/pipeline/lint"
-	"github.com/copydesk/copydesk/pipeline/suppress"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // FileName is the name of the configuration file Find looks for.
@@ -71,7 +69,7 @@ type Config struct {
 	// Include and Exclude are the [files] patterns, as written.
 	Include, Exclude []string
 
-	opts pipeline.Options // what the file sets, applied by Apply
+	opts registry.Options // what the file sets, applied by Apply
 	set  fields           // which pipeline options the file sets
 }
 
@@ -119,12 +117,9 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
 
-// DefaultRules returns the rules a configuration may name: those of the
-// default pipeline and the suppression rules.
-var DefaultRules = sync.OnceValue(func() []lint.Rule {
-	rules := pipeline.Default(pipeline.Options{}).Rules()
-	return append(rules, suppress.Rules()...)
-})
+// DefaultRules returns the rules a configuration may name: every rule
+// copydesk can report (registry.Rules).
+var DefaultRules = registry.Rules
 
 // Load reads and checks the configuration file at path against
 // DefaultRules.
@@ -596,8 +591,8 @@ func closest(s string, candidates []string) string {
 }
 
 // Options returns the pipeline options the file sets, over the defaults.
-func (c *Config) Options() pipeline.Options {
-	var o pipeline.Options
+func (c *Config) Options() registry.Options {
+	var o registry.Options
 	c.Apply(&o)
 	return o
 }
@@ -606,7 +601,7 @@ func (c *Config) Options() pipeline.Options {
 // configuration first, then the command-line flags that were given. Rules
 // the file switches off or makes report-only are added to Disabled and
 // ReportOnly, and its severities to Severity (a copy of the map).
-func (c *Config) Apply(opts *pipeline.Options) {
+func (c *Config) Apply(opts *registry.Options) {
 	if c == nil {
 		return
 	}

@@ -35,6 +35,7 @@ import (
 
 	"github.com/copydesk/copydesk/dedupe/corpus"
 	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // DefaultField is the field cleaned when Options.Field is empty.
@@ -52,7 +53,7 @@ type Options struct {
 	// Pipeline configures each worker's pipeline.Default. Without
 	// Annotate only the cleaned text is kept, so FixesOnly is set: the
 	// rules that never fix are not run.
-	Pipeline pipeline.Options
+	Pipeline registry.Options
 	// NewPipeline, if not nil, builds each worker's pipeline instead.
 	// It is called once per worker; each pipeline is used by one
 	// goroutine only.
@@ -408,7 +409,7 @@ func (c *cleaner) newPipeline() *pipeline.Pipeline {
 	}
 	po := c.opts.Pipeline
 	po.FixesOnly = po.FixesOnly || !c.opts.Annotate
-	return pipeline.Default(po)
+	return registry.Default(po)
 }
 
 // name is the input's name for messages.

@@ -632,16 +632,17 @@ func inCodeSpan(text string, i int) bool {
 
 // AddTo adds the set's findings to a run's result, in position order,
 // keeping the result's references to its findings (Change.Findings,
-// FixedBy) right. Findings of rules opts disables are left out and
-// opts.Severity applies, as for the pipeline's own rules. Call it after
+// FixedBy) right. Findings of the rules in disabled are left out and
+// severity overrides their severities, as the pipeline's options do for
+// its own rules (registry.Options.Disabled and Severity). Call it after
 // the run that used s.Suppressed.
-func (s *Set) AddTo(r *pipeline.Result, opts pipeline.Options) {
+func (s *Set) AddTo(r *pipeline.Result, disabled []string, severity map[string]lint.Severity) {
 	var add []pipeline.Finding
 	for _, f := range s.Findings() {
-		if slices.Contains(opts.Disabled, f.Rule) {
+		if slices.Contains(disabled, f.Rule) {
 			continue
 		}
-		if sev, ok := opts.Severity[f.Rule]; ok {
+		if sev, ok := severity[f.Rule]; ok {
 			f.Severity = sev
 		}
 		add = append(add, pipeline.Finding{Finding: f, Stage: "suppress", FixedBy: -1})
