@@ -9,6 +9,7 @@ import (
 
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
+	"github.com/copydesk/copydesk/pipeline/lint"
 	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
@@ -78,13 +79,9 @@ func (e *env) ruleList(c *cli.Context, flag string) ([]string, error) {
 		if v == "" {
 			continue
 		}
-		if area, ok := strings.CutSuffix(v, ".*"); ok {
+		if _, ok := lint.AreaPattern(v); ok {
 			n := len(out)
-			for _, id := range ids {
-				if strings.HasPrefix(id, area+".") {
-					out = append(out, id)
-				}
-			}
+			out = append(out, lint.ExpandPattern(v, ids)...)
 			if len(out) == n {
 				return nil, usagef("%s: --%s %s matches no rule (see 'copydesk rules')", c.Command.Name, flag, v)
 			}

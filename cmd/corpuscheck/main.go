@@ -57,7 +57,7 @@ func (r rules) match(id string) bool {
 		return true
 	}
 	for _, p := range r {
-		if p == id || strings.HasSuffix(p, "*") && strings.HasPrefix(id, p[:len(p)-1]) {
+		if lint.MatchRule(p, id) {
 			return true
 		}
 	}

@@ -327,7 +327,7 @@ func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func(
 	}
 	sort.Strings(keys)
 	exact := map[string]setting{}
-	var areas []string // AREA.* keys without the ".*", longest first
+	var areas []string // AREA.* keys, longest first
 	areaSet := map[string]setting{}
 	for _, k := range keys {
 		at := []string{"rules", k}
@@ -337,13 +337,13 @@ func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func(
 			continue
 		}
 		s.key = k
-		if area, ok := strings.CutSuffix(k, ".*"); ok {
-			if !slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, area+".") }) {
+		if _, ok := lint.AreaPattern(k); ok {
+			if !slices.ContainsFunc(ids, func(id string) bool { return lint.MatchRule(k, id) }) {
 				errs = append(errs, errAt(at, "%q in [rules] matches no rule (see 'copydesk rules')", k))
 				continue
 			}
-			areas = append(areas, area)
-			areaSet[area] = s
+			areas = append(areas, k)
+			areaSet[k] = s
 			continue
 		}
 		if !known[k] {
@@ -363,7 +363,7 @@ func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func(
 		s, ok := exact[id]
 		if !ok {
 			for _, a := range areas {
-				if strings.HasPrefix(id, a+".") {
+				if lint.MatchRule(a, id) {
 					s, ok = areaSet[a], true
 					break
 				}

@@ -360,28 +360,20 @@ func pattern(name string) string {
 
 // matches reports whether pattern p (canonical; "" for all) covers rule.
 func matches(p, rule string) bool {
-	if p == "" || p == "*" {
-		return true
-	}
-	if area, ok := strings.CutSuffix(p, ".*"); ok {
-		return strings.HasPrefix(rule, area+".")
-	}
-	return p == rule
+	return p == "" || lint.MatchRule(p, rule)
 }
 
 // covers reports whether pattern a covers everything pattern b does.
 func covers(a, b string) bool {
-	if a == "" || a == "*" {
-		return true
+	return lint.PatternCovers(every(a), every(b))
+}
+
+// every returns the pattern "*" for "", which stands for every rule.
+func every(p string) string {
+	if p == "" {
+		return "*"
 	}
-	if b == "" || b == "*" {
-		return false
-	}
-	if a == b {
-		return true
-	}
-	area, ok := strings.CutSuffix(a, ".*")
-	return ok && strings.HasPrefix(b, area+".")
+	return p
 }
 
 // build turns the directives, in order, into suppressed regions.
