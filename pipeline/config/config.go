@@ -78,6 +78,7 @@ type Config struct {
 type fields struct {
 	quotes, lang, primes, width               bool
 	mode, minWords, near, fixNear, echoWindow bool
+	applySuggestions                          bool
 }
 
 // An Error is a mistake in a configuration file.
@@ -159,7 +160,8 @@ func LoadRules(path string, rules []lint.Rule) (*Config, error) {
 
 // raw is the file as go-toml decodes it; pointers tell set from unset.
 type raw struct {
-	Normalize struct {
+	ApplySuggestions *bool `toml:"apply-suggestions"`
+	Normalize        struct {
 		Quotes *string `toml:"quotes"`
 		Lang   *string `toml:"lang"`
 		Primes *bool   `toml:"primes"`
@@ -221,6 +223,10 @@ func Parse(name string, data []byte, rules []lint.Rule) (*Config, error) {
 	lines := keyLines(data)
 	errAt := func(key []string, format string, args ...any) *Error {
 		return &Error{Path: name, Line: lines.line(key), Msg: fmt.Sprintf(format, args...)}
+	}
+
+	if r.ApplySuggestions != nil {
+		c.opts.ApplySuggestions, c.set.applySuggestions = *r.ApplySuggestions, true
 	}
 
 	n := r.Normalize
@@ -632,6 +638,9 @@ func (c *Config) Apply(opts *registry.Options) {
 	}
 	if s.echoWindow {
 		opts.Dedupe.EchoWindow = o.Dedupe.EchoWindow
+	}
+	if s.applySuggestions {
+		opts.ApplySuggestions = o.ApplySuggestions
 	}
 	opts.Disabled = appendNew(opts.Disabled, o.Disabled)
 	opts.ReportOnly = appendNew(opts.ReportOnly, o.ReportOnly)

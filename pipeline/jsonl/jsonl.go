@@ -35,8 +35,17 @@ import (
 
 	"github.com/copydesk/copydesk/dedupe/corpus"
 	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/document"
+	jobs "github.com/copydesk/copydesk/pipeline/job"
 	"github.com/copydesk/copydesk/pipeline/registry"
 )
+
+// A Summary counts what CleanJSONL did: lines, records, findings, and
+// with a Corpus its decisions.
+type Summary = jobs.Summary
+
+// A CorpusSummary counts a corpus job's duplicates.
+type CorpusSummary = jobs.CorpusSummary
 
 // DefaultField is the field cleaned when Options.Field is empty.
 const DefaultField = "text"
@@ -58,6 +67,13 @@ type Options struct {
 	// It is called once per worker; each pipeline is used by one
 	// goroutine only.
 	NewPipeline func() *pipeline.Pipeline
+	// Checker, if not nil, checks each record's text as a document
+	// without a file (document.Doc with no Name nor Path): its
+	// configuration is that of the current directory, if the Checker
+	// reads any, and its suppression comments count. The chain that
+	// applies corpus decisions is still built by NewPipeline (or from
+	// Pipeline).
+	Checker *document.Checker
 	// Workers is the number of records cleaned at once; 0 means
 	// runtime.GOMAXPROCS(0).
 	Workers int
@@ -121,8 +137,7 @@ type cleaner struct {
 	workers int
 	window  int // records in flight at most
 
-	extender    *pipeline.Pipeline // applies corpus decisions (emitter only)
-	corpusStart corpus.Stats       // the Corpus's counts when the call began
+	judger *jobs.Judge // judges records against the Corpus (emitter only)
 }
 
 func newCleaner(opts Options) (*cleaner, error) {
@@ -173,12 +188,13 @@ type job struct {
 	counts     []ruleCount
 
 	// With a Corpus: what the emitter needs to judge the record.
-	res  *pipeline.Result
-	doc  *corpus.Doc
-	obj  object
-	id   string // the record's IDField value, if any
-	dup  string // the record it duplicates, for the annotation
-	drop bool   // left out of the output as a duplicate
+	res   *pipeline.Result
+	guard *pipeline.Guard
+	doc   *corpus.Doc
+	obj   object
+	id    string // the record's IDField value, if any
+	dup   string // the record it duplicates, for the annotation
+	drop  bool   // left out of the output as a duplicate
 }
 
 // A batch is a run of consecutive lines: the reader hands the workers,
@@ -317,7 +333,7 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 	var wg sync.WaitGroup
 	for range c.workers {
 		wg.Go(func() {
-			p := c.newPipeline()
+			p := c.newRunner()
 			var a *corpus.Analyzer
 			if c.opts.Corpus != nil {
 				a = corpus.NewAnalyzer(c.opts.Corpus.Options())
@@ -332,8 +348,7 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 	}
 	if c.opts.Corpus != nil {
 		// The emitter's own pipeline, for Extend's rule settings.
-		c.extender = c.newPipeline()
-		c.corpusStart = c.opts.Corpus.Stats()
+		c.judger = jobs.NewJudge(c.opts.Corpus, c.newPipeline())
 	}
 	go func() {
 		wg.Wait()
@@ -384,14 +399,8 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 			writeErr = fmt.Errorf("writing rejects: %w", err)
 		}
 	}
-	if cp := c.opts.Corpus; cp != nil {
-		st, st0 := cp.Stats(), c.corpusStart
-		sum.Corpus = &CorpusSummary{
-			ExactDocs:          st.ExactDocs - st0.ExactDocs,
-			NearDocs:           st.NearDocs - st0.NearDocs,
-			RepeatedParagraphs: st.RepeatedParagraphs - st0.RepeatedParagraphs,
-			RemovedParagraphs:  st.RemovedParagraphs - st0.RemovedParagraphs,
-		}
+	if c.judger != nil {
+		sum.Corpus = c.judger.Summary(0)
 	}
 	switch {
 	case writeErr != nil:
@@ -400,6 +409,30 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 		return sum, readErr
 	}
 	return sum, context.Cause(ctx)
+}
+
+// A runner cleans a worker's records: with the Checker's worker, or
+// with a pipeline.
+type runner struct {
+	w *document.Worker
+	p *pipeline.Pipeline
+}
+
+// run cleans one record's text.
+func (r runner) run(text string) (*pipeline.Result, *pipeline.Guard) {
+	if r.w == nil {
+		return r.p.Run(text), nil
+	}
+	res, _ := r.w.Check(document.Doc{Text: text}) // no file: no error
+	return res.Result, res.Guard
+}
+
+// newRunner returns a worker's runner.
+func (c *cleaner) newRunner() runner {
+	if c.opts.Checker != nil {
+		return runner{w: c.opts.Checker.NewWorker()}
+	}
+	return runner{p: c.newPipeline()}
 }
 
 // newPipeline builds a worker's pipeline.
@@ -481,12 +514,12 @@ func splitEOL(line []byte) (body, eol []byte) {
 // next record overwrites: nothing of the text, or of the pipeline's
 // Result, which may share its bytes, outlives this call. With a Corpus
 // the Result is kept until the record is judged, so the text is a copy.
-func (c *cleaner) process(p *pipeline.Pipeline, a *corpus.Analyzer, b *batch, j *job) {
+func (c *cleaner) process(p runner, a *corpus.Analyzer, b *batch, j *job) {
 	defer func() {
 		if v := recover(); v != nil {
 			j.counts = j.counts[:0]
 			j.change = false
-			j.res, j.doc = nil, nil
+			j.res, j.guard, j.doc = nil, nil, nil
 			c.malformed(b, j, fmt.Errorf("internal error cleaning the record: %v", v))
 		}
 	}()
@@ -522,9 +555,9 @@ func (c *cleaner) process(p *pipeline.Pipeline, a *corpus.Analyzer, b *batch, j 
 		return
 	}
 	j.kind = kindRecord
-	r := p.Run(text)
+	r, g := p.run(text)
 	if a != nil {
-		j.res, j.doc, j.obj = r, a.Analyze(r.Cleaned), o
+		j.res, j.guard, j.doc, j.obj = r, g, a.Analyze(r.Cleaned), o
 		if f := c.opts.IDField; f != "" {
 			j.id = recordID(body, f)
 		}
@@ -677,12 +710,10 @@ func (c *cleaner) judge(b *batch, j *job) (err error) {
 	if name == "" {
 		name = fmt.Sprintf("%s:%d", c.name(), j.seq+1)
 	}
-	cp := c.opts.Corpus
-	dec, err := cp.Add(name, j.doc)
+	dec, err := c.judger.Judge(name, j.res, j.guard, j.doc)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return err
 	}
-	cp.Note(dec, j.res.Cleaned)
 	switch {
 	case dec.Drop:
 		j.drop, j.out = true, nil
@@ -692,10 +723,9 @@ func (c *cleaner) judge(b *batch, j *job) (err error) {
 		} else {
 			j.dup = dec.NearOf
 		}
-		c.extender.Extend(j.res, dec.Stage())
 		c.render(b, j, j.obj, j.res)
 	}
-	j.res, j.doc = nil, nil
+	j.res, j.guard, j.doc = nil, nil, nil
 	return nil
 }
 

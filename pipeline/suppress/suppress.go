@@ -151,12 +151,13 @@ func Known(rules []lint.Rule) func(string) bool {
 // count too (see the package documentation). known, if not nil, tells
 // which rule names a directive may use (see Known); a directive naming
 // another one gets a suppress.unknown-rule finding. Parse never fails:
-// what it cannot read is reported by Findings.
+// what it cannot read is reported by Findings. A text without
+// directives gives the nil Set, which suppresses nothing.
 func Parse(text string, markdown bool, known func(rule string) bool) *Set {
-	s := &Set{text: text}
 	if !strings.Contains(text, prefix) {
-		return s
+		return nil
 	}
+	s := &Set{text: text}
 	var ds []directive
 	ds = append(ds, s.comments(text, markdown, known)...)
 	if !markdown {
