@@ -164,6 +164,7 @@ type job struct {
 	rej        []byte // what goes to the reject writer
 	kind       kind
 	change     bool
+	drop       bool // with a Corpus: left out of the output as a duplicate
 	counts     []ruleCount
 
 	// With a Corpus: what the emitter needs to judge the record.
@@ -173,7 +174,6 @@ type job struct {
 	obj   object
 	id    string // the record's IDField value, if any
 	dup   string // the record it duplicates, for the annotation
-	drop  bool   // left out of the output as a duplicate
 }
 
 // A batch is a run of consecutive lines: the reader hands the workers,
