@@ -59,11 +59,12 @@ func (e *env) clean(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	output := c.String("output")
 	if c.Bool("jsonl") {
-		return e.cleanJSONL(c, o)
+		return e.cleanJSONL(c, o, output)
 	}
 	args := inputArgs(c)
-	r := &cleanRun{e: e, output: c.String("output"), write: c.Bool("write"), list: c.Bool("list")}
+	r := &cleanRun{e: e, output: output, write: c.Bool("write"), list: c.Bool("list")}
 	if err := r.check(args); err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ type jsonlRun struct {
 
 // cleanJSONL is clean --jsonl: every input's records to the output, in
 // order, and a summary on standard error.
-func (e *env) cleanJSONL(c *cli.Context, o *options) error {
+func (e *env) cleanJSONL(c *cli.Context, o *options, output string) error {
 	for _, f := range []string{"write", "list", "diff", "report"} {
 		if c.IsSet(f) {
 			return usagef("clean: --jsonl cannot be used with --%s", f)
@@ -74,7 +74,7 @@ func (e *env) cleanJSONL(c *cli.Context, o *options) error {
 	if err := j.setup(c); err != nil {
 		return err
 	}
-	if err := j.open(c); err != nil {
+	if err := j.open(c, output); err != nil {
 		return err
 	}
 	j.startProgress(args)
@@ -128,10 +128,10 @@ func (j *jsonlRun) setup(c *cli.Context) error {
 }
 
 // open creates the output and reject files and the corpus.
-func (j *jsonlRun) open(c *cli.Context) error {
+func (j *jsonlRun) open(c *cli.Context, output string) error {
 	e := j.e
 	var err error
-	if path := c.String("output"); path != "" && !isStdout(path) && path != "-" {
+	if path := output; path != "" && !isStdout(path) && path != "-" {
 		if j.outFile, err = e.createAtomic(path); err != nil {
 			return err
 		}
