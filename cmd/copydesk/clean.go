@@ -46,6 +46,7 @@ Examples:
 		Flags: withFlags(append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the cleaned text to `FILE`, or with several inputs, a directory or a glob, below the directory FILE", TakesFile: true},
 			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "rewrite each FILE in place"},
+			&cli.BoolFlag{Name: "break-links", Usage: "with -w: rewrite a file that has other hard links too (only this name gets the new text)"},
 			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "list the files that would change; exit 1 if any"},
 			&cli.StringFlag{Name: "diff", Usage: "also write the unified diff of the changes to `FILE`", TakesFile: true},
 			&cli.StringFlag{Name: "report", Usage: "also write the JSON report (as check --format json) to `FILE`", TakesFile: true},
@@ -64,7 +65,7 @@ func (e *env) clean(c *cli.Context) error {
 		return e.cleanJSONL(c, o, output)
 	}
 	args := inputArgs(c)
-	r := &cleanRun{e: e, output: output, write: c.Bool("write"), list: c.Bool("list")}
+	r := &cleanRun{e: e, output: output, write: c.Bool("write"), breakLinks: c.Bool("break-links"), list: c.Bool("list")}
 	if err := r.check(args); err != nil {
 		return err
 	}
@@ -99,6 +100,7 @@ type cleanRun struct {
 	e                    *env
 	output               string // -o: a file, "-", or with mir a directory
 	write, list          bool   // -w, -l
+	breakLinks           bool   // --break-links
 	mir                  *mirror
 	diffFile, reportFile *atomicFile
 	jw                   *report.JSONWriter
@@ -197,7 +199,7 @@ func (r *cleanRun) emit(d *doc, br *batchRun) error {
 	switch {
 	case r.write:
 		if res.Changed() {
-			err = e.writeFile(in.path, res.Cleaned)
+			err = e.rewriteFile(in.path, res.Cleaned, r.breakLinks)
 		}
 	case r.mir != nil:
 		err = r.mir.write(e, d, res.Cleaned)

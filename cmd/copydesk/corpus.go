@@ -15,6 +15,7 @@ type corpusFlags struct {
 	corpus      bool
 	dropDocs    bool
 	index       string
+	repairIndex bool
 	nearDocs    float64
 	minWords    int
 	boilerplate int
@@ -29,6 +30,7 @@ func readCorpusFlags(c *cli.Context) *corpusFlags {
 		corpus:      c.Bool("corpus"),
 		dropDocs:    c.Bool("drop-duplicate-docs"),
 		index:       c.String("index"),
+		repairIndex: c.Bool("repair-index"),
 		nearDocs:    c.Float64("near-docs"),
 		minWords:    c.Int("min-words"),
 		boilerplate: c.Int("boilerplate"),
@@ -45,6 +47,9 @@ func readCorpusFlags(c *cli.Context) *corpusFlags {
 // options mean no corpus.
 func (cf *corpusFlags) options(mode dedupe.Mode) (*corpus.Options, error) {
 	remove := mode == dedupe.Corpus
+	if cf.repairIndex && cf.index == "" {
+		return nil, usagef("clean: --repair-index needs --index")
+	}
 	if !cf.corpus && !remove && !cf.dropDocs && cf.index == "" {
 		for _, f := range []string{"near-docs", "min-words", "boilerplate", "doc-id"} {
 			if cf.set[f] {
@@ -88,7 +93,7 @@ func (e *env) openCorpus(o *options, cf *corpusFlags) (*corpus.Corpus, seen.Inde
 	}
 	var index seen.Index
 	if cf.index != "" {
-		if index, err = seen.Open(cf.index, corpus.Version); err != nil {
+		if index, err = e.openIndex(cf.index, cf.repairIndex); err != nil {
 			return nil, nil, err
 		}
 		co.Index = index

@@ -8,7 +8,6 @@ import (
 	"math"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -24,6 +23,7 @@ func jsonlFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "jsonl", Usage: "read JSON Lines records and clean one string field of each, keeping every other byte"},
 		&cli.StringFlag{Name: "field", Value: jsonl.DefaultField, Usage: "with --jsonl: the top-level string `FIELD` to clean"},
 		&cli.BoolFlag{Name: "annotate", Usage: `with --jsonl: add {"changed":…,"findings":{RULE:N},"bytes_removed":N} to each record under "copydesk"`},
+		&cli.StringFlag{Name: "max-malformed", Value: jsonl.DefaultMalformedLimit.String(), Usage: "with --jsonl: fail (exit 2, the output still complete) when more than `N` lines, or N% of the non-blank lines, are malformed"},
 		&cli.StringFlag{Name: "reject", Usage: "with --jsonl: write malformed lines to `FILE` with the reason, instead of passing them through", TakesFile: true},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "work on `N` documents or records at once (0: one per CPU); output is always in input order"},
 		&cli.StringFlag{Name: "stats", Usage: "write the summary as JSON to `FILE` (and one on standard error)", TakesFile: true},
@@ -32,6 +32,7 @@ func jsonlFlags() []cli.Flag {
 		&cli.Float64Flag{Name: "near-docs", Value: corpus.DefaultNearThreshold, Usage: "with --corpus: word 5-gram similarity (`THRESHOLD`, 0–1) from which a record nearly copies another; 0 turns near copies off"},
 		&cli.IntFlag{Name: "min-words", Value: corpus.DefaultMinWords, Usage: "with --corpus: the fewest words (`N`) a paragraph needs to count as repeated"},
 		&cli.StringFlag{Name: "index", Usage: "with --corpus: keep the fingerprints of every run in the seen-index `PATH`, so that later runs know this run's paragraphs", TakesFile: true},
+		&cli.BoolFlag{Name: "repair-index", Usage: "with --index: open a damaged seen-index by keeping every good frame and dropping the rest (said on standard error)"},
 		&cli.IntFlag{Name: "boilerplate", Value: 10, Usage: "with --corpus: list the `N` most repeated paragraphs in the summary"},
 		&cli.StringFlag{Name: "doc-id", Usage: "with --corpus: the top-level member (`FIELD`) that names a record in findings (default: NAME:LINE)"},
 	}
@@ -46,6 +47,9 @@ type jsonlRun struct {
 	jopts        jsonl.Options
 	out          io.Writer
 	outFile      *atomicFile
+	zout         io.WriteCloser // the compressor, for an output named .gz or .zst
+	outPath      string
+	maxMalformed jsonl.MalformedLimit
 	rejectFile   *atomicFile
 	corp         *corpus.Corpus
 	index        seen.Index
@@ -124,6 +128,9 @@ func (j *jsonlRun) setup(c *cli.Context) error {
 	if annotate && j.jopts.Field == jsonl.DefaultAnnotateKey {
 		return usagef("clean: --annotate adds the field %q: choose another --field", jsonl.DefaultAnnotateKey)
 	}
+	if j.maxMalformed, err = jsonl.ParseMalformedLimit(c.String("max-malformed")); err != nil {
+		return usagef("clean: --max-malformed: %v", err)
+	}
 	return nil
 }
 
@@ -135,7 +142,13 @@ func (j *jsonlRun) open(c *cli.Context, output string) error {
 		if j.outFile, err = e.createAtomic(path); err != nil {
 			return err
 		}
-		j.out = j.outFile
+		j.out, j.outPath = j.outFile, path
+		if comp := jsonl.CompressionFor(path); comp != jsonl.Plain {
+			if j.zout, err = jsonl.NewWriter(j.outFile, comp); err != nil {
+				return fmt.Errorf("writing %s: %w", path, err)
+			}
+			j.out = j.zout
+		}
 	}
 	if path := c.String("reject"); path != "" {
 		if j.rejectFile, err = e.createAtomic(path); err != nil {
@@ -148,7 +161,7 @@ func (j *jsonlRun) open(c *cli.Context, output string) error {
 		return err
 	}
 	if j.cf.index != "" {
-		if j.index, err = seen.Open(j.cf.index, corpus.Version); err != nil {
+		if j.index, err = e.openIndex(j.cf.index, j.cf.repairIndex); err != nil {
 			return err
 		}
 		co.Index = j.index
@@ -157,40 +170,6 @@ func (j *jsonlRun) open(c *cli.Context, output string) error {
 	j.jopts.Corpus = j.corp
 	j.jopts.IDField = j.cf.docID
 	return nil
-}
-
-// startProgress shows a progress line on a terminal (--progress: also
-// in a log): records, MB, MB/s and, for files, the time left.
-func (j *jsonlRun) startProgress(args []string) {
-	e := j.e
-	show := e.isTerminal(e.stderr)
-	if j.o.progress != nil {
-		show = *j.o.progress
-	}
-	if !show {
-		return
-	}
-	p := newProgress(e.stderr, e.isTerminal(e.stderr), time.Now())
-	p.unit = "records"
-	for _, arg := range args {
-		fi, err := os.Stat(arg)
-		if arg == "-" || err != nil || !fi.Mode().IsRegular() {
-			p.noTotal = true
-			break
-		}
-		p.totalB += fi.Size()
-	}
-	p.counted = true
-	j.prog = p
-	stderr := e.stderr
-	e.stderr = p.writer()
-	ctx, cancel := context.WithCancel(context.Background())
-	go p.tick(ctx)
-	j.stopProgress = func() {
-		cancel()
-		p.finish()
-		e.stderr = stderr
-	}
 }
 
 // clean cleans the records of one input.
@@ -208,6 +187,16 @@ func (j *jsonlRun) clean(arg string) error {
 		defer f.Close()
 		r, j.jopts.Name = f, arg
 	}
+	// Compressed input is read by its magic number; other binary input
+	// is refused, never copied through as malformed lines.
+	rc, _, err := jsonl.OpenInput(r)
+	if err != nil {
+		e.errorf("reading %s: %v", j.jopts.Name, err)
+		e.fail(exitFailure)
+		return nil
+	}
+	defer rc.Close()
+	r = rc
 	if j.prog != nil {
 		r = j.prog.reader(r)
 	}
@@ -226,6 +215,11 @@ func (j *jsonlRun) clean(arg string) error {
 // summary.
 func (j *jsonlRun) finish() error {
 	e := j.e
+	if j.zout != nil {
+		if err := j.zout.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", j.outPath, err)
+		}
+	}
 	if j.outFile != nil {
 		if err := j.outFile.Commit(); err != nil {
 			return err
@@ -260,6 +254,11 @@ func (j *jsonlRun) finish() error {
 	}
 	for _, line := range strings.Split(j.total.String(), "\n") {
 		fmt.Fprintf(e.stderr, "copydesk: %s\n", line)
+	}
+	if t := j.total; j.maxMalformed.Exceeded(t) {
+		e.errorf("%d of %d non-blank lines are malformed, more than --max-malformed %s allows: is this JSON Lines?",
+			t.Malformed, t.Lines-t.Blank, j.maxMalformed)
+		e.fail(exitFailure)
 	}
 	return nil
 }
