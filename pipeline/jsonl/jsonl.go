@@ -411,13 +411,14 @@ type runner struct {
 	p *pipeline.Pipeline
 }
 
-// run cleans one record's text.
-func (r runner) run(text string) (*pipeline.Result, *pipeline.Guard) {
+// run cleans one record's text. The error is the Checker's: a
+// configuration file that cannot be read.
+func (r runner) run(text string) (*pipeline.Result, *pipeline.Guard, error) {
 	if r.w == nil {
-		return r.p.Run(text), nil
+		return r.p.Run(text), nil, nil
 	}
-	res, _ := r.w.Check(document.Doc{Text: text}) // no file: no error
-	return res.Result, res.Guard
+	res, err := r.w.Check(document.Doc{Text: text})
+	return res.Result, res.Guard, err
 }
 
 // newRunner returns a worker's runner.
@@ -547,8 +548,12 @@ func (c *cleaner) process(p runner, a *corpus.Analyzer, b *batch, j *job) {
 		c.malformed(b, j, err)
 		return
 	}
+	r, g, err := p.run(text)
+	if err != nil {
+		c.malformed(b, j, err)
+		return
+	}
 	j.kind = kindRecord
-	r, g := p.run(text)
 	if a != nil {
 		j.res, j.guard, j.doc, j.obj = r, g, a.Analyze(r.Cleaned), o
 		if f := c.opts.IDField; f != "" {
