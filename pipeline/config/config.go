@@ -156,6 +156,10 @@ var schema = map[string]map[string]string{
 	"files": {"include": "a list of strings", "exclude": "a list of strings"},
 }
 
+// topLevel lists the keys outside any table with the type their value
+// must have.
+var topLevel = map[string]string{"apply-suggestions": "true or false"}
+
 // Parse checks and decodes a configuration file's contents. name is the
 // file's path, for messages and as the base of the [files] patterns;
 // rules are the rules a [rules] table may name (nil: DefaultRules).
@@ -493,7 +497,7 @@ func decodeError(name string, err error) error {
 // unknownKey words the error for a key the schema lacks.
 func unknownKey(key []string) string {
 	if len(key) == 1 {
-		return fmt.Sprintf("unknown table or key %q (want [normalize], [dedupe], [rules] or [files])", key[0])
+		return fmt.Sprintf("unknown table or key %q (want apply-suggestions, [normalize], [dedupe], [rules] or [files])", key[0])
 	}
 	table, k := key[0], key[1]
 	keys := schema[table]
@@ -528,6 +532,9 @@ func wrongType(key []string, msg string) string {
 		}
 	}
 	if len(key) == 1 {
+		if want, ok := topLevel[key[0]]; ok {
+			return fmt.Sprintf("%s must be %s, not %s", key[0], want, article(got))
+		}
 		return fmt.Sprintf("%q must be a table, not %s", key[0], article(got))
 	}
 	want := schema[key[0]][key[1]]

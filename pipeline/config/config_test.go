@@ -493,3 +493,31 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+// apply-suggestions is a top-level key: Apply sets ApplySuggestions only
+// when the file says it.
+func TestApplySuggestionsKey(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		base bool
+		want bool
+	}{
+		{"apply-suggestions = true\n", false, true},
+		{"apply-suggestions = false\n", true, false},
+		{"[normalize]\nquotes = \"keep\"\n", true, true},
+	} {
+		c, err := Parse("x.toml", []byte(tt.src), nil)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.src, err)
+		}
+		o := registry.Options{ApplySuggestions: tt.base}
+		c.Apply(&o)
+		if o.ApplySuggestions != tt.want {
+			t.Errorf("%q over %v: ApplySuggestions %v, want %v", tt.src, tt.base, o.ApplySuggestions, tt.want)
+		}
+	}
+	_, err := Parse("x.toml", []byte("apply-suggestions = \"yes\"\n"), nil)
+	if err == nil || !strings.Contains(err.Error(), "apply-suggestions must be true or false, not a string") {
+		t.Errorf("a string for apply-suggestions: %v", err)
+	}
+}
