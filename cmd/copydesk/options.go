@@ -147,7 +147,7 @@ func (e *env) readOptions(c *cli.Context) (*options, error) {
 	if o.pipeline.ReportOnly, err = e.ruleList(c, "report-only"); err != nil {
 		return nil, err
 	}
-	o.stdinName = c.String("stdin-name")
+	o.stdinName = stdinName(c)
 	o.config, o.configSet, o.noConfig = c.String("config"), c.IsSet("config"), c.Bool("no-config")
 	o.formatIn, o.formatSet = c.String("format-in"), c.IsSet("format-in")
 	o.jobs, o.stats = c.Int("jobs"), c.String("stats")
@@ -164,6 +164,9 @@ func (e *env) readOptions(c *cli.Context) (*options, error) {
 	}
 	return o, nil
 }
+
+// stdinName reads --stdin-name, which split has too.
+func stdinName(c *cli.Context) string { return c.String("stdin-name") }
 
 // override sets in a configuration file's options the settings given on
 // the command line.
