@@ -28,7 +28,7 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// fakePipeline stands in for pipeline.Default with the fake stages: it
+// fakePipeline stands in for registry.Default with the fake stages: it
 // honours the options as Default does.
 func fakePipeline(opts registry.Options) *pipeline.Pipeline {
 	var stages []lint.Stage

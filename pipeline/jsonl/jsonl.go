@@ -41,7 +41,7 @@ const DefaultAnnotateKey = "copydesk"
 type Options struct {
 	// Field is the top-level string member to clean; "" means "text".
 	Field string
-	// Pipeline configures each worker's pipeline.Default. Without
+	// Pipeline configures each worker's registry.Default. Without
 	// Annotate only the cleaned text is kept, so FixesOnly is set: the
 	// rules that never fix are not run.
 	Pipeline registry.Options

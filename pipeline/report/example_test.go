@@ -11,7 +11,7 @@ import (
 )
 
 // examplePipeline is a small pipeline of the test stages; with
-// pipeline.Default the use is the same.
+// registry.Default the use is the same.
 func examplePipeline() *pipeline.Pipeline {
 	return pipeline.New(
 		linttest.Replace{Rule: "quotes.curly", Old: "“", New: `"`, Severity: lint.Warning},
