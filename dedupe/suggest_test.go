@@ -3,7 +3,7 @@ package dedupe_test
 import (
 	"testing"
 
-	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // TestApplySuggestions checks that the suggestions of the dedupe stage
@@ -16,13 +16,13 @@ func TestApplySuggestions(t *testing.T) {
 		"2014-05-05  Jim Meyering  <meyering@fb.com>\n\nbuild: update the the gnulib to latest\n\nbuild: update the the gnulib to latest\n\n2014-05-01  Paul Eggert  <eggert@cs.ucla.edu>\n\nmaint: fix the build\n",
 		"They sang sang sang all night, and the the crowd cheered cheered.\n",
 	} {
-		p := pipeline.Default(pipeline.Options{ApplySuggestions: true})
+		p := registry.Default(registry.Options{ApplySuggestions: true})
 		r := p.Run(in)
-		again := pipeline.Default(pipeline.Options{ApplySuggestions: true}).Run(r.Cleaned)
+		again := registry.Default(registry.Options{ApplySuggestions: true}).Run(r.Cleaned)
 		if again.Cleaned != r.Cleaned {
 			t.Errorf("%q: not idempotent with suggestions applied:\n first %q\nsecond %q", in, r.Cleaned, again.Cleaned)
 		}
-		plain := pipeline.Default(pipeline.Options{}).Run(in)
+		plain := registry.Default(registry.Options{}).Run(in)
 		if plain.Cleaned == r.Cleaned {
 			t.Errorf("%q: applying the suggestions changed nothing", in)
 		}

@@ -315,8 +315,7 @@ func (cp *codePage) match(text string, i int) (mgroup, bool) {
 		}
 		// Some continuation bytes must be able to complete the sequence.
 		for _, fill := range [...]byte{0x80, 0x90, 0xA0} {
-			var t [4]byte
-			t = buf
+			t := buf
 			for k := 1; k < n; k++ {
 				if t[k] == 0x80 {
 					t[k] = fill

@@ -22,11 +22,8 @@ type piece struct {
 // current text, can be carried back to the original.
 type composer struct {
 	pieces []piece // sorted by orig (and so by cur), non-overlapping
-	// run takes each stage's findings (see runStages); reserve and add
-	// are its method values, made once a run.
-	run     stageRun
-	reserve func(int)
-	add     func(lint.Finding)
+	// run takes each stage's findings (see runStages).
+	run stageRun
 }
 
 // lastEndingBefore returns the index of the last piece whose cur range

@@ -12,8 +12,8 @@ import (
 
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // A script is what the prose generator needs to write clean text in one
@@ -147,7 +147,7 @@ func TestCleanProseUnchanged(t *testing.T) {
 			}
 		}
 	}
-	configs := map[string]pipeline.Options{
+	configs := map[string]registry.Options{
 		"default":     {},
 		"quotes keep": {Normalize: normalize.Options{Quotes: normalize.QuotesKeep}},
 		"dedupe all":  {Dedupe: dedupe.Options{Mode: dedupe.All}},
@@ -169,7 +169,7 @@ func TestCleanProseUnchanged(t *testing.T) {
 		}
 	}()
 	for cname, opts := range configs {
-		p := pipeline.Default(opts)
+		p := registry.Default(opts)
 		for dname, doc := range docs {
 			r := p.Run(doc)
 			if r.Cleaned != doc {
@@ -338,7 +338,7 @@ func TestCleanTypographyUnchanged(t *testing.T) {
 	for i := range 6 {
 		docs["mixed "+string(rune('a'+i))] = g.typoDocument(all, 10)
 	}
-	configs := map[string]pipeline.Options{
+	configs := map[string]registry.Options{
 		"default":     {Disabled: houseStyleRules},
 		"quotes keep": {Normalize: normalize.Options{Quotes: normalize.QuotesKeep}, Disabled: houseStyleRules},
 		"dedupe all":  {Dedupe: dedupe.Options{Mode: dedupe.All}, Disabled: houseStyleRules},
@@ -350,7 +350,7 @@ func TestCleanTypographyUnchanged(t *testing.T) {
 		}
 	}()
 	for cname, opts := range configs {
-		p := pipeline.Default(opts)
+		p := registry.Default(opts)
 		for dname, doc := range docs {
 			r := p.Run(doc)
 			changed := false
@@ -371,7 +371,7 @@ func TestCleanTypographyUnchanged(t *testing.T) {
 		}
 	}
 	// The default pipeline, house style on: letters are kept.
-	p := pipeline.Default(pipeline.Options{})
+	p := registry.Default(registry.Options{})
 	for dname, doc := range docs {
 		r := p.Run(doc)
 		if got, want := lettersOf(r.Cleaned), lettersOf(doc); got != want {

@@ -11,6 +11,7 @@ import (
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
 	"github.com/copydesk/copydesk/pipeline/markdown"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // realDocsDir holds excerpts of real documents that the precision review
@@ -112,7 +113,7 @@ func readRealDocs(t *testing.T) []realDoc {
 // doc, as "LINE:COL "OLD" → "NEW"" for a person; suggestions are not
 // damage, since clean does not apply them.
 func damage(doc realDoc) []string {
-	p := pipeline.Default(pipeline.Options{})
+	p := registry.Default(registry.Options{})
 	var r *pipeline.Result
 	if doc.md {
 		r = markdown.Run(p, doc.text)
@@ -145,7 +146,7 @@ func TestRealDocs(t *testing.T) {
 		t.Fatal("no excerpts in " + realDocsDir)
 	}
 	rules := map[string]bool{}
-	for _, r := range pipeline.Default(pipeline.Options{}).Rules() {
+	for _, r := range registry.Default(registry.Options{}).Rules() {
 		rules[r.ID] = true
 	}
 	seen := map[string]bool{}
