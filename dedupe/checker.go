@@ -192,7 +192,7 @@ func (c *checker) paragraph(p lint.Span, prevEnd int) {
 				c.dropParagraph(p, prevEnd, first, "paragraph repeats an earlier paragraph")
 				return
 			}
-			c.report(RuleParagraph, p, first, "paragraph repeats an earlier paragraph; not adjacent, so kept (use --dedupe all to remove)")
+			c.far(RuleParagraph, p, first, "paragraph repeats an earlier paragraph; not adjacent, so kept (use --dedupe all to remove)")
 			repeats = true
 		}
 	}

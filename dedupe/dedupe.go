@@ -93,13 +93,14 @@ const (
 )
 
 // Rules lists the rules of the stage with their default severities.
-// Findings that are reported without a fix are warnings.
+// Findings that are reported without a fix are warnings, except
+// repeats that are not adjacent, which are info.
 func Rules() []lint.Rule {
 	return []lint.Rule{
 		{ID: RuleParagraph, Severity: lint.Error, Fixes: true,
-			Doc: "a paragraph repeats the one before it: removed with its blank line; in structured text (list items, changelogs, signature lines, tables, copies that differ in case) the removal is only suggested (a repeat further away: warning; removed in mode all)"},
+			Doc: "a paragraph repeats the one before it: removed with its blank line; in structured text (list items, changelogs, signature lines, tables, copies that differ in case) the removal is only suggested (a repeat further away: info, kept; removed in mode all)"},
 		{ID: RuleSentence, Severity: lint.Error, Fixes: true,
-			Doc: "a sentence, or a passage of sentences, repeats the one just before it (on the same line, the next line, or across a paragraph break): removed; in structured text (list items, changelogs, signature lines, tables) reported and kept (further away: warning; removed in mode all)"},
+			Doc: "a sentence, or a passage of sentences, repeats the one just before it (on the same line, the next line, or across a paragraph break): removed; in structured text (list items, changelogs, signature lines, tables) reported and kept (further away: info, kept; removed in mode all)"},
 		{ID: RuleWord, Severity: lint.Warning, Fixes: true,
 			Doc: `a word is typed twice or more: a function word never doubled in running prose ("the the", "of of", also across a line break; per language) loses its extra copies; other doublings ("make make", "sat sat sat") are suggestions; "had had", "that that", chants ("na na na"), quoted mentions, code, tables, initials and copies of different case are left alone`},
 		{ID: RuleNearParagraph, Severity: lint.Warning,

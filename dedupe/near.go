@@ -826,6 +826,61 @@ func (n *nearChecker) quote(ws []token) string {
 		}
 		s = s[:cut] + "…"
 	}
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(dropPlaceholders(s)), " ")
 	return fmt.Sprintf("%q", s)
+}
+
+// dropPlaceholders removes from a quoted passage the zeros a document
+// format's view puts where the stages must not see syntax (Markdown's
+// view reads "`major`" as "0major0" and "`a.b`" as "0a0b0"): a run of
+// zeros that touches a letter and no other digit, nor a '.' or ',' of a
+// number, becomes a space between words and nothing at a word's edge.
+// Digits in numbers ("100", "0.5", "x10") are kept.
+func dropPlaceholders(s string) string {
+	if !strings.Contains(s, "0") {
+		return s
+	}
+	isLetter := func(i int) bool {
+		if i < 0 || i >= len(s) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if i > 0 && !utf8.RuneStart(s[i]) {
+			return false
+		}
+		return unicode.IsLetter(r)
+	}
+	isNumeric := func(i int) bool {
+		if i < 0 || i >= len(s) {
+			return false
+		}
+		c := s[i]
+		return c >= '1' && c <= '9' || c == '.' || c == ','
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] != '0' {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '0' {
+			j++
+		}
+		prev := i - 1
+		for prev > 0 && !utf8.RuneStart(s[prev]) {
+			prev--
+		}
+		before, after := isLetter(prev), isLetter(j)
+		if (before || after) && !isNumeric(i-1) && !isNumeric(j) {
+			if before && after {
+				b.WriteByte(' ')
+			}
+		} else {
+			b.WriteString(s[i:j])
+		}
+		i = j
+	}
+	return b.String()
 }

@@ -47,7 +47,7 @@ func TestNear(t *testing.T) {
 		{name: "exact copy far away is not a near copy",
 			in:    n1 + "\n\n" + n2 + "\n\n" + n1,
 			want:  n1 + "\n\n" + n2 + "\n\n" + n1,
-			finds: "paragraph/warning"},
+			finds: "paragraph/info"},
 		{name: "copies differing in punctuation only are not near copies",
 			in:    n1 + "\n\n" + n2 + "\n\n" + strings.ReplaceAll(n1, ",", ";") + "!",
 			want:  n1 + "\n\n" + n2 + "\n\n" + strings.ReplaceAll(n1, ",", ";") + "!",

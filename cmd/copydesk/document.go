@@ -12,7 +12,7 @@ import (
 // allRules returns every rule copydesk can report: the pipeline's, the
 // suppression comments' and the corpus's.
 func (e *env) allRules() []lint.Rule {
-	return registry.RulesOf(e.newPipeline(registry.Options{}))
+	return registry.RulesOf(e.newPipeline(registry.Options{Enabled: registry.DefaultOff}))
 }
 
 // ruleIDs returns the rules' ids, sorted, each once.

@@ -89,6 +89,7 @@ func pipelineFlags() []cli.Flag {
 	}
 	return append(append(flags,
 		&cli.StringSliceFlag{Name: "disable", Usage: "switch off `RULE`; repeat the flag or give a comma-separated list; AREA.* names all rules of an area"},
+		&cli.StringSliceFlag{Name: "enable", Usage: "switch on `RULE`, one that is off by default (style.echo); repeatable, comma-separated"},
 		&cli.StringSliceFlag{Name: "report-only", Usage: "report `RULE` but do not fix it; repeatable, comma-separated, AREA.* as for --disable"},
 		&cli.StringFlag{Name: "stdin-name", Value: "stdin", Usage: "`NAME` that stands for standard input in messages, diffs and reports"},
 		maxSizeFlag(),
@@ -142,6 +143,9 @@ func (e *env) readOptions(c *cli.Context) (*options, error) {
 	}
 	var err error
 	if o.pipeline.Disabled, err = e.ruleList(c, "disable"); err != nil {
+		return nil, err
+	}
+	if o.pipeline.Enabled, err = e.ruleList(c, "enable"); err != nil {
 		return nil, err
 	}
 	if o.pipeline.ReportOnly, err = e.ruleList(c, "report-only"); err != nil {

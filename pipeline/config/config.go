@@ -350,6 +350,10 @@ func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func(
 		}
 		if s.off {
 			c.opts.Disabled = append(c.opts.Disabled, id)
+		} else if slices.Contains(registry.DefaultOff, id) {
+			// Any setting but "off" switches on a rule that is off by
+			// default ("style.echo" = "on", or a severity).
+			c.opts.Enabled = append(c.opts.Enabled, id)
 		}
 		if s.reportOnly {
 			c.opts.ReportOnly = append(c.opts.ReportOnly, id)
@@ -578,8 +582,9 @@ func (c *Config) Options() registry.Options {
 
 // Apply sets in opts what the file sets and leaves the rest: apply the
 // configuration first, then the command-line flags that were given. Rules
-// the file switches off or makes report-only are added to Disabled and
-// ReportOnly, and its severities to Severity (a copy of the map).
+// the file switches off, on (those off by default) or makes report-only
+// are added to Disabled, Enabled and ReportOnly, and its severities to
+// Severity (a copy of the map).
 func (c *Config) Apply(opts *registry.Options) {
 	if c == nil {
 		return
@@ -616,6 +621,7 @@ func (c *Config) Apply(opts *registry.Options) {
 		opts.ApplySuggestions = o.ApplySuggestions
 	}
 	opts.Disabled = appendNew(opts.Disabled, o.Disabled)
+	opts.Enabled = appendNew(opts.Enabled, o.Enabled)
 	opts.ReportOnly = appendNew(opts.ReportOnly, o.ReportOnly)
 	if len(o.Severity) > 0 {
 		m := make(map[string]lint.Severity, len(opts.Severity)+len(o.Severity))

@@ -64,8 +64,8 @@ type Options struct {
 	Pipeline registry.Options
 	// Override, if not nil, sets in the options a configuration file
 	// gives what must win over the file (the settings given on a command
-	// line). Besides, Pipeline's Disabled and ReportOnly rules are added
-	// to the file's, and Pipeline's FixesOnly and ApplySuggestions are
+	// line). Besides, Pipeline's Disabled, Enabled and ReportOnly rules
+	// are added to the file's, and Pipeline's FixesOnly and ApplySuggestions are
 	// kept.
 	Override func(*registry.Options)
 	// Config, if not nil, finds the configuration file of each document
@@ -133,7 +133,7 @@ func New(opts Options) *Checker {
 		opts.FixesOnly = true
 	}
 	c := &Checker{opts: opts}
-	c.rules = registry.RulesOf(opts.NewPipeline(registry.Options{}))
+	c.rules = registry.RulesOf(opts.NewPipeline(registry.Options{Enabled: registry.DefaultOff}))
 	c.known = suppress.Known(c.rules)
 	c.pool.New = func() any { return c.NewWorker() }
 	return c
@@ -158,6 +158,7 @@ func (c *Checker) Options(cfg *config.Config) registry.Options {
 	}
 	f := c.opts.Pipeline
 	o.Disabled = append(slices.Clone(o.Disabled), f.Disabled...)
+	o.Enabled = append(slices.Clone(o.Enabled), f.Enabled...)
 	o.ReportOnly = append(slices.Clone(o.ReportOnly), f.ReportOnly...)
 	o.FixesOnly = f.FixesOnly
 	o.ApplySuggestions = o.ApplySuggestions || f.ApplySuggestions

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/dedupe/corpus"
+	"github.com/copydesk/copydesk/pipeline/lint"
 	"github.com/copydesk/copydesk/pipeline/registry"
 	"github.com/copydesk/copydesk/pipeline/suppress"
 )
@@ -88,6 +89,46 @@ func TestDriverImportsNoStage(t *testing.T) {
 			path, _ := strconv.Unquote(im.Path.Value)
 			if strings.HasPrefix(path, "github.com/copydesk/") && !allowed[path] {
 				t.Errorf("%s imports %s", f, path)
+			}
+		}
+	}
+}
+
+// style.echo is off unless enabled; near-duplicates are info unless a
+// severity is given; Rules lists both with their defaults.
+func TestDefaultsForEditors(t *testing.T) {
+	const text = "The official said the strikes hit an area along the border between Syria and Iraq, the official said.\n\n" +
+		"The official said the strike hit an area along the border between Syria and Iraq, the official said.\n"
+	count := func(o registry.Options) map[string]string {
+		got := map[string]string{}
+		for _, f := range registry.Default(o).Run(text).Findings {
+			got[f.Rule] = f.Severity.String()
+		}
+		return got
+	}
+	def := count(registry.Options{})
+	if _, ok := def["style.echo"]; ok {
+		t.Errorf("style.echo reported by default: %v", def)
+	}
+	if def["dedupe.near-paragraph"] != "info" {
+		t.Errorf("near-paragraph by default: %v, want info", def)
+	}
+	on := count(registry.Options{Enabled: []string{"style.echo"}, Severity: map[string]lint.Severity{"dedupe.near-paragraph": lint.Warning}})
+	if on["style.echo"] == "" || on["dedupe.near-paragraph"] != "warning" {
+		t.Errorf("enabled echo and near-paragraph warning: %v", on)
+	}
+	if both := count(registry.Options{Enabled: []string{"style.echo"}, Disabled: []string{"style.echo"}}); both["style.echo"] != "" {
+		t.Errorf("Disabled does not win over Enabled: %v", both)
+	}
+	for _, r := range registry.Rules() {
+		switch r.ID {
+		case "style.echo":
+			if !strings.HasPrefix(r.Doc, "off by default") {
+				t.Errorf("style.echo doc %q does not say it is off", r.Doc)
+			}
+		case "dedupe.near-paragraph", "dedupe.near-sentence":
+			if r.Severity != lint.Info {
+				t.Errorf("%s listed as %v", r.ID, r.Severity)
 			}
 		}
 	}
