@@ -385,7 +385,7 @@ func (e *env) sweepStale(dir string) {
 			continue
 		}
 		if os.Remove(path) == nil {
-			e.errorf("removed %s, a temporary file left by copydesk process %d, which is gone", path, pid)
+			e.notef("removed %s, a temporary file left by copydesk process %d, which is gone", path, pid)
 		}
 	}
 }

@@ -113,9 +113,6 @@ func (e *env) batch(o *options, cf *corpusFlags, args []string, skip func(walk.E
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	if err := misplacedFlag(o.cmd, args); err != nil {
-		return err
-	}
 	checker, err := e.checker(o)
 	if err != nil {
 		return err
@@ -168,7 +165,7 @@ func (b *batchJob) startProgress(args []string, skip func(walk.Entry) bool, star
 	if b.o.progress != nil {
 		show = *b.o.progress
 	}
-	if !show {
+	if !show || e.quiet {
 		return func() {}
 	}
 	p := newProgress(e.stderr, e.isTerminal(e.stderr), start)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -80,6 +79,7 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 	var jw *report.JSONWriter
 	if format == "json" {
 		jw = report.NewJSONWriter(e.stdout)
+		jw.SetToolVersion(toolVersion())
 	}
 	pretty := report.PrettyOptions{Color: format == "text" && e.useColor(color)}
 	var all []report.File // for SARIF, one document of every file
@@ -122,13 +122,4 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 		return outputError(report.Checkstyle(e.stdout, all...))
 	}
 	return nil
-}
-
-// toolVersion is copydesk's module version, or "devel" for a build from
-// a checkout.
-func toolVersion() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "devel"
 }

@@ -104,7 +104,10 @@ func TestCheckJSON(t *testing.T) {
 	}
 	var doc struct {
 		Version *int `json:"version"`
-		Files   []struct {
+		Tool    struct {
+			Name, Version string
+		} `json:"tool"`
+		Files []struct {
 			Path     string           `json:"path"`
 			Findings []map[string]any `json:"findings"`
 		} `json:"files"`

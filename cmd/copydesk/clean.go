@@ -22,7 +22,8 @@ func (e *env) cleanCommand() *cli.Command {
 to standard output, or with -o to a file, or with -w back to each FILE.
 Files are always replaced atomically: on any error the original stays as
 it was. -l lists the files that would change and exits 1 if there are any.
-Flags come before the files.
+Flags may come before or after the files ("copydesk clean story.md -w");
+after "--" every argument is a file.
 
 A DIR is walked for *.md, *.markdown and *.txt files (--include to
 choose others), skipping what .gitignore files ignore and hidden files; a
@@ -159,6 +160,7 @@ func (r *cleanRun) open(diffPath, reportPath string) error {
 			return err
 		}
 		r.jw = report.NewJSONWriter(r.reportFile)
+		r.jw.SetToolVersion(toolVersion())
 	}
 	return nil
 }

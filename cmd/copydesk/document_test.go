@@ -252,13 +252,16 @@ func TestJSONLProgress(t *testing.T) {
 	}
 }
 
-// A flag after the file names is named as such, not read as a file.
-func TestMisplacedFlag(t *testing.T) {
+// A flag after the file names is read as a flag, with its value.
+func TestFlagAfterFiles(t *testing.T) {
 	cd(t, map[string]string{"a.txt": "Text..\n", "-odd.txt": "Odd..\n"})
 	s := real(t)
 	o := s.run(t, "check", "a.txt", "--format", "short")
-	if o.code != 2 || o.stderr != "copydesk: check: \"--format\" comes after the file names: put flags before them (copydesk check [flags] FILE...)\n" {
-		t.Errorf("exit %d, stderr %q", o.code, o.stderr)
+	if o.code != 1 || o.stderr != "" || !strings.HasPrefix(o.stdout, "a.txt:1:5: warning:") {
+		t.Errorf("exit %d, stdout %q, stderr %q", o.code, o.stdout, o.stderr)
+	}
+	if o := s.run(t, "check", "a.txt", "--fail-on=error", "-q"); o.code != 0 || o.stderr != "" {
+		t.Errorf("--fail-on=error after the file: exit %d, stderr %q", o.code, o.stderr)
 	}
 	// A file whose name starts with "-" is a file.
 	if o := s.run(t, "check", "--format", "short", "--", "-odd.txt"); o.code != 1 || !strings.Contains(o.stdout, "-odd.txt:1:4") {

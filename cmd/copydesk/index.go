@@ -15,7 +15,7 @@ import (
 func (e *env) openIndex(path string, repair bool) (seen.Index, error) {
 	idx, rep, err := seen.OpenWith(path, corpus.Version, seen.Options{Repair: repair})
 	for _, note := range rep.Notes() {
-		e.errorf("%s", note)
+		e.notef("%s", note)
 	}
 	var ce *seen.CorruptError
 	if errors.As(err, &ce) && ce.Offset > 0 && !repair {

@@ -123,6 +123,9 @@ func (e *env) read(arg, stdinName string) (*input, error) {
 	if arg == "-" {
 		in.name, in.path = stdinName, ""
 		if !e.stdinRead {
+			if isInteractive(e.stdin) {
+				e.notef("reading standard input; end with Ctrl-D")
+			}
 			text, err := readAll(e.stdin, sizeHint(e.stdin), max)
 			if err != nil {
 				return nil, fmt.Errorf("reading %s: %w", stdinName, err)
@@ -161,6 +164,22 @@ func (e *env) read(arg, stdinName string) (*input, error) {
 		return nil, fmt.Errorf("%s: binary file (NUL byte at offset %d), left alone", in.name, i)
 	}
 	return in, nil
+}
+
+// isInteractive reports whether r is a terminal a person types into: a
+// character device other than the null device (which a closed standard
+// input becomes).
+func isInteractive(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(fi, null)
 }
 
 // byteOrderMark names the encoding whose byte order mark starts text,

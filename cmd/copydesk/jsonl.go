@@ -70,9 +70,6 @@ func (e *env) cleanJSONL(c *cli.Context, o *options, output string) error {
 		return usagef("clean: -j %d: want 0 or more", o.jobs)
 	}
 	args := inputArgs(c)
-	if err := misplacedFlag(o.cmd, args); err != nil {
-		return err
-	}
 	j := &jsonlRun{e: e, o: o, cf: readCorpusFlags(c), out: e.stdout}
 	defer j.abort()
 	if err := j.setup(c); err != nil {
@@ -253,7 +250,7 @@ func (j *jsonlRun) finish() error {
 		j.prog.finish()
 	}
 	for _, line := range strings.Split(j.total.String(), "\n") {
-		fmt.Fprintf(e.stderr, "copydesk: %s\n", line)
+		e.notef("%s", line)
 	}
 	if t := j.total; j.maxMalformed.Exceeded(t) {
 		e.errorf("%d of %d non-blank lines are malformed, more than --max-malformed %s allows: is this JSON Lines?",

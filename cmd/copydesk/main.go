@@ -54,6 +54,7 @@ type env struct {
 	// original alone.
 	failWrite func(step, path string) error
 
+	quiet     bool   // -q: no summaries or notes on standard error
 	status    int    // the worst status so far
 	stdinText string // standard input, once read
 	stdinRead bool
@@ -82,7 +83,7 @@ var errBrokenPipe = errors.New("broken pipe")
 
 func (e *env) run(args []string) int {
 	app := e.app()
-	err := app.Run(append([]string{"copydesk"}, args...))
+	err := app.Run(append([]string{"copydesk"}, reorder(app, args)...))
 	var st exitStatus
 	var ue usageError
 	switch {
@@ -124,6 +125,16 @@ func (e *env) fail(s int) {
 func (e *env) errorf(format string, args ...any) {
 	msg := strings.TrimRight(fmt.Sprintf(format, args...), "\n")
 	fmt.Fprintf(e.stderr, "copydesk: %s\n", strings.ReplaceAll(msg, "\n", " "))
+}
+
+// notef writes a note on standard error (a summary, a hint) unless -q
+// asked for errors only.
+func (e *env) notef(format string, args ...any) {
+	if e.quiet {
+		return
+	}
+	msg := strings.TrimRight(fmt.Sprintf(format, args...), "\n")
+	fmt.Fprintf(e.stderr, "copydesk: %s\n", msg)
 }
 
 // isBrokenPipe reports whether err comes from writing to a pipe whose
@@ -169,11 +180,23 @@ Examples:
 		Writer:         e.stdout,
 		ErrWriter:      e.stderr,
 		HideVersion:    true,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "version", Usage: "print the version (module version or VCS revision) and exit"},
+			quietFlag(),
+		},
+		Before: func(c *cli.Context) error {
+			e.quiet = e.quiet || c.Bool("quiet")
+			return nil
+		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run turns errors into statuses
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err.Error()}
 		},
 		Action: func(c *cli.Context) error {
+			if c.Bool("version") {
+				_, err := io.WriteString(e.stdout, versionText())
+				return outputError(err)
+			}
 			if c.Args().Present() {
 				return usagef("unknown command %q (see 'copydesk help')", c.Args().First())
 			}
@@ -186,8 +209,16 @@ Examples:
 			e.rulesCommand(),
 			e.splitCommand(),
 			e.initCommand(),
+			e.completionCommand(),
+			e.manCommand(),
 		},
 	}
+}
+
+// quietFlag is -q, of the program and of the commands that run the
+// pipeline.
+func quietFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "write no summaries or notes on standard error, only errors"}
 }
 
 // command fills in what every command shares.

@@ -186,7 +186,7 @@ func TestEmptyInput(t *testing.T) {
 		}
 	}
 	o := session{}.run(t, "check", "--format", "json")
-	if o.code != 0 || o.stdout != "{\n  \"version\": 1,\n  \"files\": [\n    {\n      \"path\": \"stdin\",\n      \"findings\": []\n    }\n  ]\n}\n" {
+	if o.code != 0 || o.stdout != "{\n  \"version\": 1,\n  \"tool\": {\"name\": \"copydesk\", \"version\": \"devel\"},\n  \"files\": [\n    {\n      \"path\": \"stdin\",\n      \"findings\": []\n    }\n  ]\n}\n" {
 		t.Errorf("check --format json on empty input: exit %d, %q", o.code, o.stdout)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"slices"
 	"strings"
 
@@ -91,6 +90,7 @@ func pipelineFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "disable", Usage: "switch off `RULE`; repeat the flag or give a comma-separated list; AREA.* names all rules of an area"},
 		&cli.StringSliceFlag{Name: "enable", Usage: "switch on `RULE`, one that is off by default (style.echo); repeatable, comma-separated"},
 		&cli.StringSliceFlag{Name: "report-only", Usage: "report `RULE` but do not fix it; repeatable, comma-separated, AREA.* as for --disable"},
+		quietFlag(),
 		&cli.StringFlag{Name: "stdin-name", Value: "stdin", Usage: "`NAME` that stands for standard input in messages, diffs and reports"},
 		maxSizeFlag(),
 	), documentFlags()...)
@@ -130,6 +130,7 @@ type options struct {
 // shares, stopping at the first mistake.
 func (e *env) readOptions(c *cli.Context) (*options, error) {
 	o := &options{cmd: c.Command.Name}
+	e.quiet = e.quiet || c.Bool("quiet")
 	if err := e.setMaxSize(c); err != nil {
 		return nil, err
 	}
@@ -242,20 +243,4 @@ func inputArgs(c *cli.Context) []string {
 		return []string{"-"}
 	}
 	return c.Args().Slice()
-}
-
-// misplacedFlag returns a usage error for the first argument that looks
-// like a flag and names no file: flags after the file names are read as
-// file names, which is rarely what was meant.
-func misplacedFlag(cmd string, args []string) error {
-	for _, a := range args {
-		if len(a) < 2 || a[0] != '-' {
-			continue
-		}
-		if _, err := os.Lstat(a); err == nil {
-			continue // a file that happens to start with "-"
-		}
-		return usagef("%s: %q comes after the file names: put flags before them (copydesk %s [flags] FILE...)", cmd, a, cmd)
-	}
-	return nil
 }

@@ -221,7 +221,7 @@ func (j *jsonlRun) startProgress(args []string) {
 	if j.o.progress != nil {
 		show = *j.o.progress
 	}
-	if !show {
+	if !show || e.quiet {
 		return
 	}
 	p := newProgress(e.stderr, e.isTerminal(e.stderr), time.Now())

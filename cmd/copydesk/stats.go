@@ -55,12 +55,12 @@ func (e *env) finishStats(o *options, run *batchRun) error {
 		return nil
 	}
 	s := &run.sum
-	fmt.Fprintf(e.stderr, "copydesk: %d files (%d changed), %d failed; %.1f MB in, %.1f MB out in %s (%.1f MB/s)\n",
+	e.notef( "copydesk: %d files (%d changed), %d failed; %.1f MB in, %.1f MB out in %s (%.1f MB/s)",
 		s.Records, s.Changed, s.Malformed, float64(s.BytesIn)/1e6, float64(s.BytesOut)/1e6,
 		s.Wall.Round(time.Millisecond), s.MBPerSecond())
 	if _, rest, ok := strings.Cut(s.String(), "\n"); ok {
 		for _, line := range strings.Split(rest, "\n") {
-			fmt.Fprintf(e.stderr, "copydesk: %s\n", line)
+			e.notef("%s", line)
 		}
 	}
 	if path == "" {

@@ -14,6 +14,7 @@
 //
 //	{
 //	  "version": 1,
+//	  "tool": {"name": "copydesk", "version": "v1.4.0"},
 //	  "files": [
 //	    {
 //	      "path": "story.txt",
@@ -25,6 +26,9 @@
 //	}
 //
 // "version" is 1 for this schema; fields may be added, never changed.
+// "tool", when the writer knows it (JSONWriter.SetToolVersion), names
+// the program and its version: a release's module version, or for a
+// build from a checkout "devel+" and the VCS revision.
 // Each file lists its findings sorted by position. In a finding:
 //
 //   - "rule" is the stable rule id, "severity" one of "error", "warning",

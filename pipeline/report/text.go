@@ -70,6 +70,7 @@ func JSON(w io.Writer, files []File) error {
 // Call Write for each file, then Close to end the document, even if no
 // file was written. The document has one finding a line.
 type JSONWriter struct {
+	tool  string // the version of the tool, "" for none
 	w     *bufio.Writer
 	files int
 	err   error
@@ -82,6 +83,26 @@ func NewJSONWriter(w io.Writer) *JSONWriter {
 	return &JSONWriter{w: bufio.NewWriterSize(w, 64<<10)}
 }
 
+// SetToolVersion makes the document name the program that wrote it,
+// after "version": "tool": {"name": "copydesk", "version": version}.
+// Call it before the first Write.
+func (j *JSONWriter) SetToolVersion(version string) { j.tool = version }
+
+// head opens the document.
+func (j *JSONWriter) head(b []byte) []byte {
+	if j.tool == "" {
+		return append(b, jsonHead...)
+	}
+	b = append(b, jsonHead[:len(jsonHead)-len(jsonFiles)]...)
+	b = append(b, "\n  \"tool\": {\"name\": \"copydesk\", \"version\": "...)
+	b = appendString(b, j.tool)
+	b = append(b, "},"...)
+	return append(b, jsonFiles...)
+}
+
+// jsonFiles is the end of jsonHead.
+const jsonFiles = "\n  \"files\": ["
+
 // jsonHead opens the document; a test checks it against Version.
 const jsonHead = "{\n  \"version\": 1,\n  \"files\": ["
 
@@ -92,7 +113,7 @@ func (j *JSONWriter) Write(f File) error {
 	}
 	b := j.buf[:0]
 	if j.files == 0 {
-		b = append(b, jsonHead...)
+		b = j.head(b)
 	} else {
 		b = append(b, ',')
 	}
@@ -130,7 +151,7 @@ func (j *JSONWriter) Close() error {
 	}
 	tail := "\n  ]\n}\n"
 	if j.files == 0 {
-		tail = jsonHead + "]\n}\n"
+		tail = string(j.head(nil)) + "]\n}\n"
 	}
 	if _, j.err = j.w.WriteString(tail); j.err == nil {
 		j.err = j.w.Flush()
