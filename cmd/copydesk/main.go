@@ -177,9 +177,9 @@ Examples:
    copydesk diff story.txt | git apply
    copydesk clean -w drafts/*.txt
    copydesk rules`,
-		Writer:         e.stdout,
-		ErrWriter:      e.stderr,
-		HideVersion:    true,
+		Writer:      e.stdout,
+		ErrWriter:   e.stderr,
+		HideVersion: true,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "version", Usage: "print the version (module version or VCS revision) and exit"},
 			quietFlag(),

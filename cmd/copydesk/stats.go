@@ -55,7 +55,7 @@ func (e *env) finishStats(o *options, run *batchRun) error {
 		return nil
 	}
 	s := &run.sum
-	e.notef( "copydesk: %d files (%d changed), %d failed; %.1f MB in, %.1f MB out in %s (%.1f MB/s)",
+	e.notef("copydesk: %d files (%d changed), %d failed; %.1f MB in, %.1f MB out in %s (%.1f MB/s)",
 		s.Records, s.Changed, s.Malformed, float64(s.BytesIn)/1e6, float64(s.BytesOut)/1e6,
 		s.Wall.Round(time.Millisecond), s.MBPerSecond())
 	if _, rest, ok := strings.Cut(s.String(), "\n"); ok {
