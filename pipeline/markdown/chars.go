@@ -85,13 +85,6 @@ func removable(r rune) bool {
 	return r != '\n' && r != '\r' && r != '\t' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r))
 }
 
-// isQuoteMark reports whether s is one quotation mark or apostrophe,
-// straight or typographic.
-func isQuoteMark(s string) bool {
-	r, size := utf8.DecodeRuneInString(s)
-	return size == len(s) && size > 0 && quoteRune(r)
-}
-
 // quoteRune reports whether r is a quotation mark or apostrophe.
 func quoteRune(r rune) bool {
 	switch r {

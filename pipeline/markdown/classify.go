@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,6 +61,7 @@ func firstSegment(n ast.Node) (lint.Span, bool) {
 
 type builder struct {
 	src    string
+	raw    []byte // src as goldmark parsed it (front matter blanked out)
 	cls    []byte
 	items  []itemParts
 	leaves []leaf
@@ -360,7 +362,7 @@ func (b *builder) inlines(n ast.Node, code bool) {
 		case ast.KindCodeSpan:
 			b.inlines(c, true)
 			if p := c.Pos(); p >= 0 {
-				if e := leafEnd(c); e > p {
+				if e := b.leafEnd(c); e > p {
 					k := e
 					for k < len(b.src) && b.src[k] == '`' {
 						k++
@@ -384,7 +386,7 @@ func (b *builder) inlines(n ast.Node, code bool) {
 			}
 		case ast.KindEmphasis, ast.KindLink, ast.KindImage, east.KindStrikethrough:
 			b.inlines(c, code)
-			if p, e := c.Pos(), leafEnd(c); p >= 0 && e > p {
+			if p, e := c.Pos(), b.leafEnd(c); p >= 0 && e > p {
 				b.inl = append(b.inl, inlinePair{open: p, close: e})
 			}
 		default:
@@ -393,26 +395,45 @@ func (b *builder) inlines(n ast.Node, code bool) {
 	}
 }
 
-// leafEnd returns the end of the last text under n, or -1.
-func leafEnd(n ast.Node) int {
-	for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+// leafEnd returns where the last inline under n ends, or -1: the end of
+// its last text, raw HTML or autolink, found by descending through last
+// children. The closer of an inline container n starts there, or lies in
+// the same run of syntax (a code span's closing backticks, the "*" after
+// an autolink's ">").
+func (b *builder) leafEnd(n ast.Node) int {
+	for c := n.LastChild(); c != nil; c = c.LastChild() {
 		switch c.Kind() {
 		case ast.KindText:
 			return c.(*ast.Text).Segment.Stop
 		case ast.KindRawHTML:
 			r := c.(*ast.RawHTML)
-			if r.Segments.Len() > 0 {
-				return r.Segments.At(r.Segments.Len() - 1).Stop
+			if r.Segments.Len() == 0 {
+				return -1
 			}
+			return r.Segments.At(r.Segments.Len() - 1).Stop
 		case ast.KindAutoLink:
-			return -1
+			return b.autoLinkEnd(c.(*ast.AutoLink))
 		}
-		if e := leafEnd(c); e >= 0 {
-			return e
-		}
-		return -1
 	}
 	return -1
+}
+
+// autoLinkEnd returns the end of an autolink's label ("<https://x.org>"
+// or the bare "https://x.org"), or -1. goldmark records where the link
+// starts but not its length: the label is looked for right after the
+// start, so the search costs the label's length.
+func (b *builder) autoLinkEnd(a *ast.AutoLink) int {
+	p := a.Pos()
+	if p < 0 || p >= len(b.raw) {
+		return -1
+	}
+	label := a.Label(b.raw)
+	lim := min(len(b.raw), p+len(label)+2)
+	k := bytes.Index(b.raw[p:lim], label)
+	if len(label) == 0 || k < 0 {
+		return -1
+	}
+	return p + k + len(label)
 }
 
 // text marks a Text node's bytes prose, except backslash escapes and

@@ -46,15 +46,16 @@ func mdParser() parser.Parser {
 }
 
 // parse parses src, with its front matter (if any, ending at fm) blanked
-// out so that goldmark sees blank lines there.
-func parse(src string, fm int) ast.Node {
+// out so that goldmark sees blank lines there. It returns the bytes
+// goldmark parsed, which node values (an autolink's label) are slices of.
+func parse(src string, fm int) ([]byte, ast.Node) {
 	b := []byte(src)
 	for i := 0; i < fm; i++ {
 		if b[i] != '\n' && b[i] != '\r' {
 			b[i] = ' '
 		}
 	}
-	return mdParser().Parse(text.NewReader(b))
+	return b, mdParser().Parse(text.NewReader(b))
 }
 
 // Guard returns the guard for the Markdown document src. It never fails:
@@ -118,7 +119,8 @@ func guard(src string) *pipeline.Guard {
 		b.blocks = append(b.blocks, lint.Span{Start: 0, End: fm})
 		b.fill(0, fm, cBlock)
 	}
-	doc := parse(src, fm)
+	raw, doc := parse(src, fm)
+	b.raw = raw
 	_ = ast.Walk(doc, b.visit)
 	b.finishLines()
 	return b.guard()
