@@ -1,7 +1,10 @@
 package markdown
 
 import (
+	"fmt"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -12,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // IsMarkdownPath reports whether a file name has a Markdown extension:
@@ -26,9 +30,108 @@ func IsMarkdownPath(name string) bool {
 	return false
 }
 
-// Run cleans the Markdown document src with p: p.RunGuarded(src, Guard(src)).
+// Run cleans the Markdown document src with p: p.RunGuarded(src,
+// Guard(src)), with the finding of RuleFallback when the document is
+// read as plain text.
 func Run(p *pipeline.Pipeline, src string) *pipeline.Result {
-	return p.RunGuarded(src, Guard(src))
+	g, fb := Check(src)
+	r := p.RunGuarded(src, g)
+	if fb != nil {
+		AddFallback(r, fb)
+	}
+	return r
+}
+
+// AddFallback adds fb's finding to a run's result, in position order,
+// keeping the result's references to its findings (Change.Findings,
+// FixedBy) right.
+func AddFallback(r *pipeline.Result, fb *Fallback) {
+	f := fb.Finding()
+	at := sort.Search(len(r.Findings), func(i int) bool { return r.Findings[i].Start >= f.Start })
+	r.Findings = slices.Insert(r.Findings, at, pipeline.Finding{Finding: f, Stage: "markdown", FixedBy: -1})
+	for i := range r.Findings {
+		if r.Findings[i].FixedBy >= at {
+			r.Findings[i].FixedBy++
+		}
+	}
+	for i := range r.Changes {
+		for k, x := range r.Changes[i].Findings {
+			if x >= at {
+				r.Changes[i].Findings[k] = x + 1
+			}
+		}
+	}
+}
+
+// maxDepth is the deepest nesting of containers Markdown is read with:
+// goldmark's work on a line grows with the containers open there.
+const maxDepth = 64
+
+// deepestContainers returns the start of the first line whose container
+// prefix (block quote ">"s, list markers and the indentation before
+// them) may nest more than maxDepth deep, and that depth; or 0, 0. A
+// container needs a marker, and a list item nested in another two
+// columns more than its parent, so a line can open or continue at most
+// (markers + columns before the last marker / 2) containers. Thematic
+// breaks ("- - -") open none. It looks at each line's prefix once.
+func deepestContainers(src string) (int, int) {
+	for ls := 0; ls < len(src); {
+		le := strings.IndexByte(src[ls:], '\n')
+		if le < 0 {
+			le = len(src)
+		} else {
+			le += ls
+		}
+		if d := containerDepth(src[ls:le]); d > maxDepth && !breakLine(strings.TrimLeft(src[ls:le], " \t")) {
+			return ls, d
+		}
+		ls = le + 1
+	}
+	return 0, 0
+}
+
+// containerDepth bounds the containers line may open or continue, and
+// stops counting past maxDepth.
+func containerDepth(line string) int {
+	markers, cols, before := 0, 0, 0
+	for i := 0; i < len(line) && markers+before/2 <= maxDepth; {
+		switch c := line[i]; {
+		case c == ' ':
+			cols++
+			i++
+		case c == '\t':
+			cols += 4 - cols%4
+			i++
+		case c == '>':
+			markers++
+			before = cols
+			cols++
+			i++
+		case c == '-' || c == '+' || c == '*':
+			if i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t' {
+				return markers + before/2
+			}
+			markers++
+			before = cols
+			cols++
+			i++
+		case c >= '0' && c <= '9':
+			k := i
+			for k < len(line) && k-i < 10 && line[k] >= '0' && line[k] <= '9' {
+				k++
+			}
+			if k == len(line) || line[k] != '.' && line[k] != ')' || k+1 < len(line) && line[k+1] != ' ' && line[k+1] != '\t' {
+				return markers + before/2
+			}
+			markers++
+			before = cols
+			cols += k + 1 - i
+			i = k + 1
+		default:
+			return markers + before/2
+		}
+	}
+	return markers + before/2
 }
 
 var (
@@ -40,33 +143,97 @@ var (
 // state between calls and may be used concurrently.
 func mdParser() parser.Parser {
 	mdOnce.Do(func() {
-		md = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+		// goldmark's defaults, with the link reference definitions taken
+		// out of paragraphs in chunks (chunkedRefs), then GFM.
+		p := parser.NewParser(
+			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(util.Prioritized(chunkedRefs{}, 100)),
+		)
+		md = goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(extension.GFM)).Parser()
 	})
 	return md
 }
 
+// The budget of chunkedRefs' unchunked calls: lines given times the
+// lines among them that may start a definition, per byte of the text.
+const refsBudgetPerByte = 64
+
 // parse parses src, with its front matter (if any, ending at fm) blanked
 // out so that goldmark sees blank lines there. It returns the bytes
-// goldmark parsed, which node values (an autolink's label) are slices of.
-func parse(src string, fm int) ([]byte, ast.Node) {
+// goldmark parsed, which node values (an autolink's label) are slices of,
+// and whether the parse went over its budget (see chunkedRefs): the tree
+// is then not the document's, and the guard falls back to plain text.
+func parse(src string, fm int) ([]byte, ast.Node, bool) {
 	b := []byte(src)
 	for i := 0; i < fm; i++ {
 		if b[i] != '\n' && b[i] != '\r' {
 			b[i] = ' '
 		}
 	}
-	return b, mdParser().Parse(text.NewReader(b))
+	pc := parser.NewContext()
+	budget := &refsBudget{left: refsBudgetPerByte*len(b) + 1<<16}
+	pc.Set(budgetKey, budget)
+	doc := mdParser().Parse(text.NewReader(b), parser.WithContext(pc))
+	return b, doc, budget.over
 }
 
 // Guard returns the guard for the Markdown document src. It never fails:
-// any input parses as Markdown, and invalid UTF-8 is kept as it is.
+// any input parses as Markdown, and invalid UTF-8 is kept as it is. A
+// document whose shape would cost the parser more than linear time is
+// read as plain text: Guard then returns an empty guard, and Check says
+// why.
 func Guard(src string) *pipeline.Guard {
+	g, _ := Check(src)
+	return g
+}
+
+// RuleFallback is the rule id of the finding Check reports when a
+// document is read as plain text instead of Markdown.
+const RuleFallback = "markdown.fallback"
+
+// Rules lists the rules of the findings this package reports.
+func Rules() []lint.Rule {
+	return []lint.Rule{{ID: RuleFallback, Severity: lint.Warning,
+		Doc: "a Markdown document whose shape would make parsing cost far more than its size (containers nested over 64 deep, a huge paragraph of link reference definitions goldmark cannot split): it is checked as plain text, code and syntax included"}}
+}
+
+// A Fallback says why a document was read as plain text.
+type Fallback struct {
+	Offset int    // where the shape that caused it starts (a line start), or 0
+	Reason string // for a person
+}
+
+// Finding returns the fallback as a finding of RuleFallback, at the
+// start of the line that caused it.
+func (f *Fallback) Finding() lint.Finding {
+	return lint.Finding{Rule: RuleFallback, Severity: lint.Warning,
+		Span:    lint.Span{Start: f.Offset, End: f.Offset},
+		Message: "checked as plain text, not Markdown: " + f.Reason}
+}
+
+// Check returns the guard for the Markdown document src, as Guard does,
+// and a non-nil *Fallback when the document is read as plain text: its
+// guard is then empty (every byte may change, code included).
+func Check(src string) (*pipeline.Guard, *Fallback) {
+	var g *pipeline.Guard
+	var fb *Fallback
 	if strings.HasPrefix(src, bom) {
 		// A byte order mark is not Markdown: the document (and its front
 		// matter) starts after it, and the mark is left to the stages.
-		return shiftGuard(guard(src[len(bom):]), bom)
+		g, fb = guard(src[len(bom):])
+		if fb != nil {
+			fb.Offset += len(bom)
+		} else {
+			g = shiftGuard(g, bom)
+		}
+	} else {
+		g, fb = guard(src)
 	}
-	return guard(src)
+	if fb != nil {
+		return &pipeline.Guard{}, fb
+	}
+	return g, nil
 }
 
 // bom is the UTF-8 byte order mark.
@@ -111,17 +278,24 @@ func shiftGuard(g *pipeline.Guard, prefix string) *pipeline.Guard {
 	return out
 }
 
-// guard is Guard for a text without a byte order mark.
-func guard(src string) *pipeline.Guard {
+// guard is Guard for a text without a byte order mark; nil when the
+// text is read as plain text (a *Fallback says why).
+func guard(src string) (*pipeline.Guard, *Fallback) {
 	b := &builder{src: src, cls: make([]byte, len(src))}
 	fm := frontMatter(src)
 	if fm > 0 {
 		b.blocks = append(b.blocks, lint.Span{Start: 0, End: fm})
 		b.fill(0, fm, cBlock)
 	}
-	raw, doc := parse(src, fm)
+	if line, depth := deepestContainers(src); depth > maxDepth {
+		return nil, &Fallback{Offset: line, Reason: fmt.Sprintf("containers nested %d or more deep (list items, block quotes) on one line: more than %d", depth, maxDepth)}
+	}
+	raw, doc, over := parse(src, fm)
+	if over {
+		return nil, &Fallback{Reason: "a paragraph of link reference definitions that goldmark would read in time that grows with the square of its size"}
+	}
 	b.raw = raw
 	_ = ast.Walk(doc, b.visit)
 	b.finishLines()
-	return b.guard()
+	return b.guard(), nil
 }

@@ -241,7 +241,7 @@ func TestTypographicKeepsCode(t *testing.T) {
 func countKinds(t testing.TB, src string) string {
 	t.Helper()
 	n := map[string]int{}
-	_, doc := parse(src, frontMatter(src))
+	_, doc, _ := parse(src, frontMatter(src))
 	_ = ast.Walk(doc, func(x ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			switch x.Kind() {

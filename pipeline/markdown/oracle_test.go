@@ -25,7 +25,7 @@ func render(t testing.TB, src string) string {
 func protected(src string) map[string][]string {
 	s := []byte(src)
 	out := map[string][]string{}
-	_, doc := parse(src, frontMatter(src))
+	_, doc, _ := parse(src, frontMatter(src))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

@@ -14,11 +14,23 @@ func (b *builder) table(n ast.Node) {
 	}
 	end := -1
 	rowLines := map[int]bool{}
+	// The line start of each cell, found by scanning forward from the
+	// last cell's (cells come in order): a search back from every cell
+	// of a wide row would cost the square of its length.
+	ls, at := b.lineStart(start), start
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 			if s, e, ok := linesSpan(c); ok && e > s {
 				end = max(end, e)
-				rowLines[b.lineStart(s)] = true
+				if s < at {
+					ls, at = b.lineStart(s), s
+				}
+				for ; at < s; at++ {
+					if b.src[at] == '\n' {
+						ls = at + 1
+					}
+				}
+				rowLines[ls] = true
 			}
 		}
 		if p := row.Pos(); p >= 0 {
