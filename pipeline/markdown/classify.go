@@ -341,12 +341,20 @@ func (b *builder) atx(p int) bool {
 }
 
 // inlines classifies the inline nodes under n; code says n is inside a
-// code span.
-func (b *builder) inlines(n ast.Node, code bool) {
+// code span. It returns where the last inline under n ends, or -1: the
+// end of its last text, raw HTML or autolink, found through last
+// children. The closer of an inline container n starts there, or lies in
+// the same run of syntax (a code span's closing backticks, the "*" after
+// an autolink's ">"). Each node's end comes from its last child's, so
+// nested emphasis ("*****a*****") costs its size, not its square.
+func (b *builder) inlines(n ast.Node, code bool) int {
+	end := -1
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		end = -1
 		switch c.Kind() {
 		case ast.KindText:
 			t := c.(*ast.Text)
+			end = t.Segment.Stop
 			if !code {
 				b.text(t)
 			}
@@ -359,18 +367,18 @@ func (b *builder) inlines(n ast.Node, code bool) {
 					}
 				}
 			}
+		case ast.KindAutoLink:
+			end = b.autoLinkEnd(c.(*ast.AutoLink))
 		case ast.KindCodeSpan:
-			b.inlines(c, true)
-			if p := c.Pos(); p >= 0 {
-				if e := b.leafEnd(c); e > p {
-					k := e
-					for k < len(b.src) && b.src[k] == '`' {
-						k++
-					}
-					for i := p; i < k; i++ {
-						if b.cls[i] == cInline || b.cls[i] == cSpace && b.src[i] != '\n' {
-							b.cls[i] = cCode
-						}
+			end = b.inlines(c, true)
+			if p := c.Pos(); p >= 0 && end > p {
+				k := end
+				for k < len(b.src) && b.src[k] == '`' {
+					k++
+				}
+				for i := p; i < k; i++ {
+					if b.cls[i] == cInline || b.cls[i] == cSpace && b.src[i] != '\n' {
+						b.cls[i] = cCode
 					}
 				}
 			}
@@ -378,6 +386,7 @@ func (b *builder) inlines(n ast.Node, code bool) {
 			r := c.(*ast.RawHTML)
 			for i := 0; i < r.Segments.Len(); i++ {
 				sg := r.Segments.At(i)
+				end = sg.Stop
 				for j := max(sg.Start, 0); j < min(sg.Stop, len(b.src)); j++ {
 					if b.cls[j] == cInline {
 						b.cls[j] = cCode
@@ -385,37 +394,15 @@ func (b *builder) inlines(n ast.Node, code bool) {
 				}
 			}
 		case ast.KindEmphasis, ast.KindLink, ast.KindImage, east.KindStrikethrough:
-			b.inlines(c, code)
-			if p, e := c.Pos(), b.leafEnd(c); p >= 0 && e > p {
-				b.inl = append(b.inl, inlinePair{open: p, close: e})
+			end = b.inlines(c, code)
+			if p := c.Pos(); p >= 0 && end > p {
+				b.inl = append(b.inl, inlinePair{open: p, close: end})
 			}
 		default:
-			b.inlines(c, code)
+			end = b.inlines(c, code)
 		}
 	}
-}
-
-// leafEnd returns where the last inline under n ends, or -1: the end of
-// its last text, raw HTML or autolink, found by descending through last
-// children. The closer of an inline container n starts there, or lies in
-// the same run of syntax (a code span's closing backticks, the "*" after
-// an autolink's ">").
-func (b *builder) leafEnd(n ast.Node) int {
-	for c := n.LastChild(); c != nil; c = c.LastChild() {
-		switch c.Kind() {
-		case ast.KindText:
-			return c.(*ast.Text).Segment.Stop
-		case ast.KindRawHTML:
-			r := c.(*ast.RawHTML)
-			if r.Segments.Len() == 0 {
-				return -1
-			}
-			return r.Segments.At(r.Segments.Len() - 1).Stop
-		case ast.KindAutoLink:
-			return b.autoLinkEnd(c.(*ast.AutoLink))
-		}
-	}
-	return -1
+	return end
 }
 
 // autoLinkEnd returns the end of an autolink's label ("<https://x.org>"

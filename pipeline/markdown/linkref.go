@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -74,6 +76,9 @@ func (chunkedRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.
 			r++
 		}
 		node.SetLines(segments(lines.Sliced(r, n)))
+		if j < n && !titleMayOpen(lines, r, src) {
+			return // goldmark stops at r too: the rest is text
+		}
 		if j < n && looksLikeDefinition(string(segValue(lines.At(r), src))) {
 			left := 0
 			for _, s := range starts[k:] {
@@ -123,4 +128,29 @@ func segments(s []text.Segment) *text.Segments {
 	out := text.NewSegments()
 	out.AppendAll(s)
 	return out
+}
+
+// titleMayOpen reports whether the definition that may start at line r
+// could have a title that runs on past the next line that starts with
+// "[": a quote or parenthesis after its "]:", up to that line. If not,
+// whether it is a definition does not depend on the lines after.
+func titleMayOpen(lines *text.Segments, r int, src []byte) bool {
+	seen := false // past the "]:"
+	for i := r; i < lines.Len(); i++ {
+		v := segValue(lines.At(i), src)
+		if i > r && opensRef(v) {
+			return false
+		}
+		if !seen {
+			k := bytes.Index(v, []byte("]:"))
+			if k < 0 {
+				continue
+			}
+			seen, v = true, v[k+2:]
+		}
+		if bytes.ContainsAny(v, "\"'(") {
+			return true
+		}
+	}
+	return false
 }

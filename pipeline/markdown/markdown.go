@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -61,77 +60,6 @@ func AddFallback(r *pipeline.Result, fb *Fallback) {
 			}
 		}
 	}
-}
-
-// maxDepth is the deepest nesting of containers Markdown is read with:
-// goldmark's work on a line grows with the containers open there.
-const maxDepth = 64
-
-// deepestContainers returns the start of the first line whose container
-// prefix (block quote ">"s, list markers and the indentation before
-// them) may nest more than maxDepth deep, and that depth; or 0, 0. A
-// container needs a marker, and a list item nested in another two
-// columns more than its parent, so a line can open or continue at most
-// (markers + columns before the last marker / 2) containers. Thematic
-// breaks ("- - -") open none. It looks at each line's prefix once.
-func deepestContainers(src string) (int, int) {
-	for ls := 0; ls < len(src); {
-		le := strings.IndexByte(src[ls:], '\n')
-		if le < 0 {
-			le = len(src)
-		} else {
-			le += ls
-		}
-		if d := containerDepth(src[ls:le]); d > maxDepth && !breakLine(strings.TrimLeft(src[ls:le], " \t")) {
-			return ls, d
-		}
-		ls = le + 1
-	}
-	return 0, 0
-}
-
-// containerDepth bounds the containers line may open or continue, and
-// stops counting past maxDepth.
-func containerDepth(line string) int {
-	markers, cols, before := 0, 0, 0
-	for i := 0; i < len(line) && markers+before/2 <= maxDepth; {
-		switch c := line[i]; {
-		case c == ' ':
-			cols++
-			i++
-		case c == '\t':
-			cols += 4 - cols%4
-			i++
-		case c == '>':
-			markers++
-			before = cols
-			cols++
-			i++
-		case c == '-' || c == '+' || c == '*':
-			if i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t' {
-				return markers + before/2
-			}
-			markers++
-			before = cols
-			cols++
-			i++
-		case c >= '0' && c <= '9':
-			k := i
-			for k < len(line) && k-i < 10 && line[k] >= '0' && line[k] <= '9' {
-				k++
-			}
-			if k == len(line) || line[k] != '.' && line[k] != ')' || k+1 < len(line) && line[k+1] != ' ' && line[k+1] != '\t' {
-				return markers + before/2
-			}
-			markers++
-			before = cols
-			cols += k + 1 - i
-			i = k + 1
-		default:
-			return markers + before/2
-		}
-	}
-	return markers + before/2
 }
 
 var (
@@ -287,8 +215,8 @@ func guard(src string) (*pipeline.Guard, *Fallback) {
 		b.blocks = append(b.blocks, lint.Span{Start: 0, End: fm})
 		b.fill(0, fm, cBlock)
 	}
-	if line, depth := deepestContainers(src); depth > maxDepth {
-		return nil, &Fallback{Offset: line, Reason: fmt.Sprintf("containers nested %d or more deep (list items, block quotes) on one line: more than %d", depth, maxDepth)}
+	if fb := costlyShape(src); fb != nil {
+		return nil, fb
 	}
 	raw, doc, over := parse(src, fm)
 	if over {
