@@ -397,6 +397,15 @@ func (b *builder) inlines(n ast.Node, code bool) int {
 			end = b.inlines(c, code)
 			if p := c.Pos(); p >= 0 && end > p {
 				b.inl = append(b.inl, inlinePair{open: p, close: end})
+				if isLabelRef(c) {
+					// The text is the label that names the definition:
+					// changed alone, the link would no longer resolve.
+					for i := p; i < min(end, len(b.cls)); i++ {
+						if b.cls[i] == cProse {
+							b.cls[i] = cInline
+						}
+					}
+				}
 			}
 		default:
 			end = b.inlines(c, code)
@@ -529,4 +538,20 @@ func invisibleLine(line string) bool {
 		}
 	}
 	return true
+}
+
+// isLabelRef reports whether n is a collapsed ("[label][]") or shortcut
+// ("[label]") reference link or image: one whose text is the label of a
+// definition. goldmark makes such a node only when a definition matches
+// the label (compared as CommonMark says: case folded, white space
+// collapsed).
+func isLabelRef(n ast.Node) bool {
+	var ref *ast.ReferenceLink
+	switch x := n.(type) {
+	case *ast.Link:
+		ref = x.Reference
+	case *ast.Image:
+		ref = x.Reference
+	}
+	return ref != nil && (ref.Type == ast.ReferenceLinkCollapsed || ref.Type == ast.ReferenceLinkShortcut)
 }

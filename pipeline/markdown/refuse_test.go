@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/normalize"
+	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
@@ -35,6 +37,44 @@ func TestPairEndsInAutolink(t *testing.T) {
 		whole := lint.Edit{Span: lint.Span{Start: s, End: end}}
 		if g := Guard(tc.src); g.Refuse(whole) {
 			t.Errorf("%q: deleting %q (opener and closer) is refused", tc.src, tc.src[s:end])
+		}
+	}
+}
+
+// TestReferenceLabelsKept: the text of a collapsed or shortcut reference
+// link or image is the label that names its definition, which is never
+// changed: in every quote style the text keeps its quotes too, so the
+// link still resolves (the label is matched case-folded, with white
+// space collapsed). A full reference's text is prose, and so is a
+// bracketed text no definition names.
+func TestReferenceLabelsKept(t *testing.T) {
+	src := "See [the editor’s notes], [The Editor’s  Notes][] and ![the “pic”].\n" +
+		"Read [the “guide”][the editor’s notes] or [someone’s] “words”.\n\n" +
+		"[the editor’s notes]: https://example.com/notes\n" +
+		"[the “pic”]: /pic.png\n"
+	straight := "See [the editor’s notes], [The Editor’s  Notes][] and ![the “pic”].\n" +
+		"Read [the \"guide\"][the editor’s notes] or [someone's] \"words\".\n\n" +
+		"[the editor’s notes]: https://example.com/notes\n" +
+		"[the “pic”]: /pic.png\n"
+	for _, tc := range []struct {
+		name     string
+		opts     pipeline.Options
+		in, want string
+	}{
+		{"default", pipeline.Options{}, src, straight},
+		{"typographic", pipeline.Options{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic}}, src, src},
+		{"typographic from straight", pipeline.Options{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic}},
+			strings.ReplaceAll(src, "’", "'"), strings.Replace(strings.ReplaceAll(src, "’", "'"), "[someone's]", "[someone’s]", 1)},
+	} {
+		r := Run(pipeline.Default(tc.opts), tc.in)
+		if r.Cleaned != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, r.Cleaned, tc.want)
+		}
+		if got, want := render(t, r.Cleaned), render(t, tc.in); strings.Count(got, "<a href") != strings.Count(want, "<a href") || strings.Count(got, "<img") != strings.Count(want, "<img") {
+			t.Errorf("%s: links or images lost:\n%s", tc.name, got)
+		}
+		if strings.Count(render(t, r.Cleaned), "<a href") != 3 {
+			t.Errorf("%s: want 3 links in %s", tc.name, render(t, r.Cleaned))
 		}
 	}
 }
