@@ -174,8 +174,9 @@ func (s *docSetup) run(w *docWorker, in *input) (*pipeline.Result, *pipeline.Gua
 	p := w.pipelineFor(cfg, opts)
 	md := s.markdown(in)
 	var g *pipeline.Guard
+	var fb *markdown.Fallback
 	if md {
-		g = markdown.Guard(in.text)
+		g, fb = markdown.Check(in.text)
 	}
 	set := suppress.Parse(in.text, md, s.known)
 	if !set.Empty() {
@@ -195,6 +196,9 @@ func (s *docSetup) run(w *docWorker, in *input) (*pipeline.Result, *pipeline.Gua
 		}
 	}
 	r := p.RunGuarded(in.text, g)
+	if fb != nil {
+		markdown.AddFallback(r, fb, opts.Disabled, opts.Severity)
+	}
 	if s.report && !set.Empty() {
 		set.AddTo(r, opts)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
+	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
@@ -160,5 +161,31 @@ func TestHostileShapesLinear(t *testing.T) {
 		if ratio > 24 && b > 5*time.Millisecond {
 			t.Errorf("%s: %d bytes cost %v, %d bytes %v: ×%.1f for ×8 the size", h.name, len(small), a, len(large), b, ratio)
 		}
+	}
+}
+
+// TestFallbackReported: a document that falls back to plain text says so
+// with a markdown.fallback finding at the line that caused it, and is
+// then cleaned as text.
+func TestFallbackReported(t *testing.T) {
+	src := "# “Title”\n\n" + strings.Repeat("- ", 100) + "x..\n"
+	r := Run(pipeline.Default(pipeline.Options{}), src)
+	var got []string
+	for _, f := range r.Findings {
+		if f.Rule == RuleFallback {
+			got = append(got, fmt.Sprintf("%d %s", f.Start, f.Severity))
+		}
+	}
+	if len(got) != 1 || got[0] != fmt.Sprintf("%d warning", len("# “Title”\n\n")) {
+		t.Errorf("fallback findings %q", got)
+	}
+	if !strings.HasPrefix(r.Cleaned, "# \"Title\"") || strings.Contains(r.Cleaned, "x..") {
+		t.Errorf("not cleaned as text: %q", r.Cleaned)
+	}
+	if out, err := lint.Apply(src, r.Edits()); err != nil || out != r.Cleaned {
+		t.Errorf("changes do not give the cleaned text (err %v)", err)
+	}
+	if _, fb := Check("- a\n  - b\n"); fb != nil {
+		t.Errorf("a plain nested list falls back: %+v", fb)
 	}
 }

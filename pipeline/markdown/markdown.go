@@ -36,16 +36,23 @@ func Run(p *pipeline.Pipeline, src string) *pipeline.Result {
 	g, fb := Check(src)
 	r := p.RunGuarded(src, g)
 	if fb != nil {
-		AddFallback(r, fb)
+		AddFallback(r, fb, nil, nil)
 	}
 	return r
 }
 
 // AddFallback adds fb's finding to a run's result, in position order,
 // keeping the result's references to its findings (Change.Findings,
-// FixedBy) right.
-func AddFallback(r *pipeline.Result, fb *Fallback) {
+// FixedBy) right; not if disabled lists RuleFallback, and with the
+// severity severity gives it, if any (as pipeline.Options says).
+func AddFallback(r *pipeline.Result, fb *Fallback, disabled []string, severity map[string]lint.Severity) {
+	if slices.Contains(disabled, RuleFallback) {
+		return
+	}
 	f := fb.Finding()
+	if s, ok := severity[RuleFallback]; ok {
+		f.Severity = s
+	}
 	at := sort.Search(len(r.Findings), func(i int) bool { return r.Findings[i].Start >= f.Start })
 	r.Findings = slices.Insert(r.Findings, at, pipeline.Finding{Finding: f, Stage: "markdown", FixedBy: -1})
 	for i := range r.Findings {
