@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -17,15 +18,15 @@ const refChunk = 32
 // paragraph in chunks. goldmark's own copies the paragraph's remaining
 // lines once per definition it takes out, which costs the square of the
 // number of definitions in a paragraph (800 KB of definitions: 10 s).
-// The result is the same: a chunk ends just before a line that starts
-// with "[", which cannot continue a definition begun above it except
-// inside a title. A chunk that stops early hands everything from there
-// on to goldmark's transformer in one call, as it would have seen it:
-// at once when the line it stopped at does not start like a definition
-// ("[label]:"), as goldmark then stops there too; otherwise (a title the
-// chunk's end cut, or a definition goldmark refuses) only if the call's
-// cost, lines times lines that may start a definition, fits the budget,
-// and else the paragraph is left as text and budget.over is set.
+// The result is the same as goldmark's: a chunk ends just before a line
+// that starts with "[" (which cannot continue a definition above it but
+// inside a title or as a destination on the line after "[label]:"), and
+// a chunk is given alone only if none of its lines may leave a title
+// open or ask for the next line (see openEnded). From the first chunk
+// that has such a line on, the rest of the paragraph goes to goldmark's
+// transformer in one call, if its cost (lines times lines that may start
+// a definition) fits the parse's budget; if not, budget.over is set and
+// the document is read as plain text.
 type chunkedRefs struct{}
 
 // refsBudget is what one parse may still spend on unchunked calls; over
@@ -37,17 +38,19 @@ type refsBudget struct {
 
 // Transform implements parser.ParagraphTransformer.
 func (chunkedRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
-	lines := node.Lines()
-	n := lines.Len()
+	// A copy: the node's lines live in the node, and SetLines overwrites
+	// them.
+	lines := slices.Clone(node.Lines().Sliced(0, node.Lines().Len()))
+	n := len(lines)
 	src := reader.Source()
 	parent := node.Parent()
-	if n == 0 || parent == nil || !opensRef(segValue(lines.At(0), src)) {
+	if n == 0 || parent == nil || !opensRef(lines[0].Value(src)) {
 		return // no definition at the start: nothing to take out
 	}
 	// The line indexes where a chunk may start.
 	var starts []int
-	for i := 0; i < n; i++ {
-		if opensRef(segValue(lines.At(i), src)) {
+	for i := range lines {
+		if opensRef(lines[i].Value(src)) {
 			starts = append(starts, i)
 		}
 	}
@@ -61,47 +64,56 @@ func (chunkedRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.
 		if k+refChunk < len(starts) {
 			j = starts[k+refChunk]
 		}
-		chunk := ast.NewParagraph()
-		chunk.SetLines(segments(lines.Sliced(i, j)))
-		chunk.SetBlankPreviousLines(k == 0 && node.HasBlankPreviousLines())
-		parent.InsertBefore(parent, node, chunk)
-		parser.LinkReferenceParagraphTransformer.Transform(chunk, reader, pc)
-		if chunk.Parent() == nil {
-			continue // every line was a definition
+		risky := false
+		for _, sg := range lines[i:j] {
+			risky = risky || openEnded(sg.Value(src))
 		}
-		rest := chunk.Lines()
-		parent.RemoveChild(parent, chunk)
-		r := i
-		for rest.Len() > 0 && r < j && lines.At(r).Start != rest.At(0).Start {
-			r++
-		}
-		node.SetLines(segments(lines.Sliced(r, n)))
-		if j < n && !titleMayOpen(lines, r, src) {
-			return // goldmark stops at r too: the rest is text
-		}
-		if j < n && looksLikeDefinition(string(segValue(lines.At(r), src))) {
-			left := 0
-			for _, s := range starts[k:] {
-				if s >= r {
-					left++
-				}
-			}
+		if risky && j < n {
+			// The rest in one call, as goldmark would see it.
+			node.SetLines(segments(lines[i:]))
 			if b, ok := pc.Get(budgetKey).(*refsBudget); ok {
-				cost := left * (n - r)
+				cost := (len(starts) - k) * (n - i)
 				if cost > b.left {
 					b.over = true
 					return
 				}
 				b.left -= cost
 			}
-		}
-		if j < n {
 			parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+			return
 		}
+		chunk := ast.NewParagraph()
+		chunk.SetLines(segments(lines[i:j]))
+		chunk.SetBlankPreviousLines(k == 0 && node.HasBlankPreviousLines())
+		parent.InsertBefore(parent, node, chunk)
+		parser.LinkReferenceParagraphTransformer.Transform(chunk, reader, pc)
+		if chunk.Parent() == nil {
+			continue // every line was a definition
+		}
+		// goldmark stopped at a line that is no definition whatever
+		// follows: the rest of the paragraph is text.
+		rest := chunk.Lines()
+		parent.RemoveChild(parent, chunk)
+		r := i
+		for rest.Len() > 0 && r < j && lines[r].Start != rest.At(0).Start {
+			r++
+		}
+		node.SetLines(segments(lines[r:]))
 		return
 	}
 	// Every chunk was all definitions: the paragraph is gone.
 	parent.RemoveChild(parent, node)
+}
+
+// openEnded reports whether a line of a paragraph may leave a link
+// reference definition's title open or ask for the next line: an odd
+// number of '"' or of "'", parentheses that do not pair up, or a line
+// that ends in "]:". A chunk without such lines means the same alone as
+// in its paragraph.
+func openEnded(line []byte) bool {
+	t := bytes.TrimRight(line, " \t\r\n")
+	return bytes.Count(t, []byte{'"'})%2 == 1 || bytes.Count(t, []byte{'\''})%2 == 1 ||
+		bytes.Count(t, []byte{'('}) != bytes.Count(t, []byte{')'}) || bytes.HasSuffix(t, []byte("]:"))
 }
 
 // opensRef reports whether a paragraph line may start a link reference
@@ -122,35 +134,10 @@ func opensRef(line []byte) bool {
 // budgetKey holds a parse's *refsBudget in its parser.Context.
 var budgetKey = parser.NewContextKey()
 
-func segValue(s text.Segment, src []byte) []byte { return s.Value(src) }
-
+// segments returns a copy of s as Segments: goldmark's AppendAll may keep
+// the slice it is given, and the transformer edits it in place.
 func segments(s []text.Segment) *text.Segments {
 	out := text.NewSegments()
-	out.AppendAll(s)
+	out.AppendAll(slices.Clone(s))
 	return out
-}
-
-// titleMayOpen reports whether the definition that may start at line r
-// could have a title that runs on past the next line that starts with
-// "[": a quote or parenthesis after its "]:", up to that line. If not,
-// whether it is a definition does not depend on the lines after.
-func titleMayOpen(lines *text.Segments, r int, src []byte) bool {
-	seen := false // past the "]:"
-	for i := r; i < lines.Len(); i++ {
-		v := segValue(lines.At(i), src)
-		if i > r && opensRef(v) {
-			return false
-		}
-		if !seen {
-			k := bytes.Index(v, []byte("]:"))
-			if k < 0 {
-				continue
-			}
-			seen, v = true, v[k+2:]
-		}
-		if bytes.ContainsAny(v, "\"'(") {
-			return true
-		}
-	}
-	return false
 }
