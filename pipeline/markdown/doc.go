@@ -37,6 +37,21 @@
 //   - Suppressed, which drops the repeats dedupe finds between table
 //     cells (data repeats: "| yes | yes |").
 //
+// The text of a collapsed or shortcut reference link or image
+// ("[label][]", "[label]") that a definition names is an Inline span too:
+// it is the label, and changed alone it would no longer match its
+// definition (which is a Block span).
+//
+// Parsing and building the guard cost time linear in the text. goldmark
+// takes link reference definitions out of a paragraph in time that grows
+// with the square of their number: they are given to it in chunks
+// (chunkedRefs). A shape goldmark reads in quadratic time that no
+// chunking avoids (containers nested over 64 deep, link destinations or
+// brackets left open in numbers) is found by a linear scan first, and the
+// document is then read as plain text: Check returns an empty guard and a
+// *Fallback, which Run and AddFallback report as a finding of
+// RuleFallback ("markdown.fallback").
+//
 // The whole unit goes when dedupe removes a repeated list item or
 // blockquote paragraph: its marker with it, as the removal runs from the
 // end of the unit before it.
