@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
@@ -104,6 +105,9 @@ var (
 
 // unicodeSpace returns the fix for a Unicode space character, or nil.
 func unicodeSpace(r rune) *charFix {
+	if !charclass.UnicodeSpace(r) {
+		return nil
+	}
 	switch {
 	case r == 0xA0:
 		return fixNBSP
@@ -123,6 +127,7 @@ func unicodeSpace(r rune) *charFix {
 func (s charsStage) lookup(r rune) *charFix {
 	if s.quotes == QuotesASCII {
 		switch {
+		case charclass.ASCIIQuote(r) == 0 && r != 0x2026:
 		case r >= 0x2018 && r <= 0x201F:
 			return quotes2018[r-0x2018]
 		case r == 0x2026:

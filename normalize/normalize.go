@@ -152,7 +152,7 @@ var (
 		{ID: RuleInvisible, Severity: lint.Warning, Fixes: true,
 			Doc: "invisible character (zero width space, word joiner, U+FEFF inside the text, soft hyphen): removed; ZWJ and ZWNJ are kept"},
 		{ID: RuleControl, Severity: lint.Warning, Fixes: true,
-			Doc: "control character other than tab, line feed and carriage return (C0, DEL, C1): removed"},
+			Doc: "control character other than tab, line feed, form feed and carriage return (C0, DEL, C1): removed; a form feed is a page break and stays"},
 		{ID: RuleInvalidUTF8, Severity: lint.Warning, Fixes: false,
 			Doc: "invalid UTF-8 bytes: reported, and passed through byte for byte"},
 	}
