@@ -19,12 +19,13 @@
 package punct
 
 import (
-	"github.com/copydesk/copydesk/pipeline/bytescan"
 	"math/bits"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/pipeline/bytescan"
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
@@ -83,7 +84,10 @@ func (stage) Check(text string) []lint.Finding {
 
 // Messages that do not depend on the text, built once so that findings
 // cost no formatting.
-const msgDoublePeriod = `stray double period: ".." → "."`
+const (
+	msgDoublePeriod        = `stray double period: ".." → "."`
+	msgDoublePeriodSuggest = `double period: ".." → "." if it is not an ellipsis`
+)
 
 var msgSpaceBefore = [256]string{
 	',': `space before "," removed`,
@@ -110,7 +114,12 @@ var alnum = func() (t [256]bool) {
 }()
 
 // asciiSpace marks the ASCII white-space bytes unicode.IsSpace accepts.
-var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
+var asciiSpace = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = charclass.IsASCIISpace(byte(c))
+	}
+	return t
+}()
 
 // A scanner walks one text once and collects findings in order.
 type scanner struct {
@@ -118,6 +127,13 @@ type scanner struct {
 	out  []lint.Finding
 	slab []lint.Edit // backing store for the one-edit Fix of each finding
 	tok  token
+	line lineCache
+	// frenchKnown says whether isFrench is decided (see french).
+	frenchKnown, isFrench bool
+	// itemsKnown says whether items, the number of AsciiDoc list
+	// items of the text, is counted (see asciidocItem).
+	itemsKnown bool
+	items      int
 }
 
 func (s *scanner) run() {
@@ -149,7 +165,7 @@ func (s *scanner) run() {
 			if !followsEnd(text, i+1, f) {
 				continue // "a != b", "x ?y", "wink ;)"
 			}
-			if start, ok := s.spaceBefore(i, false); ok {
+			if start, ok := s.spaceBefore(i, false); ok && !s.keepSpace(start, i) {
 				s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: i + 1},
 					msgSpaceBefore[c], lint.Edit{Span: lint.Span{Start: start, End: i}})
 			}
@@ -189,13 +205,18 @@ func nextPunct(t string, i int) int {
 // from a shared slab, full-capacity, so that a caller appending to one
 // cannot overwrite another.
 func (s *scanner) add(rule string, sev lint.Severity, span lint.Span, msg string, e lint.Edit) {
+	s.addFix(rule, sev, span, msg, e, false)
+}
+
+// addFix is add with the fix marked as a suggestion if suggest is set.
+func (s *scanner) addFix(rule string, sev lint.Severity, span lint.Span, msg string, e lint.Edit, suggest bool) {
 	if len(s.slab) == cap(s.slab) {
 		s.slab = make([]lint.Edit, 0, min(max(2*cap(s.slab), 8), 1024))
 	}
 	s.slab = append(s.slab, e)
 	n := len(s.slab)
 	s.out = append(s.out, lint.Finding{
-		Rule: rule, Severity: sev, Span: span, Message: msg, Fix: s.slab[n-1 : n : n],
+		Rule: rule, Severity: sev, Span: span, Message: msg, Fix: s.slab[n-1 : n : n], Suggest: suggest,
 	})
 }
 
@@ -239,8 +260,18 @@ func (s *scanner) doublePeriod(i int) {
 	if s.tok.at(text, i); s.tok.path || s.tok.www {
 		return // "http://x.com/a.. ", "www.x.com..", "C:\dir.."
 	}
-	s.add(RuleDoublePeriod, lint.Warning, lint.Span{Start: i, End: i + 2},
-		msgDoublePeriod, lint.Edit{Span: lint.Span{Start: i + 1, End: i + 2}})
+	if s.code(i + 2) {
+		return // "git log v1.2.3.. src", "'main..'", "\"-L..\""
+	}
+	// Before a closing bracket two dots are as often an informal
+	// ellipsis ("seems ok..)") as a typo: a suggestion.
+	suggest := i+2 < len(text) && text[i+2] == ')'
+	msg := msgDoublePeriod
+	if suggest {
+		msg = msgDoublePeriodSuggest
+	}
+	s.addFix(RuleDoublePeriod, lint.Warning, lint.Span{Start: i, End: i + 2},
+		msg, lint.Edit{Span: lint.Span{Start: i + 1, End: i + 2}}, suggest)
 }
 
 // singlePeriod reports the spaces before the lone full stop at i if it
@@ -266,7 +297,7 @@ func (s *scanner) singlePeriod(i int) {
 			`stray full stop after a full stop: ". ." → "."`, lint.Edit{Span: lint.Span{Start: start, End: i + 1}})
 		return
 	}
-	if start, ok := s.spaceBefore(i, false); ok {
+	if start, ok := s.spaceBefore(i, false); ok && !s.keepSpace(start, i) {
 		s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: i + 1},
 			msgSpaceBefore['.'], lint.Edit{Span: lint.Span{Start: start, End: i}})
 	}
@@ -312,6 +343,9 @@ func (s *scanner) commas(p int) int {
 	if s.tok.at(text, start); s.tok.comma || s.tok.path || s.tok.www {
 		return q // "x,y,, z": CSV-like, an empty field; a URL or path
 	}
+	if s.codeAt(p) || s.code(start) {
+		return q // "FOO(x,.)", "(.)c, .)l)": code
+	}
 	if stop {
 		// "word,." and "word , .": the full stop wins; the spaces
 		// before the comma go too.
@@ -349,9 +383,39 @@ func (s *scanner) semicolons(p int) int {
 	if s.tok.at(text, p); s.tok.path || s.tok.www {
 		return q
 	}
+	if s.asciidocItem(p) || s.code(p) {
+		return q // "\tdirty;; All changes": an AsciiDoc list item; code
+	}
 	s.add(RuleDoubled, lint.Warning, lint.Span{Start: p, End: q},
 		"doubled semicolon: "+strconv.Quote(text[p:q])+` → ";"`, lint.Edit{Span: lint.Span{Start: p + 1, End: q}})
 	return q
+}
+
+// keepSpace reports whether the spaces at text[start:p], before the
+// punctuation at p, are to stay: French spacing before ; ! ? in French
+// text, the "?" of "a ? b : c", punctuation after a token that looks like
+// code or before one ("find . -name"), or on a command line ("git
+// status ."). A URL before a full stop keeps its space too: the space is
+// what keeps the full stop out of the URL.
+func (s *scanner) keepSpace(start, p int) bool {
+	text := s.text
+	switch text[p] {
+	case ';', '!', '?':
+		if s.french() {
+			return true
+		}
+		if text[p] == '?' && ternary(text, p) {
+			return true
+		}
+	}
+	if s.code(start) {
+		return true
+	}
+	j := p + 1
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	return j > p+1 && s.codeAt(j)
 }
 
 // letterBefore reports whether a letter ends text[:p].
@@ -533,11 +597,7 @@ func followsEnd(text string, j int, f follow) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[j:])
-	switch r {
-	case '”', '’', '»', '›':
-		return true
-	}
-	return unicode.IsSpace(r)
+	return charclass.ClosesQuote(r) || unicode.IsSpace(r)
 }
 
 // alnumAt reports whether a letter or digit starts at text[j].
@@ -573,8 +633,7 @@ func wordEndBefore(text string, i int) bool {
 	if size <= 1 {
 		return false // invalid UTF-8
 	}
-	switch r {
-	case '”', '’', '»', '›':
+	if charclass.ClosesQuote(r) {
 		return true
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
@@ -597,11 +656,7 @@ func closingQuote(text string, k int) bool {
 	if size <= 1 {
 		return false
 	}
-	switch r {
-	case '“', '‘', '«', '‹', '„', '‚':
-		return false
-	}
-	return !unicode.IsSpace(r)
+	return !charclass.OpensQuote(r) && !unicode.IsSpace(r)
 }
 
 // A token tracks the white-space-delimited token that ends at the last

@@ -1,0 +1,48 @@
+package punct_test
+
+import "testing"
+
+// realTextCases are false fixes found on real documents, kept so that
+// they stay fixed: text that looks like code, a command line, French
+// spacing or AsciiDoc syntax is correct as it is. Each excerpt is a line
+// or two of its source, quoted for the test (sources: Debian package
+// documentation, git's documentation (GPL-2.0), the Debian FAQ and
+// reference manual translations, French man pages, npm package docs).
+var realTextCases = []testCase{
+	// Command lines: the "." is the current directory.
+	{"command line dot", "$ git status .\n", "", nil},
+	{"command without prompt", "Run this:\n\n    find . -print0 | xargs -0 ls\n", "", nil},
+	{"prompt with no-break indent", "\u00a0\u00a0\u00a0 # cd ./source; find . -print0 | rsync -aHAXSv0\n", "", nil},
+	{"dot before a flag", "then run find . -name '*.go' to list them", "", nil},
+	// Version ranges and quoted refs (git-log.txt, git-blame.txt, revisions.txt).
+	{"open version range", "`git log v2.6.12.. include/scsi drivers/scsi`::\n", "", nil},
+	{"version range in prose", "git log v1.2.3.. src shows it", "", nil},
+	{"blame range", "\tgit blame v2.6.18.. -- foo\n", "", nil},
+	{"quoted open range", "For example, 'origin..' is a shorthand for 'origin..HEAD'", "", nil},
+	{"range of placeholders", `A special notation "'<commit1>'..'<commit2>'" can be used`, "", nil},
+	{"quoted compiler flag", `pass "-L.." to the linker`, "", nil},
+	// Operators and macro arguments.
+	{"ternary", "x = a ? b : c", "", nil},
+	{"optional chaining", "use obj ?.prop or obj?.prop", "", nil},
+	{"macro argument", "expands FOO(x,.) and stops", "", nil},
+	{"changelog code", "\t(.ip): Fix double numbering.\n\t(.)c, .)l): Restore numbering.\n", "", nil},
+	// AsciiDoc labelled list items (gitmodules.txt).
+	{"asciidoc item indented", "\tdirty;; All changes to the submodule's work tree are ignored.\n", "", nil},
+	{"asciidoc items", "all;; The submodule will never be considered modified.\nnone;; No modifications are ignored.\n", "", nil},
+	// A space that keeps a full stop out of a URL or a version number.
+	{"after url", "see the FAQ (https://www.debian.org/doc/FAQ/) .\n", "", nil},
+	{"after version", "  * Update Standards-Version to 4.4.0 .\n", "", nil},
+	{"after emoticon", "I'm not going to *guarantee* it ;^) .\n", "", nil},
+	// French spacing in French text (gzip.1, nptl.7, the Debian FAQ).
+	{"french semicolon", "La valeur de sortie est normalement 0 ; si une erreur se produit, la valeur est 1. Les options sont dans le manuel.", "", nil},
+	{"french question", "Quelles sont les autres documentations qui existent sur le système Debian ?\nVous les trouverez dans le répertoire /usr/share/doc.", "", nil},
+	{"french still fixes comma", "Les fichiers , les répertoires et les liens sont dans la liste de la page.", "Les fichiers, les répertoires et les liens sont dans la liste de la page.", []string{sb}},
+
+	// Still fixed: prose.
+	{"english question", "Why would it do that ?\n", "Why would it do that?\n", []string{sb}},
+	{"prose double period", "it said in a statement..", "it said in a statement.", []string{dp}},
+	{"prose doubled semicolon", "He came;; then he left.", "He came; then he left.", []string{dd}},
+	{"informal ellipsis in brackets", "(auth seems ok..)\n", "", []string{dp + "?"}},
+}
+
+func TestRealText(t *testing.T) { runCases(t, realTextCases) }
