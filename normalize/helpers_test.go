@@ -15,7 +15,7 @@ import (
 func fixesOf(fs []lint.Finding, disabled map[string]bool) []lint.Edit {
 	var edits []lint.Edit
 	for _, f := range fs {
-		if !disabled[f.Rule] {
+		if !disabled[f.Rule] && !f.Suggest {
 			edits = append(edits, f.Fix...)
 		}
 	}

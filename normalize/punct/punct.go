@@ -21,6 +21,7 @@ package punct
 import (
 	"math/bits"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -88,6 +89,14 @@ const (
 	msgDoublePeriod        = `stray double period: ".." → "."`
 	msgDoublePeriodSuggest = `double period: ".." → "." if it is not an ellipsis`
 )
+
+var msgSpaceBeforeSuggest = [256]string{
+	',': `space before "," (removed if it is not layout)`,
+	'.': `space before "." (removed if it is not layout)`,
+	';': `space before ";" (removed if it is not layout)`,
+	'!': `space before "!" (removed if it is not layout)`,
+	'?': `space before "?" (removed if it is not layout)`,
+}
 
 var msgSpaceBefore = [256]string{
 	',': `space before "," removed`,
@@ -165,9 +174,8 @@ func (s *scanner) run() {
 			if !followsEnd(text, i+1, f) {
 				continue // "a != b", "x ?y", "wink ;)"
 			}
-			if start, ok := s.spaceBefore(i, false); ok && !s.keepSpace(start, i) {
-				s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: i + 1},
-					msgSpaceBefore[c], lint.Edit{Span: lint.Span{Start: start, End: i}})
+			if start, ok := s.spaceBefore(i, false); ok {
+				s.addSpaceBefore(start, i)
 			}
 		}
 	}
@@ -297,9 +305,8 @@ func (s *scanner) singlePeriod(i int) {
 			`stray full stop after a full stop: ". ." → "."`, lint.Edit{Span: lint.Span{Start: start, End: i + 1}})
 		return
 	}
-	if start, ok := s.spaceBefore(i, false); ok && !s.keepSpace(start, i) {
-		s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: i + 1},
-			msgSpaceBefore['.'], lint.Edit{Span: lint.Span{Start: start, End: i}})
+	if start, ok := s.spaceBefore(i, false); ok {
+		s.addSpaceBefore(start, i)
 	}
 }
 
@@ -355,8 +362,7 @@ func (s *scanner) commas(p int) int {
 		return r
 	}
 	if spaced {
-		s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: p + 1},
-			msgSpaceBefore[','], lint.Edit{Span: lint.Span{Start: start, End: p}})
+		s.addSpaceBefore(start, p)
 	}
 	if n > 1 {
 		msg := "doubled comma: " + strconv.Quote(text[p:q]) + ` → ","`
@@ -391,31 +397,111 @@ func (s *scanner) semicolons(p int) int {
 	return q
 }
 
-// keepSpace reports whether the spaces at text[start:p], before the
-// punctuation at p, are to stay: French spacing before ; ! ? in French
-// text, the "?" of "a ? b : c", punctuation after a token that looks like
-// code or before one ("find . -name"), or on a command line ("git
-// status ."). A URL before a full stop keeps its space too: the space is
-// what keeps the full stop out of the URL.
-func (s *scanner) keepSpace(start, p int) bool {
+// addSpaceBefore reports the spaces at text[start:p], before the
+// punctuation at p, unless they are to stay (see spaceVerdict).
+func (s *scanner) addSpaceBefore(start, p int) {
+	v := s.spaceVerdict(start, p)
+	if v == keep {
+		return
+	}
+	msg := msgSpaceBefore[s.text[p]]
+	if v == suggest {
+		msg = msgSpaceBeforeSuggest[s.text[p]]
+	}
+	s.addFix(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: p + 1},
+		msg, lint.Edit{Span: lint.Span{Start: start, End: p}}, v == suggest)
+}
+
+// A verdict is what a rule does with one occurrence.
+type verdict uint8
+
+const (
+	fix     verdict = iota // sure: a fix
+	suggest                // not sure: a suggestion for a person
+	keep                   // correct as it is: nothing reported
+)
+
+// spaceVerdict says what to do with the spaces at text[start:p], before
+// the punctuation at p. They stay:
+//   - before ; ! ? in French text, where the space is the house style;
+//   - before the "?" of "a ? b : c";
+//   - after a token that looks like code, before one ("find . -name"),
+//     or on a command line ("git status .");
+//   - after a URL, even one broken across lines inside brackets: the
+//     space keeps the full stop out of the URL;
+//   - before a full stop, "!" or "?" that a lower-case word follows:
+//     it names the character ("Remove ! from", "when . and .. are");
+//   - in a table or justified text: two or more spaces both before and
+//     after the mark.
+//
+// Two or more spaces before the mark alone, or a full stop after a
+// number ("debhelper level to 13 .", "see #975344 ."), where some
+// writers set the space on purpose, make a suggestion.
+func (s *scanner) spaceVerdict(start, p int) verdict {
 	text := s.text
-	switch text[p] {
+	c := text[p]
+	switch c {
 	case ';', '!', '?':
 		if s.french() {
-			return true
+			return keep
 		}
-		if text[p] == '?' && ternary(text, p) {
-			return true
+		if c == '?' && ternary(text, p) {
+			return keep
 		}
 	}
-	if s.code(start) {
-		return true
+	if s.code(start) || s.urlInBrackets(start) {
+		return keep
 	}
 	j := p + 1
 	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
 		j++
 	}
-	return j > p+1 && s.codeAt(j)
+	if j > p+1 && s.codeAt(j) {
+		return keep
+	}
+	if (c == '.' || c == '!' || c == '?') && j > p+1 && lowerWordAfter(text, j) {
+		return keep
+	}
+	if p-start >= 2 {
+		if j-p-1 >= 2 {
+			return keep
+		}
+		return suggest
+	}
+	if c == '.' && digitInWord(text, start) {
+		return suggest
+	}
+	return fix
+}
+
+// digitInWord reports whether the token that ends at end holds a digit.
+func digitInWord(text string, end int) bool {
+	for k := end; k > 0 && end-k < 64 && !asciiSpace[text[k-1]]; k-- {
+		if c := text[k-1]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// urlInBrackets reports whether the token that ends at end closes a
+// bracket whose inside holds a URL or path, perhaps broken across lines:
+// "(https://wiki.debian.org/\n    ReleaseGoals)".
+func (s *scanner) urlInBrackets(end int) bool {
+	text := s.text
+	if end == 0 || text[end-1] != ')' {
+		return false
+	}
+	for k := end - 2; k >= 0 && end-k < 256; k-- {
+		switch text[k] {
+		case '(':
+			in := text[k+1 : end-1]
+			return strings.Contains(in, "://") || strings.HasPrefix(in, "www.")
+		case ')':
+			return false
+		}
+	}
+	return false
 }
 
 // letterBefore reports whether a letter ends text[:p].

@@ -221,13 +221,17 @@ var spaceBeforeCases = []testCase{
 	{"question exclamation", "What ?!", "What?!", []string{sb}},
 	{"semicolon", "one ; two", "one; two", []string{sb}},
 	{"tab", "one\t, two", "one, two", []string{sb}},
-	{"several spaces", "one   . Two", "one. Two", []string{sb}},
+	// Several spaces may be justified text: a suggestion.
+	{"several spaces", "one   . Two", "", []string{sb + "?"}},
+	{"table cell", "21     !     33", "", nil},
 	{"before closing quote", `"Stop ."`, `"Stop."`, []string{sb}},
 	{"before closing paren", "(see above .)", "(see above.)", []string{sb}},
 	{"after closing quote", `"Hello" , he said`, `"Hello", he said`, []string{sb}},
 	{"after abbreviation", "etc. , and", "etc., and", []string{sb}},
 	{"before newline", "end .\nnext", "end.\nnext", []string{sb}},
-	{"digit", "version 2 .", "version 2.", []string{sb}},
+	// After a number the space may be on purpose: a suggestion.
+	{"digit", "version 2 .", "", []string{sb + "?"}},
+	{"digit before comma", "April 12 , 2014", "April 12, 2014", []string{sb}},
 
 	{"never decimal", "costs .5 dollars", "", nil},
 	{"never decimal after word", "about .5", "", nil},
@@ -340,10 +344,10 @@ func TestFindingDetails(t *testing.T) {
 			Message: `doubled comma: ",\t," → ","`,
 			Fix:     []lint.Edit{{Span: lint.Span{Start: 5, End: 7}}},
 		}},
-		{"Hello  , world", lint.Finding{
-			Rule: sb, Severity: lint.Info, Span: lint.Span{Start: 5, End: 8},
+		{"Hello , world", lint.Finding{
+			Rule: sb, Severity: lint.Info, Span: lint.Span{Start: 5, End: 7},
 			Message: `space before "," removed`,
-			Fix:     []lint.Edit{{Span: lint.Span{Start: 5, End: 7}}},
+			Fix:     []lint.Edit{{Span: lint.Span{Start: 5, End: 6}}},
 		}},
 		{"Really ?", lint.Finding{
 			Rule: sb, Severity: lint.Info, Span: lint.Span{Start: 6, End: 8},

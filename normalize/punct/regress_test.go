@@ -33,6 +33,18 @@ var realTextCases = []testCase{
 	{"after url", "see the FAQ (https://www.debian.org/doc/FAQ/) .\n", "", nil},
 	{"after version", "  * Update Standards-Version to 4.4.0 .\n", "", nil},
 	{"after emoticon", "I'm not going to *guarantee* it ;^) .\n", "", nil},
+	// Tables and justified man pages (ascii.7, termcap.5, xxd.1).
+	{"ascii table", "       041   33    21     !                  141   97    61    a\n", "", nil},
+	{"justified", "comportarsi in modo diverso da xxd -s  seek   ,  perché\n", "", nil},
+	// A mark named, not ending a sentence (changelogs, charsets.7).
+	{"mark named", "- Remove ! from shell test in configure\n", "", nil},
+	{"dot named", "* Fix extraction when  . and .. are unreadable\n", "", nil},
+	{"esc dot", "ESC + xx are equivalent to ESC - xx, ESC . xx, ESC / xx", "", nil},
+	// A URL broken across lines inside brackets (Debian FAQ).
+	{"url across lines", "Les objectifs (https://wiki.debian.org/\n    ReleaseGoals) . Veuillez noter", "", nil},
+	{"url across lines comma", "la guida (https://www.debian.org/doc/devel-manuals#\n    maint-guide) , oppure", "", nil},
+	// After a number: a suggestion (debian changelogs).
+	{"after number", "  * Update debhelper level to 13 .\n", "", []string{sb + "?"}},
 	// French spacing in French text (gzip.1, nptl.7, the Debian FAQ).
 	{"french semicolon", "La valeur de sortie est normalement 0 ; si une erreur se produit, la valeur est 1. Les options sont dans le manuel.", "", nil},
 	{"french question", "Quelles sont les autres documentations qui existent sur le système Debian ?\nVous les trouverez dans le répertoire /usr/share/doc.", "", nil},
