@@ -17,9 +17,10 @@
 //     typographic quotes of Options.Lang; see QuotesTypographic.
 //  8. "smart" (QuotesTypographic only): three dots become "…" and a double
 //     hyphen between words an em dash.
-//  9. "spaces": repeated spaces inside a line, trailing spaces and tabs,
-//     the indentation of a paragraph's first line, and extra blank lines
-//     are removed.
+//  9. "spaces": repeated spaces between words of prose, trailing spaces
+//     and tabs, a stray indentation of a prose paragraph's first line,
+//     and extra blank lines are removed; whitespace that carries layout
+//     (indentation, alignment, tables, form feeds) stays.
 //
 // The order matters: removing an invisible character may expose a sequence
 // that is not in NFC or two spaces in a row, and turning a no-break space
@@ -172,11 +173,11 @@ var (
 	}
 	spacesRules = []lint.Rule{
 		{ID: RuleRepeatedSpace, Severity: lint.Info, Fixes: true,
-			Doc: "two or more spaces between words: collapsed to one"},
+			Doc: "two spaces between two words of a prose sentence: collapsed to one; longer runs and runs next to symbols are suggestions; layout stays (indented blocks, aligned columns, tables, justified text, two spaces after a sentence, padded numbers, list markers)"},
 		{ID: RuleTrailingSpace, Severity: lint.Info, Fixes: true,
 			Doc: "spaces and tabs at the end of a line: removed"},
 		{ID: RuleLeadingSpace, Severity: lint.Info, Fixes: true,
-			Doc: "spaces and tabs before the first line of a paragraph: removed"},
+			Doc: "one to three spaces before the first line of a prose paragraph whose other lines are not indented: removed; indented blocks, list items, tabs, poems and texts that indent their paragraphs keep their indentation"},
 		{ID: RuleBlankLines, Severity: lint.Info, Fixes: true,
 			Doc: "two or more blank lines between paragraphs: one is kept; blank lines before the first line or after the last: removed (the final line break stays)"},
 	}
