@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -10,7 +11,8 @@ import (
 )
 
 // invisibleStage removes the byte order mark, invisible characters and
-// control characters, and reports invalid UTF-8.
+// control characters, reports invalid UTF-8, and reports bidirectional
+// controls, removing those that are unbalanced (see bidiFindings).
 //
 // Characters are removed in clusters: a maximal run of consecutive
 // removable characters. A cluster that sits between an invalid byte and a
@@ -194,6 +196,10 @@ func (invisibleStage) Check(text string) []lint.Finding {
 		i += size
 	}
 	flush(n)
+	if b := bidiFindings(text, &edits); len(b) > 0 {
+		fs = append(fs, b...)
+		slices.SortStableFunc(fs, func(a, b lint.Finding) int { return a.Start - b.Start })
+	}
 	return fs
 }
 

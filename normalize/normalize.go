@@ -156,6 +156,8 @@ var (
 			Doc: "control character other than tab, line feed, form feed and carriage return (C0, DEL, C1): removed; a form feed is a page break and stays"},
 		{ID: RuleInvalidUTF8, Severity: lint.Warning, Fixes: false,
 			Doc: "invalid UTF-8 bytes: reported, and passed through byte for byte"},
+		{ID: RuleBidi, Severity: lint.Warning, Fixes: true,
+			Doc: "bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069; Trojan Source): removed where unbalanced on its line (not closed, or closing nothing); reported, not removed, where balanced"},
 	}
 	nfcRules = []lint.Rule{
 		{ID: RuleNFC, Severity: lint.Info, Fixes: true,

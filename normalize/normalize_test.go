@@ -35,6 +35,7 @@ func TestRules(t *testing.T) {
 		RuleLigature:      {lint.Info, true},
 		RuleLineSeparator: {lint.Info, true},
 		RuleANSIEscape:    {lint.Warning, true},
+		RuleBidi:          {lint.Warning, true},
 		RuleWidth:         {lint.Info, true},
 		RuleBlankLines:    {lint.Info, true},
 		RuleEllipsisChar:  {lint.Info, true},

@@ -138,9 +138,17 @@ func (s *scanner) french() bool {
 	return s.isFrench
 }
 
-// frenchText counts the French and English function words of text and
-// reports whether the French ones are more, and at least three.
+// frenchSample bounds how much of a text frenchText reads: the language
+// of a document shows in its first pages.
+const frenchSample = 32 << 10
+
+// frenchText counts the French and English function words of text (of
+// its first frenchSample bytes) and reports whether the French ones are
+// more, and at least three.
 func frenchText(text string) bool {
+	if len(text) > frenchSample {
+		text = text[:frenchSample]
+	}
 	fr, en := 0, 0
 	for i := 0; i < len(text); {
 		if !isASCIILetter(text[i]) {

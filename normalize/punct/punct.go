@@ -1,6 +1,15 @@
 // Package punct is copydesk's punctuation stage: stray double periods,
 // doubled commas and spaces before punctuation.
 //
+// Syntax is not prose: a token that looks like code, a command line, a
+// path, a version range or an operator (charclass.CodeToken and
+// charclass.CommandLine) is left alone by every rule, and so are French
+// spacing before ; ! ? in French text, AsciiDoc list items ("name;;")
+// and the "?" of "a ? b : c". Where a fix may be wrong (two dots before
+// a closing bracket, a space before a full stop after a number, several
+// spaces before a mark) the finding is a suggestion (lint.Finding.Suggest),
+// offered to a person and not applied by default.
+//
 // The stage is conservative: it only acts where the text reads as prose.
 // A doubled full stop is fixed only right after a word ("statement..")
 // and before white space, a closing quote or bracket, or the end of the
@@ -48,13 +57,13 @@ const (
 func Rules() []lint.Rule {
 	return []lint.Rule{
 		{ID: RuleDoublePeriod, Severity: lint.Warning, Fixes: true,
-			Doc: `stray doubled full stop after a word ("statement.." → "statement."); ellipses, paths, URLs and ranges are left alone`},
+			Doc: `stray doubled full stop after a word ("statement.." → "statement."); ellipses, paths, URLs, ranges ("v1.2.3..", "'main..'"), code and command lines are left alone; before ")" a suggestion`},
 		{ID: RuleDoubleComma, Severity: lint.Warning, Fixes: true,
-			Doc: `doubled comma in prose ("word,, word" or "word, , word" → "word, word"); CSV-like tokens are left alone`},
+			Doc: `doubled comma in prose ("word,, word" or "word, , word" → "word, word"); CSV-like tokens and code ("FOO(x,,y)") are left alone`},
 		{ID: RuleSpaceBefore, Severity: lint.Info, Fixes: true,
-			Doc: `space or tab between a word and a following , . ; ! or ? ("Hello , world ." → "Hello, world.")`},
+			Doc: `space or tab between a word and a following , . ; ! or ? ("Hello , world ." → "Hello, world."); French spacing in French text, "a ? b : c", code, command lines ("git status ."), a space after a URL, a mark named in prose ("remove ! from"), tables and justified text are left alone; after a number or several spaces, a suggestion`},
 		{ID: RuleDoubled, Severity: lint.Warning, Fixes: true,
-			Doc: `doubled or clashing marks after a word, what deleting a word often leaves ("word;; word" → "word; word", "word,." or "word, ." → "word.", "word. ." → "word."); "!!", "?!", ellipses and code ("for (;;)", "5;;", a shell case's "x;;") are left alone`},
+			Doc: `doubled or clashing marks after a word, what deleting a word often leaves ("word;; word" → "word; word", "word,." or "word, ." → "word.", "word. ." → "word."); "!!", "?!", ellipses, code ("for (;;)", "5;;", a shell case's "x;;", "FOO(x,.)") and AsciiDoc list items ("name;; text") are left alone`},
 	}
 }
 

@@ -82,7 +82,7 @@ func isSpaceRune(r rune) bool { return UnicodeSpace(r) || unicode.IsSpace(r) }
 // numbers ("2,500", "3.5"), plurals in brackets ("item(s)") and words
 // quoted whole ("'word'") are prose.
 func CodeToken(tok string) bool {
-	if tok == "" {
+	if tok == "" || plainWord(tok) {
 		return false
 	}
 	if strings.ContainsAny(tok, "/\\`_{}|<>=^~") {
@@ -122,6 +122,35 @@ func CodeToken(tok string) bool {
 		return true
 	}
 	return false
+}
+
+// plainWord reports whether tok is a word of letters with at most an
+// opening quote or bracket before it and one mark and a closing quote or
+// bracket after it ("word", "(word", "word.", "word,\"", "word)."): the
+// common case, decided in one pass without the checks for code.
+func plainWord(tok string) bool {
+	i, j := 0, len(tok)
+	if c := tok[0]; c == '(' || c == '"' || c == '\'' {
+		i++
+	}
+	for n := 0; n < 2 && j > i; n++ {
+		switch tok[j-1] {
+		case '.', ',', ';', ':', '!', '?', ')', '"', '\'':
+			j--
+			continue
+		}
+		break
+	}
+	if j-i < 1 || j < len(tok) && len(tok)-j == 2 && tok[j] == tok[j+1] {
+		return false // "word..", "word;;": for the full checks
+	}
+	for k := i; k < j; k++ {
+		c := tok[k]
+		if !isLetter(c) && c < utf8.RuneSelf && !(k > i && (c == '\'' || c == '-')) {
+			return false
+		}
+	}
+	return true
 }
 
 // operators are character pairs that occur in code, not in prose.
