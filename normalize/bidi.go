@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -97,8 +96,7 @@ func bidiFindings(text string, edits *editBlock) []lint.Finding {
 		i += size
 	}
 	flush()
-	slices.SortFunc(fs, func(a, b lint.Finding) int { return a.Start - b.Start })
-	return fs
+	return fs // in order: lines in order, each line's controls in order
 }
 
 // bidiFinding returns the finding for the control m: reported if it is

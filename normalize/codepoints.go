@@ -275,8 +275,9 @@ func csiEnd(s string, i, j int) int {
 
 // stringEnd returns the end of the control string whose payload starts
 // at s[j] (the introducer is at s[i]): just past its ST ("ESC \\" or
-// U+009C) or, if bel, a BEL; -1 if a line break or another ESC comes
-// first, or the string is not valid UTF-8.
+// U+009C) or, if bel, a BEL; -1 if a line break, another ESC or another
+// C1 control comes first (so each byte is scanned for one string at
+// most), or the string is not valid UTF-8.
 func stringEnd(s string, i, j int, bel bool) int {
 	for ; j < len(s); j++ {
 		switch s[j] {
@@ -293,6 +294,9 @@ func stringEnd(s string, i, j int, bel bool) int {
 		case 0xC2:
 			if j+1 < len(s) && s[j+1] == 0x9C {
 				return validOSC(s, i, j+2)
+			}
+			if j+1 < len(s) && s[j+1] >= 0x80 && s[j+1] <= 0x9F {
+				return -1 // another C1 control first: no string
 			}
 		case '\n', '\r':
 			return -1

@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -197,10 +196,26 @@ func (invisibleStage) Check(text string) []lint.Finding {
 	}
 	flush(n)
 	if b := bidiFindings(text, &edits); len(b) > 0 {
-		fs = append(fs, b...)
-		slices.SortStableFunc(fs, func(a, b lint.Finding) int { return a.Start - b.Start })
+		fs = mergeFindings(fs, b)
 	}
 	return fs
+}
+
+// mergeFindings merges two lists of findings sorted by position into one.
+func mergeFindings(a, b []lint.Finding) []lint.Finding {
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]lint.Finding, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start < a[0].Start {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
 }
 
 // invisibleFinding returns the finding for a run of removable characters;

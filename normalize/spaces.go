@@ -261,7 +261,10 @@ func checkLine(text string, ls, le, next int, paraStart *bool, out *spaceFinding
 	}
 	// Repeated spaces strictly between the first and last visible bytes.
 	inner := text[f:l]
-	runs := 0
+	if layoutRuns(inner, 2) >= 2 {
+		inner = "" // two runs or more: a table row or justified text
+	}
+	ne := -1 // the end of the next line, once needed
 	for j := 0; ; {
 		k := strings.Index(inner[j:], "  ")
 		if k < 0 {
@@ -272,13 +275,10 @@ func checkLine(text string, ls, le, next int, paraStart *bool, out *spaceFinding
 		for inner[e] == ' ' {
 			e++
 		}
-		runs++
-		if runs == 1 {
-			if k := strings.Index(inner[e:], "  "); k >= 0 {
-				break // two runs or more: a table row or justified text
-			}
+		if ne < 0 {
+			ne = lineEnd(text, min(next, len(text)))
 		}
-		if v := repeatedVerdict(text, ls, le, next, f+s, f+e); v != keepLayout {
+		if v := repeatedVerdict(text, ls, le, next, ne, f+s, f+e); v != keepLayout {
 			out.addFix(RuleRepeatedSpace, lint.Span{Start: f + s, End: f + e},
 				lint.Edit{Span: lint.Span{Start: f + s + 1, End: f + e}},
 				func() string { return repeatedMessage(e-s, v == suggestLayout) }, v == suggestLayout)
@@ -327,17 +327,21 @@ func lineEnd(text string, ls int) int {
 }
 
 // indentedParagraphs counts the paragraphs whose first line starts with
-// a space or a tab.
+// a space or a tab. A first line equal to the one counted before does
+// not count again: the dedupe stage, which runs later, may remove a
+// paragraph pasted twice, and that must not change the count.
 func indentedParagraphs(text string) int {
 	n := 0
 	para := true
+	last := ""
 	for ls := 0; ls < len(text); {
 		le := lineEnd(text, ls)
 		if blankLine(text, ls, le) {
 			para = true
 		} else {
-			if para && isBlank(text[ls]) {
+			if para && isBlank(text[ls]) && text[ls:le] != last {
 				n++
+				last = text[ls:le]
 			}
 			para = false
 		}
@@ -359,7 +363,7 @@ const (
 )
 
 // repeatedVerdict judges the run of spaces text[s:e] inside the line
-// text[ls:le] (the next line starts at next). It is layout, left alone:
+// text[ls:le] (the next line is text[next:ne]). It is layout, left alone:
 //   - on a line indented by four columns or more, or by a tab: a
 //     preformatted block, a man page, a changelog's continuation;
 //   - after a full stop, "!", "?" or ":" (two spaces after a sentence
@@ -378,7 +382,7 @@ const (
 // Two spaces between two words of a sentence (a letter, digit or
 // closing quote, or a comma or semicolon, before; a letter, digit or
 // opening quote after) are fixed; other runs are a suggestion.
-func repeatedVerdict(text string, ls, le, next, s, e int) layoutVerdict {
+func repeatedVerdict(text string, ls, le, next, ne, s, e int) layoutVerdict {
 	switch text[s-1] {
 	case '.', '!', '?', ':':
 		return keepLayout
@@ -404,10 +408,8 @@ func repeatedVerdict(text string, ls, le, next, s, e int) layoutVerdict {
 	if hasPrev && (wordStartsAt(text[ps:pe], col) || innerRun(text[ps:pe])) {
 		return keepLayout
 	}
-	if next < len(text) {
-		if ne := lineEnd(text, next); wordStartsAt(text[next:ne], col) || innerRun(text[next:ne]) {
-			return keepLayout
-		}
+	if next < len(text) && (wordStartsAt(text[next:ne], col) || innerRun(text[next:ne])) {
+		return keepLayout
 	}
 	if e-s > 2 || !proseBefore(text[:s]) || !proseAfter(text[e:le]) {
 		return suggestLayout
@@ -432,14 +434,38 @@ func termToken(tok string) bool {
 }
 
 // innerRun reports whether line holds two spaces in a row after its
-// indentation, within maxColumnLook bytes.
+// indentation, within maxColumnLook bytes (see layoutRuns).
 func innerRun(line string) bool {
 	if len(line) > maxColumnLook {
 		line = line[:maxColumnLook]
 	}
 	line = strings.TrimLeft(line, " \t")
 	line = strings.TrimRight(line, " \t")
-	return strings.Contains(line, "  ")
+	return layoutRuns(line, 1) > 0
+}
+
+// layoutRuns counts, up to max, the runs of two spaces or more in s that
+// may be layout: those before a , . ; ! or ? are left out, since the
+// punctuation stage, which runs later, may remove them ("word  ,"), and
+// a run it removes must not change what this stage decides about the
+// others (a second run would then find work).
+func layoutRuns(s string, max int) int {
+	n := 0
+	for j := 0; n < max; {
+		k := strings.Index(s[j:], "  ")
+		if k < 0 {
+			break
+		}
+		e := j + k + 2
+		for e < len(s) && s[e] == ' ' {
+			e++
+		}
+		if e == len(s) || strings.IndexByte(",.;!?", s[e]) < 0 {
+			n++
+		}
+		j = e
+	}
+	return n
 }
 
 // proseBefore reports whether s ends as a word of a sentence does before
