@@ -366,8 +366,12 @@ const (
 // text[ls:le] (the next line is text[next:ne]). It is layout, left alone:
 //   - on a line indented by four columns or more, or by a tab: a
 //     preformatted block, a man page, a changelog's continuation;
-//   - after a full stop, "!", "?" or ":" (two spaces after a sentence
-//     are a convention);
+//   - after a full stop, "!", "?" or ":", also behind a closing quote or
+//     bracket (two spaces after a sentence are a convention);
+//   - on a line that holds a mail address in angle brackets (a GNU
+//     ChangeLog header, a THANKS or AUTHORS record);
+//   - after a token that looks like code (charclass.CodeToken) or a
+//     number with a full stop (a version): they set a description apart;
 //   - after the first token of the line if that token is not a word
 //     ("2005-05-26  Jane Doe", "-nl    text", "%y   text");
 //   - before a one-digit number, padded to two columns ("Oct  4");
@@ -383,8 +387,7 @@ const (
 // closing quote, or a comma or semicolon, before; a letter, digit or
 // opening quote after) are fixed; other runs are a suggestion.
 func repeatedVerdict(text string, ls, le, next, ne, s, e int) layoutVerdict {
-	switch text[s-1] {
-	case '.', '!', '?', ':':
+	if sentenceEnd(text[ls:s]) {
 		return keepLayout
 	}
 	f := ls
@@ -402,6 +405,12 @@ func repeatedVerdict(text string, ls, le, next, ne, s, e int) layoutVerdict {
 	}
 	if marker(text[ls:s]) || strings.HasPrefix(text[ls:le], " -- ") {
 		return keepLayout // a list item; a Debian changelog's trailer line
+	}
+	if mailLine(text[ls:le]) {
+		return keepLayout // "Fri Dec 21 23:00:00 2012  Jane Doe <jane@example.org>"
+	}
+	if ts := tokenStart(text, ls, s); charclass.CodeToken(text[ts:s]) || numberWithDot(text[ts:s]) {
+		return keepLayout // "fuser -a /a /b  no longer", "1.2.1 -> 1.2.2  Jan 1996"
 	}
 	col := column(text[ls:e])
 	ps, pe, hasPrev := prevLine(text, ls)
@@ -421,8 +430,8 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // termToken reports whether tok, the first token of a line, is the term
 // of a definition or a record rather than a word of a sentence: it holds
-// a digit ("2005-05-26", "v1.2") or starts with a sign ("-nl", "%y",
-// "+x", "/path", "$VAR", "@user", "#1").
+// a digit ("2005-05-26", "v1.2"), a backslash or backtick ("'\\c'"), or
+// starts with a sign ("-nl", "%y", "+x", "/path", "$VAR", "@user", "#1").
 func termToken(tok string) bool {
 	if tok == "" {
 		return false
@@ -430,7 +439,56 @@ func termToken(tok string) bool {
 	if strings.IndexByte("-%+/$@#", tok[0]) >= 0 {
 		return true
 	}
-	return strings.ContainsAny(tok, "0123456789")
+	return strings.ContainsAny(tok, "0123456789\\`")
+}
+
+// sentenceEnd reports whether s ends a sentence: a full stop, "!", "?"
+// or ":", perhaps behind closing quotes, brackets or emphasis marks
+// ("done.\"", "(see below.)", "GITHUB.***").
+func sentenceEnd(s string) bool {
+	for n := 0; s != "" && n < 8; n++ {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch {
+		case r == '.' || r == '!' || r == '?' || r == ':':
+			return true
+		case r == '"' || r == '\'' || r == ')' || r == ']' || r == '*' || r == '_' || charclass.ClosesQuote(r):
+			s = s[:len(s)-size]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// mailLine reports whether line holds a mail address in angle brackets.
+func mailLine(line string) bool {
+	lt := strings.IndexByte(line, '<')
+	if lt < 0 {
+		return false
+	}
+	at := strings.IndexByte(line[lt:], '@')
+	return at > 0 && strings.IndexByte(line[lt+at:], '>') > 0
+}
+
+// tokenStart returns the start of the token that ends at s, no further
+// back than ls or 64 bytes.
+func tokenStart(text string, ls, s int) int {
+	k := s
+	for k > ls && s-k < 64 && text[k-1] != ' ' && text[k-1] != '\t' {
+		k--
+	}
+	return k
+}
+
+// numberWithDot reports whether tok holds a digit, a full stop and a
+// digit in a row: a version or a decimal number.
+func numberWithDot(tok string) bool {
+	for i := 1; i+1 < len(tok); i++ {
+		if tok[i] == '.' && isDigit(tok[i-1]) && isDigit(tok[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // innerRun reports whether line holds two spaces in a row after its

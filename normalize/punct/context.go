@@ -13,6 +13,7 @@ type lineCache struct {
 	valid      bool
 	start, end int // the line is text[start:end]; end is its line break or len(text)
 	command    bool
+	layout     bool // the line holds a run of spaces that is layout
 }
 
 // commandLine reports whether the line that holds offset p looks like a
@@ -39,8 +40,36 @@ func (s *scanner) commandLine(p int) bool {
 	if len(line) > charclass.MaxLine {
 		line = line[:charclass.MaxLine]
 	}
-	*c = lineCache{valid: true, start: start, end: end, command: charclass.CommandLine(line)}
+	*c = lineCache{valid: true, start: start, end: end, command: charclass.CommandLine(line), layout: layoutRun(line)}
 	return c.command
+}
+
+// layoutLine reports whether the line that holds offset p holds, after
+// its indentation, a run of two spaces or more: a table row, justified text, a definition list
+// ("Esc !    command"), whose spacing the spaces stage keeps and this
+// stage leaves alone too.
+func (s *scanner) layoutLine(p int) bool {
+	s.commandLine(p)
+	return s.line.layout
+}
+
+// layoutRun reports whether line holds such a run (see layoutLine).
+func layoutRun(line string) bool {
+	line = strings.TrimLeft(line, " \t")
+	for j := 0; ; {
+		k := strings.Index(line[j:], "  ")
+		if k < 0 {
+			return false
+		}
+		e := j + k + 2
+		for e < len(line) && (line[e] == ' ' || line[e] == '\t') {
+			e++
+		}
+		if e < len(line) {
+			return true
+		}
+		j = e
+	}
 }
 
 // codeAt reports whether the token around offset p looks like code

@@ -441,7 +441,11 @@ const (
 //   - before a full stop, "!" or "?" that a lower-case word follows:
 //     it names the character ("Remove ! from", "when . and .. are");
 //   - in a table or justified text: two or more spaces both before and
-//     after the mark.
+//     after the mark, or a line that holds a run of spaces elsewhere
+//     (the layout the spaces stage keeps);
+//   - before "!" or "?" that start a word ("as !!bool") or a negation
+//     ("if ! (x)"), or a mark inside quotes before a lower-case word
+//     ("\"grep ." is").
 //
 // Two or more spaces before the mark alone, or a full stop after a
 // number ("debhelper level to 13 .", "see #975344 ."), where some
@@ -458,18 +462,37 @@ func (s *scanner) spaceVerdict(start, p int) verdict {
 			return keep
 		}
 	}
-	if s.code(start) || s.urlInBrackets(start) {
+	if s.code(start) || s.urlInBrackets(start) || s.layoutLine(start) {
 		return keep
 	}
-	j := p + 1
+	q := p + 1 // past the run of marks: "!!bool", "?!"
+	for q < len(text) && (text[q] == '!' || text[q] == '?') && c != '.' {
+		q++
+	}
+	if q < len(text) && alnum[text[q]] {
+		return keep // "as !!bool", "a !important": a prefix, not an ending
+	}
+	j := q
 	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
 		j++
 	}
-	if j > p+1 && s.codeAt(j) {
+	if j > q && s.codeAt(j) {
 		return keep
 	}
-	if (c == '.' || c == '!' || c == '?') && j > p+1 && lowerWordAfter(text, j) {
-		return keep
+	if c == '!' && j > q && j < len(text) && text[j] == '(' {
+		return keep // "if ! (flags & X)": negation
+	}
+	if c == '.' || c == '!' || c == '?' {
+		if j > q && lowerWordAfter(text, j) {
+			return keep
+		}
+		if q < len(text) && (text[q] == '"' || text[q] == '\'') && quotedLower(text, start, text[q]) {
+			// "grep ." is: a quoted command; "vim ." (un: perhaps one.
+			if lowerWordAfter(text, q+1) {
+				return keep
+			}
+			return suggest
+		}
 	}
 	if p-start >= 2 {
 		if j-p-1 >= 2 {
@@ -481,6 +504,21 @@ func (s *scanner) spaceVerdict(start, p int) verdict {
 		return suggest
 	}
 	return fix
+}
+
+// quotedLower reports whether the quotation that ends after start, with
+// the quote q, starts with a lower-case letter on the same line, within
+// 128 bytes: "vim ." is more likely a command than a sentence.
+func quotedLower(text string, start int, q byte) bool {
+	for k := start - 1; k >= 0 && start-k < 128; k-- {
+		switch text[k] {
+		case '\n', '\r':
+			return false
+		case q:
+			return k+1 < len(text) && 'a' <= text[k+1] && text[k+1] <= 'z'
+		}
+	}
+	return false
 }
 
 // digitInWord reports whether the token that ends at end holds a digit.

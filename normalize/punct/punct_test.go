@@ -221,8 +221,8 @@ var spaceBeforeCases = []testCase{
 	{"question exclamation", "What ?!", "What?!", []string{sb}},
 	{"semicolon", "one ; two", "one; two", []string{sb}},
 	{"tab", "one\t, two", "one, two", []string{sb}},
-	// Several spaces may be justified text: a suggestion.
-	{"several spaces", "one   . Two", "", []string{sb + "?"}},
+	// Several spaces are layout (justified text, a table): left alone.
+	{"several spaces", "one   . Two", "", nil},
 	{"table cell", "21     !     33", "", nil},
 	{"before closing quote", `"Stop ."`, `"Stop."`, []string{sb}},
 	{"before closing paren", "(see above .)", "(see above.)", []string{sb}},

@@ -50,6 +50,17 @@ var realTextCases = []testCase{
 	{"french question", "Quelles sont les autres documentations qui existent sur le système Debian ?\nVous les trouverez dans le répertoire /usr/share/doc.", "", nil},
 	{"french still fixes comma", "Les fichiers , les répertoires et les liens sont dans la liste de la page.", "Les fichiers, les répertoires et les liens sont dans la liste de la page.", []string{sb}},
 
+	// Marks that start a word or name a command (python3-yaml, grep
+	// NEWS, Debian reference, groff NEWS, termcap.5, git-range-diff).
+	{"yaml tag", "* Fixed the 'N' plain scalar being incorrectly recognized as !!bool.\n", "", nil},
+	{"negation", "\tvalue if ! (flags & PCRE_EXTRA_MATCH_LIMIT_RECURSION), as it is\n", "", nil},
+	{"quoted command", "For example, \"grep ." + "\" is now twice as fast\n", "", nil},
+	{"quoted command before bracket", "Pruebe Netrw con \"vim .\" (un navegador)", "", []string{sb + "?"}},
+	{"termcap row", "       fs   ? Return character to its position before going to status line ?\n", "", nil},
+	{"range-diff output", "2:  f00dbal ! 3:  decafe1 Describe a bug\n", "", nil},
+	{"prompt after a name", "    username $ xhost + si:localuser:root ; sudo chroot /path/to\n", "", nil},
+	{"quoted sentence", "\"Stop .\" he said.", "\"Stop.\" he said.", []string{sb}},
+
 	// Still fixed: prose.
 	{"english question", "Why would it do that ?\n", "Why would it do that?\n", []string{sb}},
 	{"prose double period", "it said in a statement..", "it said in a statement.", []string{dp}},

@@ -319,6 +319,9 @@ func CommandLine(line string) bool {
 	if sp <= 0 {
 		return false
 	}
+	if rest := line[sp:]; len(rest) >= 4 && (rest[1] == '$' || rest[1] == '#' || rest[1] == '%') && rest[2] == ' ' && isLower(rest[3]) {
+		return true // "username $ xhost +", "root # apt install x": a prompt after a name
+	}
 	name := line[:sp]
 	if _, ok := commands[name]; !ok {
 		return false
