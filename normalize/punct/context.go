@@ -2,6 +2,7 @@ package punct
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/pipeline/charclass"
 )
@@ -143,6 +144,43 @@ func countItems(text string) int {
 	return n
 }
 
+// definitionTerm reports whether the mark at p ends a line of at most two
+// tokens whose next line is indented deeper: the term of a definition
+// list ("Esc !" then its description), not a sentence.
+func definitionTerm(text string, p int) bool {
+	le := p + 1
+	for le < len(text) && (text[le] == ' ' || text[le] == '\t') {
+		le++
+	}
+	if le < len(text) && text[le] != '\n' && text[le] != '\r' {
+		return false // the mark does not end its line
+	}
+	ls := p
+	for ls > 0 && text[ls-1] != '\n' && text[ls-1] != '\r' {
+		if p-ls > 64 {
+			return false
+		}
+		ls--
+	}
+	line := text[ls:p]
+	indent := len(line) - len(strings.TrimLeft(line, " \t"))
+	if len(strings.Fields(line)) > 2 {
+		return false
+	}
+	next := le
+	if next < len(text) && text[next] == '\r' {
+		next++
+	}
+	if next < len(text) && text[next] == '\n' {
+		next++
+	}
+	n := 0
+	for next+n < len(text) && (text[next+n] == ' ' || text[next+n] == '\t') {
+		n++
+	}
+	return next+n < len(text) && text[next+n] != '\n' && text[next+n] != '\r' && n > indent
+}
+
 // ternary reports whether the "?" at q, with a space before it, is the
 // operator of "a ? b : c": a " : " follows on the same line, close by.
 func ternary(text string, q int) bool {
@@ -167,6 +205,20 @@ func (s *scanner) french() bool {
 	return s.isFrench
 }
 
+// frenchWindow is how far before a mark frenchText reads the passage
+// around it, for texts that mix languages.
+const frenchWindow = 400
+
+// frenchAround reports whether the paragraph around the mark at p, as
+// far as frenchWindow bytes before it, reads as French.
+func frenchAround(text string, p int) bool {
+	from := max(0, p-frenchWindow)
+	if k := strings.LastIndex(text[from:p], "\n\n"); k >= 0 {
+		from += k + 2
+	}
+	return frenchText(text[from:min(len(text), p+frenchWindow/4)])
+}
+
 // frenchSample bounds how much of a text frenchText reads: the language
 // of a document shows in its first pages.
 const frenchSample = 32 << 10
@@ -177,6 +229,10 @@ const frenchSample = 32 << 10
 func frenchText(text string) bool {
 	if len(text) > frenchSample {
 		text = text[:frenchSample]
+	}
+	// Cut at character boundaries.
+	for len(text) > 0 && !utf8.RuneStart(text[0]) {
+		text = text[1:]
 	}
 	fr, en := 0, 0
 	for i := 0; i < len(text); {
@@ -194,7 +250,7 @@ func frenchText(text string) bool {
 				b[k-i] = text[k] | 0x20
 			}
 			switch string(b[:j-i]) {
-			case "le", "la", "les", "des", "du", "est", "une", "et", "pour", "dans", "avec", "que", "qui", "sur", "pas", "ce", "sont", "au", "aux", "vous", "nous", "il", "elle", "ou":
+			case "le", "la", "les", "de", "des", "du", "un", "en", "est", "une", "et", "pour", "dans", "avec", "que", "qui", "sur", "pas", "ce", "sont", "au", "aux", "vous", "nous", "il", "elle", "ou":
 				fr++
 			case "the", "and", "of", "to", "is", "in", "that", "for", "with", "are", "this", "it", "be", "on", "you", "not":
 				en++

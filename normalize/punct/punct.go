@@ -455,14 +455,14 @@ func (s *scanner) spaceVerdict(start, p int) verdict {
 	c := text[p]
 	switch c {
 	case ';', '!', '?':
-		if s.french() {
-			return keep
+		if s.french() || frenchAround(text, p) {
+			return keep // the text, or the passage around the mark, is French
 		}
 		if c == '?' && ternary(text, p) {
 			return keep
 		}
 	}
-	if s.code(start) || s.urlInBrackets(start) || s.layoutLine(start) {
+	if s.code(start) || s.urlInBrackets(start) || s.layoutLine(start) || definitionTerm(text, p) {
 		return keep
 	}
 	q := p + 1 // past the run of marks: "!!bool", "?!"

@@ -61,6 +61,13 @@ var realTextCases = []testCase{
 	{"prompt after a name", "    username $ xhost + si:localuser:root ; sudo chroot /path/to\n", "", nil},
 	{"quoted sentence", "\"Stop .\" he said.", "\"Stop.\" he said.", []string{sb}},
 
+	// A definition list's term (jed.1) and French passages in a text
+	// that mixes languages (the Debian reference in French).
+	{"definition term", "       Esc !\n              Run a shell command.\n", "", nil},
+	{"definition term question", "       Ctrl-X ?\n              Describe a key.\n", "", nil},
+	{"french passage", "Setting LANG=en_US.UTF-8 makes the locale of the program and the tools that it runs the English one for the user.\n\n" +
+		"      * L’internationalisation (I18N) : donne la possibilité à un\n        logiciel de gérer plusieurs paramètres linguistiques ;\n", "", nil},
+
 	// Still fixed: prose.
 	{"english question", "Why would it do that ?\n", "Why would it do that?\n", []string{sb}},
 	{"prose double period", "it said in a statement..", "it said in a statement.", []string{dp}},
