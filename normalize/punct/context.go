@@ -15,6 +15,7 @@ type lineCache struct {
 	start, end int // the line is text[start:end]; end is its line break or len(text)
 	command    bool
 	layout     bool // the line holds a run of spaces that is layout
+	symbols    bool // the line names a symbol: a token of operator characters alone
 }
 
 // commandLine reports whether the line that holds offset p looks like a
@@ -41,7 +42,7 @@ func (s *scanner) commandLine(p int) bool {
 	if len(line) > charclass.MaxLine {
 		line = line[:charclass.MaxLine]
 	}
-	*c = lineCache{valid: true, start: start, end: end, command: charclass.CommandLine(line), layout: layoutRun(line)}
+	*c = lineCache{valid: true, start: start, end: end, command: charclass.CommandLine(line), layout: layoutRun(line), symbols: symbolToken(line)}
 	return c.command
 }
 
@@ -52,6 +53,37 @@ func (s *scanner) commandLine(p int) bool {
 func (s *scanner) layoutLine(p int) bool {
 	s.commandLine(p)
 	return s.line.layout
+}
+
+// symbolsLine reports whether the line that holds offset p names a
+// symbol ("by ~ and !", "the &&, ||, and !"): a mark standing alone on
+// it is named too, not the end of a sentence.
+func (s *scanner) symbolsLine(p int) bool {
+	s.commandLine(p)
+	return s.line.symbols
+}
+
+// symbolToken reports whether line holds a token made of operator
+// characters alone, after any trailing , . ; or : ("~", "&&,", "||").
+// A hyphen is a dash, and "*", "+" and "#" are bullets: not symbols here.
+func symbolToken(line string) bool {
+	for _, tok := range strings.Fields(line) {
+		tok = strings.TrimRight(tok, ",.;:")
+		if tok == "" {
+			continue
+		}
+		only := true
+		for i := 0; i < len(tok); i++ {
+			if strings.IndexByte("~&|^=<>/\\%$@", tok[i]) < 0 {
+				only = false
+				break
+			}
+		}
+		if only {
+			return true
+		}
+	}
+	return false
 }
 
 // layoutRun reports whether line holds such a run (see layoutLine).

@@ -483,8 +483,8 @@ func (s *scanner) spaceVerdict(start, p int) verdict {
 		return keep // "if ! (flags & X)": negation
 	}
 	if c == '.' || c == '!' || c == '?' {
-		if j > q && lowerWordAfter(text, j) {
-			return keep
+		if j > q && lowerWordAfter(text, j) || s.symbolsLine(p) {
+			return keep // "Remove ! from", "by ~ and !"
 		}
 		if q < len(text) && (text[q] == '"' || text[q] == '\'') && quotedLower(text, start, text[q]) {
 			// "grep ." is: a quoted command; "vim ." (un: perhaps one.

@@ -68,6 +68,10 @@ var realTextCases = []testCase{
 	{"french passage", "Setting LANG=en_US.UTF-8 makes the locale of the program and the tools that it runs the English one for the user.\n\n" +
 		"      * L’internationalisation (I18N) : donne la possibilité à un\n        logiciel de gérer plusieurs paramètres linguistiques ;\n", "", nil},
 
+	// A mark named on a line that names other symbols (apt, bc).
+	{"symbols named", "  * patterns: Terminate short pattern by ~ and !\n", "", nil},
+	{"operators named", "identifiers, (b) addition of the &&, ||, and !\n", "", nil},
+
 	// Still fixed: prose.
 	{"english question", "Why would it do that ?\n", "Why would it do that?\n", []string{sb}},
 	{"prose double period", "it said in a statement..", "it said in a statement.", []string{dp}},
