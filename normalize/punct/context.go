@@ -86,6 +86,19 @@ func symbolToken(line string) bool {
 	return false
 }
 
+// recordLine reports whether the line that holds offset p starts, after
+// its indentation, with a number of three digits or more and a space: a
+// record of a list (a bug number and its title), not a sentence.
+func (s *scanner) recordLine(p int) bool {
+	s.commandLine(p)
+	line := strings.TrimLeft(s.text[s.line.start:s.line.end], " \t")
+	n := 0
+	for n < len(line) && line[n] >= '0' && line[n] <= '9' {
+		n++
+	}
+	return n >= 3 && n < len(line) && line[n] == ' '
+}
+
 // layoutRun reports whether line holds such a run (see layoutLine).
 func layoutRun(line string) bool {
 	line = strings.TrimLeft(line, " \t")

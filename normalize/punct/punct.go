@@ -281,8 +281,9 @@ func (s *scanner) doublePeriod(i int) {
 		return // "git log v1.2.3.. src", "'main..'", "\"-L..\""
 	}
 	// Before a closing bracket two dots are as often an informal
-	// ellipsis ("seems ok..)") as a typo: a suggestion.
-	suggest := i+2 < len(text) && text[i+2] == ')'
+	// ellipsis ("seems ok..)") as a typo, and at the end of a record
+	// ("615000 title cut short..") they mark a cut: a suggestion.
+	suggest := i+2 < len(text) && text[i+2] == ')' || s.recordLine(i)
 	msg := msgDoublePeriod
 	if suggest {
 		msg = msgDoublePeriodSuggest
@@ -310,8 +311,12 @@ func (s *scanner) singlePeriod(i int) {
 		return // ".5", ".NET", "./run", ".txt"
 	}
 	if start, ok := s.strayPeriod(i); ok {
-		s.add(RuleDoubled, lint.Warning, lint.Span{Start: start - 1, End: i + 1},
-			`stray full stop after a full stop: ". ." → "."`, lint.Edit{Span: lint.Span{Start: start, End: i + 1}})
+		// A line that writes names ending in a full stop ("makefile.,")
+		// may end with one: a suggestion.
+		line, _ := charclass.LineAt(text, i)
+		suggest := strings.Contains(line, ".,")
+		s.addFix(RuleDoubled, lint.Warning, lint.Span{Start: start - 1, End: i + 1},
+			`stray full stop after a full stop: ". ." → "."`, lint.Edit{Span: lint.Span{Start: start, End: i + 1}}, suggest)
 		return
 	}
 	if start, ok := s.spaceBefore(i, false); ok {

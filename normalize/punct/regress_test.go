@@ -72,6 +72,13 @@ var realTextCases = []testCase{
 	{"symbols named", "  * patterns: Terminate short pattern by ~ and !\n", "", nil},
 	{"operators named", "identifiers, (b) addition of the &&, ||, and !\n", "", nil},
 
+	// The excerpts of testdata/realdocs: a bug list's cut title (GTK+
+	// NEWS), file names ending in a full stop (make NEWS), a shell
+	// condition (a Debian README).
+	{"cut title", " 615000 gtk_builder_value_from_string_type() returns FALSE without..\n 580889 table cells\n", "", []string{dp + "?"}},
+	{"names ending in a dot", "    makefile., and gnumakefile. .\n", "", []string{dd + "?"}},
+	{"shell condition", "    if [ -d ~/bin ] ; then\n", "", nil},
+
 	// Still fixed: prose.
 	{"english question", "Why would it do that ?\n", "Why would it do that?\n", []string{sb}},
 	{"prose double period", "it said in a statement..", "it said in a statement.", []string{dp}},

@@ -136,7 +136,7 @@ func TestCommandLine(t *testing.T) {
 	cmd := []string{
 		"$ git status .", "  $ cd ..", "% ls -l", "# apt-get install x", "git log v1.2.3.. src",
 		"\tgit blame v2.6.18.. -- foo", "find . -print0", "cd ..", "npm install --save x", `C:\> dir`,
-		"\u00a0\u00a0 # cd ./source; find . -print0",
+		"\u00a0\u00a0 # cd ./source; find . -print0", "    if [ -d ~/bin ] ; then", "[ -f x ] && y",
 	}
 	for _, l := range cmd {
 		if !CommandLine(l) {

@@ -305,7 +305,8 @@ func entityInside(s string) bool {
 // ending, looks like a shell command: after any indentation, a prompt
 // ("$ ", "% " or "# " before a lower-case word, "C:\>") or a
 // common command name in lower case followed by an argument ("git log
-// v1.2.3..", "cd ..", "find . -name x").
+// v1.2.3..", "cd ..", "find . -name x"), or a shell condition ("if [ -d
+// ~/bin ] ; then").
 func CommandLine(line string) bool {
 	line = trimIndent(line)
 	if len(line) >= 2 && (line[0] == '$' || line[0] == '%' || line[0] == '#') && line[1] == ' ' {
@@ -314,6 +315,11 @@ func CommandLine(line string) bool {
 	}
 	if len(line) >= 3 && isLetter(line[0]) && line[1] == ':' && line[2] == '\\' && strings.Contains(line, ">") {
 		return true
+	}
+	for _, kw := range shellTests {
+		if strings.HasPrefix(line, kw) {
+			return true // "if [ -d ~/bin ] ; then"
+		}
 	}
 	sp := strings.IndexByte(line, ' ')
 	if sp <= 0 {
@@ -329,6 +335,9 @@ func CommandLine(line string) bool {
 	arg := strings.TrimLeft(line[sp:], " ")
 	return arg != "" && (arg[0] == '-' || arg[0] == '.' || arg[0] == '/' || arg[0] == '~' || arg[0] == '$' || isLower(arg[0]) || isDigit(arg[0]) || arg[0] == '\'' || arg[0] == '"')
 }
+
+// shellTests start a shell condition: a line of shell, not of prose.
+var shellTests = []string{"[ ", "[[ ", "if [ ", "if [[ ", "elif [ ", "while [ ", "until [ ", "if test "}
 
 // commands are command names that start a command line; only those
 // that are not common English words at the start of a sentence, so a
