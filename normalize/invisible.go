@@ -196,13 +196,13 @@ func (invisibleStage) Check(text string) []lint.Finding {
 	}
 	flush(n)
 	if b := bidiFindings(text, &edits); len(b) > 0 {
-		fs = mergeFindings(fs, b)
+		fs = mergeByStart(fs, b)
 	}
 	return fs
 }
 
-// mergeFindings merges two lists of findings sorted by position into one.
-func mergeFindings(a, b []lint.Finding) []lint.Finding {
+// mergeByStart merges two lists of findings sorted by position into one.
+func mergeByStart(a, b []lint.Finding) []lint.Finding {
 	if len(a) == 0 {
 		return b
 	}
