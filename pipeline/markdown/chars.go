@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"unicode"
 	"unicode/utf8"
 
@@ -74,24 +75,13 @@ func lastRune(s string) rune {
 	return -1
 }
 
-// removable reports whether r is a control or format character other
-// than white space: one the normalize stages remove. A C1 control that
+// removable reports whether the normalize stages may remove r
+// (charclass.Removed): an invisible or control character, or a
+// bidirectional control (removed where unbalanced). A C1 control that
 // stands for a Windows-1252 character (U+009A for š) is repaired, not
-// removed, so it is not removable; the five that stand for none are.
+// removed, so it is not removable.
 func removable(r rune) bool {
-	if 0x80 <= r && r <= 0x9F {
-		return r == 0x81 || r == 0x8D || r == 0x8F || r == 0x90 || r == 0x9D
-	}
-	return r != '\n' && r != '\r' && r != '\t' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r))
-}
-
-// quoteRune reports whether r is a quotation mark or apostrophe.
-func quoteRune(r rune) bool {
-	switch r {
-	case '"', '\'', '“', '”', '„', '‟', '‘', '’', '‚', '‛', '«', '»', '‹', '›':
-		return true
-	}
-	return false
+	return charclass.Removable(r) && !charclass.WindowsC1(r) || charclass.Bidi(r) != charclass.NotBidi
 }
 
 // asciiPunct reports whether c is ASCII punctuation: the bytes Markdown

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"slices"
 	"strings"
 
@@ -21,12 +22,12 @@ func (b *builder) guard() *pipeline.Guard {
 		case cInline, cCode, cHard, cAttach:
 			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' {
 				view[i] = c
-			} else if i+1 < len(src) && quoteRune(firstRune(src[i+1:])) {
+			} else if i+1 < len(src) && charclass.IsQuote(firstRune(src[i+1:])) {
 				// Syntax that a quote follows closes a word, as a letter
 				// would: "*hello*" closes, `git`'s is an apostrophe, not
 				// the inches of a number.
 				view[i] = 'x'
-			} else if i > 0 && quoteRune(lastRune(src[:i])) {
+			} else if i > 0 && charclass.IsQuote(lastRune(src[:i])) {
 				// Syntax after a quote starts a word: the quote opens.
 				view[i] = '^'
 			} else {
