@@ -10,6 +10,7 @@ import (
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
 	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // A hostileShape builds n bytes (about) of one shape of text that has
@@ -88,13 +89,18 @@ func buildShape(s hostileShape, n int) string {
 	return b.String()
 }
 
-// cost runs p over text a few times and returns the fastest run.
-func cost(p *pipeline.Pipeline, text string, runs int) time.Duration {
+// cost returns the time one run of p over text takes: the average over
+// runs repeated for at least 25 ms, the least of three such batches, so
+// that a small input's time is not one scheduler tick.
+func cost(p *pipeline.Pipeline, text string) time.Duration {
 	best := time.Duration(1<<63 - 1)
-	for range runs {
-		start := time.Now()
-		p.Run(text)
-		best = min(best, time.Since(start))
+	for range 3 {
+		n, start := 0, time.Now()
+		for n == 0 || time.Since(start) < 25*time.Millisecond {
+			p.Run(text)
+			n++
+		}
+		best = min(best, time.Since(start)/time.Duration(n))
 	}
 	return best
 }
@@ -106,31 +112,31 @@ func cost(p *pipeline.Pipeline, text string, runs int) time.Duration {
 // fastest of several runs, measured again when over it) so that a shared,
 // noisy machine does not fail it; what it catches is growth with the
 // square of the input. COPYDESK_LINEAR_SIZE sets the small size (default
-// 64 KB).
+// 32 KB).
 func TestLinearTime(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the size-doubling check takes a few seconds")
 	}
-	small := 64 << 10
+	small := 32 << 10
 	if v := os.Getenv("COPYDESK_LINEAR_SIZE"); v != "" {
 		fmt.Sscan(v, &small)
 	}
 	opts := []struct {
 		name string
-		o    pipeline.Options
+		o    registry.Options
 	}{
-		{"default", pipeline.Options{}},
-		{"all", pipeline.Options{Dedupe: dedupe.Options{Mode: dedupe.All}, Normalize: normalize.Options{Quotes: normalize.QuotesTypographic, Width: true}}},
+		{"default", registry.Options{}},
+		{"all", registry.Options{Dedupe: dedupe.Options{Mode: dedupe.All}, Normalize: normalize.Options{Quotes: normalize.QuotesTypographic, Width: true}}},
 	}
 	for _, o := range opts {
-		p := pipeline.Default(o.o)
+		p := registry.Default(o.o)
 		for _, s := range hostileShapes {
 			t.Run(o.name+"/"+s.name, func(t *testing.T) {
 				a, b := buildShape(s, small), buildShape(s, 4*small)
 				const limit = 10.0
 				var ratio float64
 				for try := range 3 {
-					ta, tb := cost(p, a, 3), cost(p, b, 2)
+					ta, tb := cost(p, a), cost(p, b)
 					ratio = float64(tb) / float64(max(ta, time.Microsecond))
 					// Tiny times are all noise: under 20 ms for the
 					// large input is linear enough.
