@@ -22,6 +22,11 @@ type piece struct {
 // current text, can be carried back to the original.
 type composer struct {
 	pieces []piece // sorted by orig (and so by cur), non-overlapping
+	// noOwners leaves the pieces' owners empty: the run keeps edits only
+	// (Pipeline.EditsOnly), and added counts the findings taken, to own
+	// their edits while a stage's fixes are sorted out.
+	noOwners bool
+	added    int
 	// run takes each stage's findings (see runStages); reserve and add
 	// are its method values, made once a run.
 	run     stageRun
@@ -168,7 +173,10 @@ func (c *composer) apply(cur string, edits []ownedEdit) string {
 	// fixes makes one piece, not a block for a million.
 	np, no := c.count(edits)
 	out := make([]piece, 0, np)
-	arena := make([]int, 0, no)
+	var arena []int
+	if !c.noOwners {
+		arena = make([]int, 0, no)
+	}
 	i, j := 0, 0
 	for j < len(edits) {
 		// Pieces before the next edit that it does not touch stay as they are.
@@ -190,7 +198,9 @@ func (c *composer) apply(cur string, edits []ownedEdit) string {
 				} else {
 					orig.Start, orig.End = min(orig.Start, pc.orig.Start), max(orig.End, pc.orig.End)
 				}
-				arena = append(arena, pc.owners...)
+				if !c.noOwners {
+					arena = append(arena, pc.owners...)
+				}
 				i++
 				continue
 			}
@@ -212,8 +222,10 @@ func (c *composer) apply(cur string, edits []ownedEdit) string {
 		if orig.Start >= 0 {
 			start, end = min(start, orig.Start), max(end, orig.End)
 		}
-		for _, e := range group {
-			arena = append(arena, e.owner)
+		if !c.noOwners {
+			for _, e := range group {
+				arena = append(arena, e.owner)
+			}
 		}
 		var text string
 		if len(group) == 1 && group[0].Span == hull {

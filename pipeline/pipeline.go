@@ -40,6 +40,10 @@ type Result struct {
 	Cleaned  string    // the output
 	Findings []Finding // sorted by position in Original
 	Changes  []Change  // sorted, non-overlapping edits of Original that give Cleaned
+	// Counts holds, for a pipeline that keeps edits only (EditsOnly),
+	// the number of findings of each rule that Findings would have held;
+	// nil otherwise.
+	Counts map[string]int
 }
 
 // Edits returns the result's changes as plain edits of the original.
@@ -62,6 +66,7 @@ type Pipeline struct {
 	severity map[string]lint.Severity
 	fixOff   map[string]bool
 	suggest  bool // apply suggested fixes too
+	edits    bool // keep edits only: no findings (EditsOnly)
 }
 
 // New returns a pipeline of the given stages, in order, with every rule
@@ -109,6 +114,14 @@ func (p *Pipeline) ReportOnly(rules ...string) {
 // left as it was.
 func (p *Pipeline) ApplySuggestions(on bool) { p.suggest = on }
 
+// EditsOnly makes Run keep only what the cleaned text needs: the
+// result's Changes, without Findings (the changes' Findings lists are
+// empty) and with Counts in their place. The cleaned text and the changes
+// are the same either way. It is for a job that keeps only the cleaned
+// text or its diff: a text with a million findings then costs the
+// composed changes, not a million findings.
+func (p *Pipeline) EditsOnly(on bool) { p.edits = on }
+
 // SetSeverity overrides the severity of a rule's findings.
 func (p *Pipeline) SetSeverity(rule string, s lint.Severity) {
 	if p.severity == nil {
@@ -138,6 +151,7 @@ func (p *Pipeline) Run(text string) *Result { return p.RunGuarded(text, nil) }
 func (p *Pipeline) RunGuarded(text string, g *Guard) *Result {
 	r := &Result{Original: text}
 	var c composer
+	c.noOwners = p.edits
 	cur := text
 	if g != nil && g.View != "" && len(g.View) == len(text) {
 		cur = g.View
@@ -232,7 +246,9 @@ type stageRun struct {
 // Reserve makes room for n findings.
 func (sr *stageRun) Reserve(n int) {
 	if n > 0 {
-		sr.r.Findings = reserve(sr.r.Findings, n)
+		if !sr.p.edits {
+			sr.r.Findings = reserve(sr.r.Findings, n)
+		}
 		sr.edits = make([]ownedEdit, 0, n)
 	}
 }
@@ -251,6 +267,9 @@ func (sr *stageRun) Add(f lint.Finding) {
 		return
 	}
 	idx := len(r.Findings)
+	if p.edits {
+		idx = c.added // no finding is kept: edits are owned by a count
+	}
 	n0 := len(sr.edits)
 	unfixed := len(f.Fix) > 0 && p.fixOff[f.Rule] // a fix that is not made
 	suggestion := f.Suggest && !p.suggest && !p.fixOff[f.Rule] && len(f.Fix) > 0
@@ -269,6 +288,14 @@ func (sr *stageRun) Add(f lint.Finding) {
 		}
 	}
 	if sr.fixesOnly && len(sr.edits) == n0 {
+		return
+	}
+	if p.edits {
+		c.added++
+		if r.Counts == nil {
+			r.Counts = map[string]int{}
+		}
+		r.Counts[f.Rule]++
 		return
 	}
 	if unfixed {
@@ -354,7 +381,12 @@ func (r *Result) finish(pieces []piece) {
 			continue // later stages undid the change
 		}
 		r.Changes = append(r.Changes, Change{Edit: lint.Edit{Span: pc.orig, New: pc.text}, Findings: pc.owners})
-		owned[pc.owners[len(pc.owners)-1]]++
+		if len(pc.owners) > 0 {
+			owned[pc.owners[len(pc.owners)-1]]++
+		}
+	}
+	if len(r.Findings) == 0 {
+		return // edits only (EditsOnly), or nothing found
 	}
 	// Carve every finding's Fix out of one block.
 	block := make([]lint.Edit, len(r.Changes))

@@ -372,6 +372,12 @@ func (b *batchRun) count(d *doc) {
 		}
 		s.Findings[d.r.Findings[i].Rule]++
 	}
+	for rule, n := range d.r.Counts {
+		if s.Findings == nil {
+			s.Findings = map[string]int64{}
+		}
+		s.Findings[rule] += int64(n)
+	}
 	if b.progress != nil {
 		b.progress.add(d.in)
 	}

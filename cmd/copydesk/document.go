@@ -172,6 +172,7 @@ func (s *docSetup) run(w *docWorker, in *input) (*pipeline.Result, *pipeline.Gua
 	}
 	opts := s.options(cfg)
 	p := w.pipelineFor(cfg, opts)
+	p.EditsOnly(!s.report)
 	md := s.markdown(in)
 	var g *pipeline.Guard
 	if md {
