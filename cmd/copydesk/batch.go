@@ -21,6 +21,7 @@ import (
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/config"
 	"github.com/copydesk/copydesk/pipeline/jsonl"
+	"github.com/copydesk/copydesk/pipeline/report"
 	"github.com/copydesk/copydesk/pipeline/walk"
 )
 
@@ -405,7 +406,7 @@ func (e *env) finishStats(c *cli.Context, run *batchRun) error {
 		s.Wall.Round(time.Millisecond), s.MBPerSecond())
 	if _, rest, ok := strings.Cut(s.String(), "\n"); ok {
 		for _, line := range strings.Split(rest, "\n") {
-			fmt.Fprintf(e.stderr, "copydesk: %s\n", line)
+			fmt.Fprintf(e.stderr, "copydesk: %s\n", report.SafeName(line))
 		}
 	}
 	if path == "" {

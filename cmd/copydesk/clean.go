@@ -147,7 +147,7 @@ func (e *env) clean(c *cli.Context) error {
 			}
 		}
 		if list && r.Changed() {
-			if _, err := fmt.Fprintln(e.stdout, in.name); err != nil {
+			if _, err := fmt.Fprintln(e.stdout, report.SafeName(in.name)); err != nil {
 				return outputError(err)
 			}
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/copydesk/copydesk/dedupe/seen"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/jsonl"
+	"github.com/copydesk/copydesk/pipeline/report"
 )
 
 // jsonlFlags are the flags of clean --jsonl.
@@ -253,7 +254,7 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 		prog.finish()
 	}
 	for _, line := range strings.Split(total.String(), "\n") {
-		fmt.Fprintf(e.stderr, "copydesk: %s\n", line)
+		fmt.Fprintf(e.stderr, "copydesk: %s\n", report.SafeName(line))
 	}
 	return nil
 }

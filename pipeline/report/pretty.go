@@ -91,7 +91,7 @@ func severityColor(s lint.Severity) string {
 // finding writes one finding with its excerpt.
 func (p *prettyWriter) finding(name, text string, x *Finding) {
 	p.color(ansiBold)
-	p.w.Write(appendSafe(p.src[:0], name, false))
+	p.w.WriteString(SafeName(name))
 	p.w.WriteByte(':')
 	p.w.WriteString(strconv.Itoa(x.Line))
 	p.w.WriteByte(':')

@@ -16,12 +16,12 @@ import (
 //
 // which editors and CI systems recognise as compiler output. A line
 // break in a name or message is written as \n or \r so that each finding
-// stays on one line.
+// stays on one line; the name is written through SafeName.
 func Text(w io.Writer, files ...File) error {
 	bw := bufio.NewWriter(w)
 	var line []byte
 	for _, f := range files {
-		name := oneLine(f.Path)
+		name := SafeName(f.Path)
 		for _, x := range f.Findings {
 			line = append(line[:0], name...)
 			line = append(line, ':')
