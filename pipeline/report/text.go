@@ -16,7 +16,9 @@ import (
 //
 // which editors and CI systems recognise as compiler output. A line
 // break in a name or message is written as \n or \r so that each finding
-// stays on one line; the name is written through SafeName.
+// stays on one line; the name is written through SafeName. A suggested
+// fix (not applied) follows the message in parentheses:
+// "(suggestion: replace "x" with "y")".
 func Text(w io.Writer, files ...File) error {
 	bw := bufio.NewWriter(w)
 	var line []byte
@@ -32,6 +34,11 @@ func Text(w io.Writer, files ...File) error {
 			line = append(line, x.Severity.String()...)
 			line = append(line, ": "...)
 			line = append(line, oneLine(x.Message)...)
+			if s := suggestionOf(f.Source, &x); s != "" {
+				line = append(line, " ("...)
+				line = append(line, s...)
+				line = append(line, ')')
+			}
 			line = append(line, " ["...)
 			line = append(line, x.Rule...)
 			line = append(line, "]\n"...)
@@ -163,19 +170,12 @@ func appendFinding(b []byte, x *Finding) []byte {
 		b = appendString(b, *x.Replacement)
 	}
 	if len(x.Fix) > 0 {
-		b = append(b, `, "fix": [`...)
-		for i, e := range x.Fix {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			b = append(b, `{"offset": `...)
-			b = strconv.AppendInt(b, int64(e.Offset), 10)
-			b = appendField(b, "end_offset", e.EndOffset)
-			b = append(b, `, "new": `...)
-			b = appendString(b, e.New)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
+		b = append(b, `, "fix": `...)
+		b = appendEdits(b, x.Fix)
+	}
+	if len(x.Suggestion) > 0 {
+		b = append(b, `, "suggestion": `...)
+		b = appendEdits(b, x.Suggestion)
 	}
 	b = append(b, `, "related": [`...)
 	for i, r := range x.Related {
@@ -190,6 +190,23 @@ func appendFinding(b []byte, x *Finding) []byte {
 		b = append(b, '}')
 	}
 	return append(b, "]}"...)
+}
+
+// appendEdits appends edits as a JSON list.
+func appendEdits(b []byte, edits []Edit) []byte {
+	b = append(b, '[')
+	for i, e := range edits {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, `{"offset": `...)
+		b = strconv.AppendInt(b, int64(e.Offset), 10)
+		b = appendField(b, "end_offset", e.EndOffset)
+		b = append(b, `, "new": `...)
+		b = appendString(b, e.New)
+		b = append(b, '}')
+	}
+	return append(b, ']')
 }
 
 // appendField appends `, "name": n`.
