@@ -142,7 +142,7 @@ func (e *env) clean(c *cli.Context) error {
 			}
 		}
 		if jw != nil {
-			if err := jw.Write(report.NewFile(in.name, r)); err != nil {
+			if err := jw.WriteResult(in.name, r); err != nil {
 				return fmt.Errorf("writing %s: %w", reportFile.name, err)
 			}
 		}

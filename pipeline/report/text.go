@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/internal/jsonstr"
 )
 
@@ -94,6 +95,36 @@ const jsonHead = "{\n  \"version\": 1,\n  \"files\": ["
 
 // Write adds a file to the document.
 func (j *JSONWriter) Write(f File) error {
+	return j.write(f.Path, len(f.Findings), func(i int) *Finding { return &f.Findings[i] })
+}
+
+// WriteResult adds the report of r under the name path to the document,
+// as Write(NewFile(path, r)) does, without building the File: each
+// finding is positioned and written in turn, so that a result with a
+// million findings costs no second copy of them.
+func (j *JSONWriter) WriteResult(path string, r *pipeline.Result) error {
+	loc := newLocator(r.Original)
+	var (
+		x       Finding
+		fixes   []Edit
+		related []Location
+	)
+	return j.write(path, len(r.Findings), func(i int) *Finding {
+		pf := &r.Findings[i]
+		if n := len(pf.Fix) + len(pf.Suggestion); cap(fixes) < n {
+			fixes = make([]Edit, n)
+		}
+		if n := len(pf.Related); cap(related) < n {
+			related = make([]Location, n)
+		}
+		positioned(loc, pf, &x, fixes[:cap(fixes)], related[:cap(related)])
+		return &x
+	})
+}
+
+// write adds a file of n findings to the document; finding(i) returns
+// finding i, valid until the next call.
+func (j *JSONWriter) write(path string, n int, finding func(i int) *Finding) error {
 	if j.err != nil {
 		return j.err
 	}
@@ -104,14 +135,14 @@ func (j *JSONWriter) Write(f File) error {
 		b = append(b, ',')
 	}
 	b = append(b, "\n    {\n      \"path\": "...)
-	b = appendString(b, f.Path)
+	b = appendString(b, path)
 	b = append(b, ",\n      \"findings\": ["...)
-	for i := range f.Findings {
+	for i := range n {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, "\n        "...)
-		b = appendFinding(b, &f.Findings[i])
+		b = appendFinding(b, finding(i))
 		if len(b) >= 32<<10 {
 			if _, j.err = j.w.Write(b); j.err != nil {
 				return j.err
@@ -119,7 +150,7 @@ func (j *JSONWriter) Write(f File) error {
 			b = b[:0]
 		}
 	}
-	if len(f.Findings) > 0 {
+	if n > 0 {
 		b = append(b, "\n      "...)
 	}
 	b = append(b, "]\n    }"...)
