@@ -213,3 +213,38 @@ func TestDenseMemory(t *testing.T) {
 		t.Logf("full: %.1f bytes allocated per input byte", got)
 	}
 }
+
+// BenchmarkDense runs the default stages over 4 MB of finding-dense text
+// (three findings every 50 bytes) as clean runs them (edits only) and as
+// check does, and reports the bytes allocated per input byte and the
+// bytes the result keeps alive per input byte.
+func BenchmarkDense(b *testing.B) {
+	text := denseText(4 << 20)
+	for _, mode := range []struct {
+		name  string
+		edits bool
+	}{{"clean", true}, {"check", false}} {
+		b.Run(mode.name, func(b *testing.B) {
+			p := defaultStages()
+			p.EditsOnly(mode.edits)
+			b.SetBytes(int64(len(text)))
+			var before, after runtime.MemStats
+			var kept uint64
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			for range b.N {
+				r := p.Run(text)
+				b.StopTimer()
+				var ms runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&ms)
+				kept = ms.HeapAlloc
+				runtime.KeepAlive(r)
+				b.StartTimer()
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(len(text)), "alloc-B/in-B")
+			b.ReportMetric(float64(kept)/float64(len(text)), "kept-B/in-B")
+		})
+	}
+}
