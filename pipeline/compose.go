@@ -27,6 +27,15 @@ type composer struct {
 	// their edits while a stage's fixes are sorted out.
 	noOwners bool
 	added    int
+	// The findings a run takes wait in pending until finish (see
+	// pending), with the arenas of their related spans and suggested
+	// edits and the names of the stages; hint is how many more findings
+	// the stage said would come.
+	pending   [][]pending
+	related   []lint.Span
+	suggested []lint.Edit
+	stages    []string
+	hint      int
 	// run takes each stage's findings (see runStages); reserve and add
 	// are its method values, made once a run.
 	run     stageRun

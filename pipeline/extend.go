@@ -52,6 +52,7 @@ func (p *Pipeline) ExtendGuarded(r *Result, g *Guard, stages ...lint.Stage) {
 	}
 	cur, _ = p.runStages(r, &c, cur, stages, false, g)
 	r.Cleaned = cur
+	r.adopt(&c)
 	r.finish(c.pieces)
 	if view {
 		r.Cleaned, _ = lint.Apply(r.Original, r.Edits())
