@@ -9,6 +9,8 @@ require (
 	golang.org/x/text v0.44.0
 )
 
+require github.com/klauspost/compress v1.20.5
+
 require (
 	github.com/bmatcuk/doublestar/v4 v4.10.4
 	github.com/cespare/xxhash/v2 v2.3.0

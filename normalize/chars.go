@@ -11,8 +11,8 @@ import (
 // ellipsis (per the quote style), Unicode spaces and Unicode hyphens.
 // Guillemets, primes, en and em dashes, ZWJ and ZWNJ are left alone.
 //
-// With french set (QuotesTypographic in French), a narrow no-break space
-// U+202F next to « » ; : ! ? is French spacing and is kept.
+// With french set (QuotesTypographic in French), a no-break space U+00A0
+// or U+202F next to « » ; : ! ? is French spacing and is kept.
 type charsStage struct {
 	quotes QuoteStyle
 	french bool
@@ -170,7 +170,7 @@ func (s charsStage) Check(text string) []lint.Finding {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		fix := s.lookup(r)
-		if fix == fixNNBSP && s.french && frenchSpacing(text, i, i+size) {
+		if (fix == fixNNBSP || fix == fixNBSP) && s.french && frenchSpacing(text, i, i+size) {
 			fix = nil
 		}
 		if fix == nil {
@@ -201,8 +201,10 @@ func (s charsStage) Check(text string) []lint.Finding {
 	return fs
 }
 
-// frenchSpacing reports whether the narrow no-break space at [i, end) is
-// French spacing: after « or before » ; : ! ?.
+// frenchSpacing reports whether the no-break space (narrow or not) at
+// [i, end) is French spacing: after « or before » ; : ! ?. The
+// typographic stage owns those spaces (rule space.french), so that one
+// rule, not two that disagree, speaks of each.
 func frenchSpacing(text string, i, end int) bool {
 	if strings.HasSuffix(text[:i], "«") || strings.HasPrefix(text[end:], "»") {
 		return true

@@ -206,7 +206,7 @@ func Stages(opts Options) []lint.Stage {
 		charsStage{quotes: opts.Quotes, french: opts.Quotes == QuotesTypographic && langOf(opts.Lang).french},
 		widthStage{on: opts.Width},
 		typographicStage{lang: langOf(opts.Lang), primes: opts.Primes, on: opts.Quotes == QuotesTypographic},
-		smartStage{on: opts.Quotes == QuotesTypographic},
+		smartStage{on: opts.Quotes == QuotesTypographic, lang: langOf(opts.Lang)},
 		spacesStage{},
 	}
 }

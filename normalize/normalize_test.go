@@ -39,6 +39,7 @@ func TestRules(t *testing.T) {
 		RuleBlankLines:    {lint.Info, true},
 		RuleEllipsisChar:  {lint.Info, true},
 		RuleDoubleHyphen:  {lint.Info, true},
+		RuleSpacedHyphen:  {lint.Info, false},
 	}
 	rules := Rules()
 	if len(rules) != len(want) {

@@ -12,20 +12,26 @@ import (
 const (
 	RuleEllipsisChar = "punct.ellipsis-char"
 	RuleDoubleHyphen = "dash.double-hyphen"
+	RuleSpacedHyphen = "dash.spaced-hyphen"
 )
 
 var smartRules = []lint.Rule{
 	{ID: RuleEllipsisChar, Severity: lint.Info, Fixes: true,
 		Doc: `three dots after a word or before one ("Wait... no", "...and"): replaced by the ellipsis character … (typographic quote style); ". . .", four dots, "1...10", "a...b", paths, URLs and code are left alone`},
 	{ID: RuleDoubleHyphen, Severity: lint.Info, Fixes: true,
-		Doc: `double hyphen between words ("word--word", "word -- word"): replaced by an em dash —, between numbers ("10--20") by an en dash – (typographic quote style); "--flag", "git log -- path" and "---" are left alone`},
+		Doc: `double hyphen between words ("word--word", "word -- word"): replaced by the language's dash — an em dash — in English and Spanish, an en dash – in German, Swedish, French, Italian and Dutch — and between numbers ("10--20") by an en dash (typographic quote style); "--flag", "git log -- path" and "---" are left alone; a "--" opening a line of dialogue or an attribution ("-- Oscar Wilde") is suggested as an em dash`},
+	{ID: RuleSpacedHyphen, Severity: lint.Info, Fixes: false,
+		Doc: `German and Swedish: a hyphen alone between two spaced words ("kam - und") is a typewriter's dash; suggests the spaced en dash (typographic quote style, --lang de or sv)`},
 }
 
 // smartStage is the typographic style's counterpart of what the chars
 // stage does for the ASCII style with the ellipsis: three dots become
 // "…" and a double hyphen between words becomes an em dash, as
 // SmartyPants does. It reports nothing unless on (QuotesTypographic).
-type smartStage struct{ on bool }
+type smartStage struct {
+	on   bool
+	lang *quoteLang // the dash between words; nil: English
+}
 
 func (smartStage) Name() string { return "smart" }
 
@@ -52,7 +58,7 @@ func (s smartStage) Check(text string) []lint.Finding {
 		for j < len(text) && text[j] == c {
 			j++
 		}
-		if j-i != 2+boolInt(c == '.') || tok.at(text, i).path {
+		if (j-i != 2+boolInt(c == '.') && !(c == '-' && j-i == 1)) || tok.at(text, i).path {
 			i = j
 			continue
 		}
@@ -70,19 +76,88 @@ func (s smartStage) Check(text string) []lint.Finding {
 			i = j
 			continue
 		}
-		if dashBetweenWords(text, i, j) {
+		if j-i == 2 && dashBetweenWords(text, i, j) {
 			sp := lint.Span{Start: i, End: j}
 			if numberRange(text, i, j) {
 				fs = append(fs, lint.Finding{Rule: RuleDoubleHyphen, Severity: lint.Info, Span: sp,
 					Message: `double hyphen "--" between numbers → en dash "–"`, Fix: edits.one(lint.Edit{Span: sp, New: "–"})})
 			} else {
+				dash := s.wordDash()
 				fs = append(fs, lint.Finding{Rule: RuleDoubleHyphen, Severity: lint.Info, Span: sp,
-					Message: `double hyphen "--" → em dash "—"`, Fix: edits.one(lint.Edit{Span: sp, New: "—"})})
+					Message: doubleHyphenMessage[dash], Fix: edits.one(lint.Edit{Span: sp, New: dash})})
 			}
+		} else if j-i == 2 && dialogueDash(text, i, j) {
+			sp := lint.Span{Start: i, End: j}
+			fs = append(fs, lint.Finding{Rule: RuleDoubleHyphen, Severity: lint.Info, Span: sp,
+				Message: `double hyphen "--" opening a line of dialogue or an attribution → em dash "—"`,
+				Fix:     edits.one(lint.Edit{Span: sp, New: "—"}), Suggest: true})
+		} else if j-i == 1 && s.lang != nil && s.lang.spacedHyphen && spacedHyphen(text, i) {
+			sp := lint.Span{Start: i, End: j}
+			fs = append(fs, lint.Finding{Rule: RuleSpacedHyphen, Severity: lint.Info, Span: sp,
+				Message: `spaced hyphen " - " between words → dash "` + s.lang.wordDash + `" (` + s.lang.name + `)`,
+				Fix:     edits.one(lint.Edit{Span: sp, New: s.lang.wordDash}), Suggest: true})
 		}
 		i = j
 	}
 	return fs
+}
+
+// wordDash returns the dash a double hyphen between words becomes.
+func (s smartStage) wordDash() string {
+	if s.lang == nil || s.lang.wordDash == "" {
+		return "—"
+	}
+	return s.lang.wordDash
+}
+
+var doubleHyphenMessage = map[string]string{
+	"—": `double hyphen "--" → em dash "—"`,
+	"–": `double hyphen "--" → en dash "–"`,
+}
+
+// dialogueDash reports whether the "--" at text[i:j] opens a line of
+// dialogue ("-- Yes, she said.") or an attribution after a quotation
+// ("Be yourself." -- Oscar Wilde): at a line's start or after a closing
+// quote and a space, followed by one space and a capitalized word. A
+// signature line ("-- "), options and lower-case text after it ("--
+// end of options") are not.
+func dialogueDash(text string, i, j int) bool {
+	if j+1 >= len(text) || text[j] != ' ' {
+		return false
+	}
+	after, _ := utf8.DecodeRuneInString(text[j+1:])
+	if !unicode.IsUpper(after) {
+		return false
+	}
+	if i == 0 || text[i-1] == '\n' {
+		return true
+	}
+	if i < 2 || text[i-1] != ' ' {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i-1])
+	switch before {
+	case '"', '”', '»', '“', '\'', '’':
+		return true
+	}
+	return false
+}
+
+// spacedHyphen reports whether the hyphen at text[i] stands alone between
+// two words on one line, with one space on each side ("kam - und"): a
+// typewriter's dash. Lists ("- item" at a line's start), ranges of
+// numbers, options ("-v") and compounds are not.
+func spacedHyphen(text string, i int) bool {
+	if i < 2 || i+2 >= len(text) || text[i-1] != ' ' || text[i+1] != ' ' {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i-1])
+	after, _ := utf8.DecodeRuneInString(text[i+2:])
+	if !unicode.IsLetter(before) || !unicode.IsLetter(after) {
+		return false
+	}
+	prev, next := lastToken(text[:i-1]), firstToken(text[i+2:])
+	return !strings.HasPrefix(prev, "-") && !strings.ContainsAny(prev+next, "/\\$=_")
 }
 
 func boolInt(b bool) int {

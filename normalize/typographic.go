@@ -45,17 +45,36 @@ type quoteLang struct {
 	guillemets             bool   // « and » are the primary quotes: never opening/closing by context
 	french                 bool   // U+202F inside « » and before ; : ! ?
 	elisionsEN, elisionsNL bool   // 'tis, 'n', 's-Hertogenbosch
+	// elisions are words that start with an apostrophe standing for
+	// dropped letters ('tis, German 's, 'ne): an apostrophe before one
+	// of them, ending a word, is ’, never an opening quote.
+	elisions []string
+	// wordDash is the dash a double hyphen between words becomes: the
+	// em dash in English and Spanish, the en dash in German and Swedish
+	// (spaced, the Gedankenstrich and tankstreck), French, Italian and
+	// Dutch. spacedHyphen also makes a single hyphen between two spaced
+	// words a dash, as a suggestion (de, sv: a typewriter dash).
+	wordDash     string
+	spacedHyphen bool
 }
+
+// Elisions that start with an apostrophe, by language.
+var (
+	elisionsEnglish = []string{"tis", "twas", "em", "cause", "til", "bout", "round", "n"}
+	// German (Duden): 's (es), 'n, 'ne, 'nen, 'nem, 'ner (eine…), and the
+	// short forms of her-/hin- adverbs.
+	elisionsGerman = []string{"s", "n", "ne", "nen", "nem", "ner", "mal", "raus", "rein", "rum", "rauf", "runter", "rüber", "ran", "rin", "naus", "nein", "nauf", "nüber", "nunter"}
+)
 
 // quoteLangs are the languages Options.Lang accepts.
 var quoteLangs = map[string]*quoteLang{
-	"en": {name: "English", dOpen: "“", dClose: "”", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", elisionsEN: true},
-	"de": {name: "German", dOpen: "„", dClose: "“", nOpen: "„", nClose: "“", sOpen: "‚", sClose: "‘"},
-	"fr": {name: "French", dOpen: "«", dClose: "»", nOpen: "“", nClose: "”", sOpen: "‹", sClose: "›", guillemets: true, french: true},
-	"es": {name: "Spanish", dOpen: "«", dClose: "»", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", guillemets: true},
-	"it": {name: "Italian", dOpen: "«", dClose: "»", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", guillemets: true},
-	"nl": {name: "Dutch", dOpen: "“", dClose: "”", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", elisionsNL: true},
-	"sv": {name: "Swedish", dOpen: "”", dClose: "”", nOpen: "”", nClose: "”", sOpen: "’", sClose: "’"},
+	"en": {name: "English", dOpen: "“", dClose: "”", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", elisionsEN: true, elisions: elisionsEnglish, wordDash: "—"},
+	"de": {name: "German", dOpen: "„", dClose: "“", nOpen: "„", nClose: "“", sOpen: "‚", sClose: "‘", elisions: elisionsGerman, wordDash: "–", spacedHyphen: true},
+	"fr": {name: "French", dOpen: "«", dClose: "»", nOpen: "“", nClose: "”", sOpen: "‹", sClose: "›", guillemets: true, french: true, wordDash: "–"},
+	"es": {name: "Spanish", dOpen: "«", dClose: "»", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", guillemets: true, wordDash: "—"},
+	"it": {name: "Italian", dOpen: "«", dClose: "»", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", guillemets: true, wordDash: "–"},
+	"nl": {name: "Dutch", dOpen: "“", dClose: "”", nOpen: "“", nClose: "”", sOpen: "‘", sClose: "’", elisionsNL: true, wordDash: "–"},
+	"sv": {name: "Swedish", dOpen: "”", dClose: "”", nOpen: "”", nClose: "”", sOpen: "’", sClose: "’", wordDash: "–", spacedHyphen: true},
 }
 
 // Languages lists the values Options.Lang accepts, for help texts.
@@ -213,16 +232,17 @@ type typoScan struct {
 	fs       []lint.Finding
 	edits    editBlock
 	stack    []openQuote
-	doubles  int // open double quotations in stack
-	lastOpen int // end of the last quote taken as opening, -1 for none
-	consumed int // end of the last edit: later edits start at or after it
-	cont     int // offset of a quote that re-opens a quotation continued from the paragraph before, -1 for none
+	doubles  int   // open double quotations in stack
+	lastOpen int   // end of the last quote taken as opening, -1 for none
+	consumed int   // end of the last edit: later edits start at or after it
+	cont     int   // offset of a quote that re-opens a quotation continued from the paragraph before, -1 for none
+	texClose []int // offsets of the apostrophes that close TeX quotations already replaced
 }
 
 // typoLead marks the bytes the scan stops at; everything else, including
 // every continuation byte, is skipped with a table look-up.
 var typoLead = func() (t [256]bool) {
-	t['"'], t['\''], t['\n'], t[0xC2], t[0xE2] = true, true, true, true, true
+	t['"'], t['\''], t['\n'], t[0xC2], t[0xE2], t['`'] = true, true, true, true, true, true
 	return t
 }()
 
@@ -260,6 +280,14 @@ func (st typographicStage) Check(text string) []lint.Finding {
 			s.frenchPunct(i)
 			i++
 			continue
+		case '`':
+			i = s.tex(i)
+			continue
+		case '\'':
+			if s.texSkip(i) {
+				i += 1 + boolInt(i+1 < n && text[i+1] == '\'' && s.texSkip(i+1))
+				continue
+			}
 		}
 		r, size := runeAt(text, i)
 		if fam := quoteFamily(r); fam != famNone {
@@ -311,10 +339,10 @@ func (s *typoScan) elision(i int) (bool, int) {
 		if len(rest) >= 2 && (rest[0] == 'n' || rest[0] == 'N') && rest[1] == '\'' && wordEnd(2) {
 			return true, i + 2
 		}
-		for _, w := range [...]string{"tis", "twas", "em", "cause", "til", "bout", "round", "n"} {
-			if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) && wordEnd(len(w)) {
-				return true, -1
-			}
+	}
+	for _, w := range s.st.lang.elisions {
+		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) && wordEnd(len(w)) {
+			return true, -1
 		}
 	}
 	if s.st.lang.elisionsNL {
@@ -358,11 +386,17 @@ func (s *typoScan) role(i, end int, r rune, double bool) int {
 		if !double && nx == ctxDigit {
 			return roleApos // ’90s
 		}
+		if next == '.' && ni+1 < len(s.text) && classify(s.nextRune(ni+1)) == ctxLetter {
+			return roleOpen // ".com", '.NET'
+		}
 		if nx == ctxSpace || endsWord(next) {
 			return roleNone // between spaces, or before "." (the punct stage may take the space between)
 		}
 		return roleOpen
 	case ctxDash:
+		if !double && nx == ctxDigit && decadeAt(s.text, ni) {
+			return roleApos // —’90s
+		}
 		if nx == ctxLetter || nx == ctxDigit || nx == ctxOpen {
 			return roleOpen
 		}
@@ -371,7 +405,7 @@ func (s *typoScan) role(i, end int, r rune, double bool) int {
 		if !double && nx == ctxLetter {
 			return roleApos // 1990's
 		}
-		if s.pending(double) && nx != ctxDigit {
+		if s.pending(double) && nx != ctxDigit && !(double && s.inchesInQuotation(ni)) {
 			return roleClose
 		}
 		return rolePrime
@@ -391,6 +425,9 @@ func (s *typoScan) role(i, end int, r rune, double bool) int {
 		return roleApos // the Joneses', goin'
 	}
 	// After punctuation.
+	if !double && nx == ctxDigit && s.prevRune(pi) == '-' && decadeAt(s.text, ni) {
+		return roleApos // --’90s
+	}
 	if !double && possessiveAt(s.text, ni) && strings.ContainsRune("!?.)]", s.prevRune(pi)) {
 		return roleApos // Yahoo!'s, (UK)'s, the U.S.'s
 	}
@@ -404,6 +441,136 @@ func (s *typoScan) role(i, end int, r rune, double bool) int {
 		return roleClose // reported as unbalanced
 	}
 	return roleApos
+}
+
+// decadeAt reports whether text[i:] starts with two digits that end a
+// number, as in '90s or '05: a decade or a year with its century elided.
+func decadeAt(text string, i int) bool {
+	if i+2 > len(text) || !isDigitByte(text[i]) || !isDigitByte(text[i+1]) {
+		return false
+	}
+	return i+2 == len(text) || !isDigitByte(text[i+2])
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// inchesLookahead bounds how far inchesInQuotation looks for the quote
+// that closes the quotation, so that the scan stays linear.
+const inchesLookahead = 160
+
+// inchesInQuotation reports whether the straight double quote after a
+// digit, ending at i, inside an open quotation, marks inches rather than
+// the quotation's end: a space and a lower-case word follow it, and a
+// double quote, straight or not, follows later on the same line ("my 27"
+// monitor" broke).
+func (s *typoScan) inchesInQuotation(i int) bool {
+	if s.text[i-1] != '"' || i+1 >= len(s.text) || s.text[i] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[i+1:])
+	if !unicode.IsLower(r) {
+		return false
+	}
+	rest := s.text[i+1 : min(len(s.text), i+1+inchesLookahead)]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	for _, r := range rest {
+		if quoteFamily(r) == famDouble {
+			return true
+		}
+	}
+	return false
+}
+
+// texLookahead bounds how far tex looks for the end of a TeX quotation.
+const texLookahead = 400
+
+// tex handles a backtick at i: TeX's quotes “like this” and `this' (and
+// GNU's old `this') become the language's double and single quotes when
+// the closing apostrophes follow on the same line, within reach, after a
+// letter, digit or punctuation and before a non-letter; a backtick
+// without them (code: `ls -l`) is left alone. It returns where the scan
+// goes on.
+func (s *typoScan) tex(i int) int {
+	t := s.text
+	n := 1
+	if i+1 < len(t) && t[i+1] == '`' {
+		n = 2
+	}
+	if i+n < len(t) && t[i+n] == '`' || i > 0 && t[i-1] == '`' {
+		return i + n // ``` and longer: a code fence or code span
+	}
+	start := i + n
+	if start >= len(t) || !isLetterAt(t, start) {
+		return start // a quotation starts with a word: `0' or `` x'' are not TeX quotes
+	}
+	line := t[start:min(len(t), start+texLookahead)]
+	if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+		line = line[:nl]
+	}
+	end := -1
+	for k := 0; k < len(line); k++ {
+		switch line[k] {
+		case '`':
+			return start // another backtick first: code, or nested TeX quotes left as they are
+		case '\'':
+			if k == 0 || line[k-1] == ' ' {
+				continue
+			}
+			if n == 2 {
+				if k+1 < len(line) && line[k+1] == '\'' && (k+2 == len(line) || !isLetterAt(line, k+2)) {
+					end = start + k
+				}
+			} else if k+1 == len(line) || !isLetterAt(line, k+1) && line[k+1] != '\'' {
+				end = start + k
+			}
+		}
+		if end >= 0 {
+			break
+		}
+	}
+	if end < 0 {
+		return start
+	}
+	lang := s.st.lang
+	open, close := lang.sOpen, lang.sClose
+	if n == 2 {
+		open, close = lang.dOpen, lang.dClose
+	}
+	s.addTex(i, i+n, open)
+	s.addTex(end, end+n, close)
+	s.texClose = append(s.texClose, end)
+	if n == 2 {
+		s.texClose = append(s.texClose, end+1)
+	}
+	return start
+}
+
+// addTex records the replacement of a TeX quote at [i, j) by want.
+func (s *typoScan) addTex(i, j int, want string) {
+	sp := lint.Span{Start: i, End: j}
+	s.fs = append(s.fs, lint.Finding{Rule: RuleTypographic, Severity: lint.Info, Span: sp,
+		Message: "TeX quote " + s.text[i:j] + " → " + want,
+		Fix:     s.edits.one(lint.Edit{Span: sp, New: want})})
+}
+
+// texSkip reports whether the apostrophe at i closes a TeX quotation tex
+// has replaced already, and forgets it.
+func (s *typoScan) texSkip(i int) bool {
+	for k, c := range s.texClose {
+		if c == i {
+			s.texClose = append(s.texClose[:k], s.texClose[k+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// isLetterAt reports whether a letter starts at s[i].
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
 }
 
 // possessiveAt reports whether text[i:] starts with a possessive "s": an
@@ -584,12 +751,20 @@ func (s *typoScan) replace(i, end int, r rune, role int, want string) {
 	}
 	start, stop, repl := i, end, want
 	if s.st.lang.french && (want == "«" || want == "»") {
+		// A no-break space, narrow or not, is French spacing and stays;
+		// any other space becomes a narrow one.
 		if want == "«" {
 			if e := s.spaceRunAfter(end); e >= 0 {
 				stop, repl = e, "«\u202F"
+				if s.text[end:e] == "\u00A0" {
+					repl = "«\u00A0"
+				}
 			}
 		} else if b := s.spaceRunBefore(i); b >= 0 {
 			start, repl = b, "\u202F»"
+			if s.text[b:i] == "\u00A0" {
+				repl = "\u00A0»"
+			}
 		}
 	}
 	if s.text[start:stop] == repl {
@@ -795,8 +970,8 @@ func (s *typoScan) frenchPunct(i int) {
 		}
 	}
 	b := s.spaceRunBefore(i)
-	if b < 0 || s.text[b:i] == "\u202F" {
-		return
+	if b < 0 || s.text[b:i] == "\u202F" || s.text[b:i] == "\u00A0" {
+		return // a no-break space, narrow or not, is French spacing
 	}
 	if p := s.prevRune(b); classify(p) == ctxSpace || p == ';' || p == ':' || p == '!' || p == '?' {
 		return
@@ -821,6 +996,12 @@ func (s *typoScan) newline(i int) int {
 		j++
 	}
 	if j < len(s.text) && s.text[j] != '\n' {
+		if e, ok := separatorLine(s.text, j); ok {
+			// A record separator ends the text before it: the quotation
+			// does not go on in the next record (a fortune file's "%").
+			s.paragraphEnd(i, len(s.text))
+			return e
+		}
 		return i + 1 // the paragraph goes on
 	}
 	// Skip to the first visible byte of the next paragraph.
@@ -829,6 +1010,43 @@ func (s *typoScan) newline(i int) int {
 	}
 	s.paragraphEnd(i, j)
 	return j
+}
+
+// separatorLine reports whether the line starting at i holds only a
+// record or section separator — "%" or "%%" (fortune files), a run of
+// three or more of one of - * _ = ~ # (spaced or not), or an ASCII
+// file, group or record separator — and returns the end of its line.
+func separatorLine(text string, i int) (int, bool) {
+	e := strings.IndexByte(text[i:], '\n')
+	if e < 0 {
+		e = len(text)
+	} else {
+		e += i
+	}
+	line := strings.TrimRight(text[i:e], " \t\r")
+	switch line {
+	case "%", "%%", "\x1c", "\x1d", "\x1e", "\f":
+		return e, true
+	}
+	if len(line) > 80 {
+		return e, false
+	}
+	var mark byte
+	n := 0
+	for k := 0; k < len(line); k++ {
+		switch c := line[k]; c {
+		case ' ', '\t':
+		case '-', '*', '_', '=', '~', '#':
+			if mark != 0 && c != mark {
+				return e, false
+			}
+			mark = c
+			n++
+		default:
+			return e, false
+		}
+	}
+	return e, n >= 3
 }
 
 // paragraphEnd closes the paragraph ending at end; next is the first

@@ -194,7 +194,7 @@ func TestTypographicGerman(t *testing.T) {
 		{name: "nested single quotes", in: `"Er las 'Faust' gern."`, want: "„Er las ‚Faust‘ gern.“", rules: rep(ty, 4)},
 		{name: "apostrophe in word", in: "Wie geht's?", want: "Wie geht’s?", rules: []string{ty}},
 		{name: "apostrophe at word end", in: "Hans' Auto", want: "Hans’ Auto", rules: []string{ty}},
-		{name: "apostrophe at word start", in: "So 'n Quatsch", want: "So ‚n Quatsch", rules: []string{ty}},
+		{name: "apostrophe at word start", in: "So 'n Quatsch", want: "So ’n Quatsch", rules: []string{ty}},
 		{name: "English quotes in German", in: "“Hallo”", want: "„Hallo“", rules: rep(tl, 2)},
 		{name: "English opening quote only", in: "“Hallo“", want: "„Hallo“", rules: []string{tl}},
 		{name: "correct German", in: "„Hallo“, ‚Welt‘ und geht’s", want: "„Hallo“, ‚Welt‘ und geht’s"},
@@ -213,14 +213,16 @@ func TestTypographicFrench(t *testing.T) {
 		{name: "straight quotes", in: `Il dit "bonjour".`, want: "Il dit «" + f + "bonjour" + f + "».", rules: rep(ty, 2)},
 		{name: "straight quotes with spaces", in: `Il dit " bonjour ".`, want: `Il dit " bonjour ".`},
 		{name: "guillemets with plain spaces", in: "« bonjour »", want: "«" + f + "bonjour" + f + "»", rules: rep(tf, 2)},
-		{name: "guillemets with no-break spaces", in: "«\u00a0bonjour\u00a0»", want: "«" + f + "bonjour" + f + "»", rules: rep(tf, 2)},
+		{name: "guillemets with no-break spaces kept", in: "«\u00a0bonjour\u00a0»", want: "«\u00a0bonjour\u00a0»"},
+		{name: "guillemets with spaces", in: "« bonjour »", want: "«" + f + "bonjour" + f + "»", rules: rep(tf, 2)},
 		{name: "guillemets without spaces", in: "«bonjour»", want: "«" + f + "bonjour" + f + "»", rules: rep(tf, 2)},
 		{name: "correct guillemets", in: "«" + f + "bonjour" + f + "»", want: "«" + f + "bonjour" + f + "»"},
 		{name: "apostrophe", in: "L'homme d'État", want: "L’homme d’État", rules: rep(ty, 2)},
 		{name: "nested quotes", in: `"Il a dit "non" hier"`, want: "«" + f + "Il a dit “non” hier" + f + "»", rules: rep(ty, 4)},
 		{name: "English quotes at top level", in: "“bonjour”", want: "«" + f + "bonjour" + f + "»", rules: rep(tl, 2)},
 		{name: "space before question mark", in: "Quoi ?", want: "Quoi" + f + "?", rules: []string{tf}},
-		{name: "no-break space before colon", in: "Note\u00a0: rien", want: "Note" + f + ": rien", rules: []string{tf}},
+		{name: "no-break space before colon kept", in: "Note\u00a0: rien", want: "Note\u00a0: rien"},
+		{name: "no-break space before question mark kept", in: "Quoi\u00a0?", want: "Quoi\u00a0?"},
 		{name: "spaces before exclamation", in: "Non  !", want: "Non" + f + "!", rules: []string{tf}},
 		{name: "semicolon", in: "oui ; non", want: "oui" + f + "; non", rules: []string{tf}},
 		{name: "narrow space kept", in: "Quoi" + f + "? Non" + f + "!", want: "Quoi" + f + "? Non" + f + "!"},
@@ -308,7 +310,9 @@ func TestCharsFrenchSpacing(t *testing.T) {
 		{name: "kept before »", in: "a" + f + "»", want: "a" + f + "»"},
 		{name: "kept before ; : ! ?", in: "a" + f + "; b" + f + ": c" + f + "! d" + f + "?", want: "a" + f + "; b" + f + ": c" + f + "! d" + f + "?"},
 		{name: "thousands separator becomes a space", in: "10" + f + "000", want: "10 000", findings: []string{"space.unicode 2:5"}},
-		{name: "no-break space still becomes a space", in: "a\u00a0?", want: "a ?", findings: []string{"space.unicode 1:3"}},
+		{name: "no-break space before ? is French spacing", in: "a\u00a0?", want: "a\u00a0?"},
+		{name: "no-break space inside guillemets is French spacing", in: "«\u00a0a\u00a0»", want: "«\u00a0a\u00a0»"},
+		{name: "no-break space between words still becomes a space", in: "a\u00a0b", want: "a b", findings: []string{"space.unicode 1:3"}},
 		{name: "curly quotes kept", in: "“a” …", want: "“a” …"},
 	})
 	testStage(t, charsStage{quotes: QuotesTypographic}, []stageTest{
@@ -397,5 +401,100 @@ func BenchmarkTypographic(b *testing.B) {
 				st.Check(c.text)
 			}
 		})
+	}
+}
+
+// TestTypographicLanguageConventions checks each language's conventions
+// beyond its quotes, as the style references state them: German elided
+// words take ’ (Duden: 's, 'n, 'ne, 'nen, 'rein…), a decade after a dash
+// takes ’, an opening quote before a dotted word opens, inches inside an
+// open quotation stay inches, TeX quotes become the language's quotes,
+// and the no-break spaces French puts before ; : ! ? and inside « » are
+// left as they are, narrow or not.
+func TestTypographicLanguageConventions(t *testing.T) {
+	f := "\u202f"
+	testTypographic(t, Options{Lang: "de"}, []typoTest{
+		{name: "elided es", in: "Wie geht's? 's ist gut.", want: "Wie geht’s? ’s ist gut.", rules: rep(ty, 2)},
+		{name: "elided eine", in: "Gib mir 'ne Chance und 'nen Euro, 'nem Kind, 'ner Frau.", want: "Gib mir ’ne Chance und ’nen Euro, ’nem Kind, ’ner Frau.", rules: rep(ty, 4)},
+		{name: "elided adverbs", in: "Komm 'rein, geh 'raus, 'rum und 'runter.", want: "Komm ’rein, geh ’raus, ’rum und ’runter.", rules: rep(ty, 4)},
+		{name: "single quotation still opens", in: "Er sagte 'schön' dazu.", want: "Er sagte ‚schön‘ dazu.", rules: rep(ty, 2)},
+		{name: "elision-like word in a quotation", in: "'nett' war es", want: "‚nett‘ war es", rules: rep(ty, 2)},
+	})
+	testTypographic(t, Options{Lang: "en"}, []typoTest{
+		{name: "decade after an em dash", in: "the 1980s—'90s too", want: "the 1980s—’90s too", rules: []string{ty}},
+		{name: "decade after an en dash", in: "1980s–'90s", want: "1980s–’90s", rules: []string{ty}},
+		{name: "decade after a double hyphen", in: "the 1980s--'90s", want: "the 1980s--’90s", rules: []string{ty}},
+		{name: "quote after dash before a word still opens", in: "—'Hello'", want: "—‘Hello’", rules: rep(ty, 2)},
+		{name: "opening quote before a dotted word", in: `the ".com" era and '.NET' too`, want: "the “.com” era and ‘.NET’ too", rules: rep(ty, 4)},
+		{name: "quote before a sentence's dot stays", in: `He said " . "`, want: `He said " . "`},
+		{name: "inches inside a quotation", in: `"My 27" monitor broke," he said.`, want: "“My 27\" monitor broke,” he said.", rules: rep(ty, 2)},
+		{name: "closing quote after a number", in: `"I counted 27" and left.`, want: "“I counted 27” and left.", rules: rep(ty, 2)},
+		{name: "closing quote after a number, capital follows", in: `"Room 101" Then "x"`, want: "“Room 101” Then “x”", rules: rep(ty, 4)},
+		{name: "TeX double quotes", in: "``Quoted'' text", want: "“Quoted” text", rules: rep(ty, 2)},
+		{name: "TeX single quotes", in: "the `word' here", want: "the ‘word’ here", rules: rep(ty, 2)},
+		{name: "TeX quotes with an apostrophe inside", in: "``don't'' go", want: "“don’t” go", rules: rep(ty, 3)},
+		{name: "backticks of code stay", in: "run `ls -l` now", want: "run `ls -l` now"},
+		{name: "fence stays", in: "```go\ncode\n```", want: "```go\ncode\n```"},
+		{name: "backtick without a closing quote stays", in: "a ` b and c's", want: "a ` b and c’s", rules: []string{ty}},
+	})
+	testTypographic(t, Options{Lang: "en", Primes: true}, []typoTest{
+		{name: "primes inside a quotation", in: `"He is 6'5" tall," she said.`, want: "“He is 6′5″ tall,” she said.", rules: rep(ty, 4)},
+	})
+	testTypographic(t, Options{Lang: "en"}, []typoTest{
+		{name: "quotation does not leak across a fortune separator", in: "He said \"no.\n%\n\"Yes\" she said.", want: "He said “no.\n%\n“Yes” she said.", rules: []string{ty, tu, ty, ty}},
+		{name: "quotation does not leak across a rule", in: "\"Open\n* * *\nWe said \"x\" here", want: "“Open\n* * *\nWe said “x” here", rules: []string{ty, tu, ty, ty}},
+		{name: "a dash line in a paragraph is not prose", in: "\"a\n---\nb\"", want: "“a\n---\nb”", rules: []string{ty, tu, tu, ty}},
+	})
+	testTypographic(t, Options{Lang: "de"}, []typoTest{
+		{name: "TeX quotes in German", in: "``Hallo'' und `Welt'", want: "„Hallo“ und ‚Welt‘", rules: rep(ty, 4)},
+	})
+	testTypographic(t, Options{Lang: "fr"}, []typoTest{
+		{name: "no-break spaces are French spacing", in: "Il dit\u00a0: «\u00a0oui\u00a0» et non\u00a0!", want: "Il dit\u00a0: «\u00a0oui\u00a0» et non\u00a0!"},
+		{name: "plain spaces become narrow ones", in: "Il dit : « oui » !", want: "Il dit" + f + ": «" + f + "oui" + f + "»" + f + "!", rules: rep(tf, 4)},
+	})
+}
+
+// TestSmartDashesByLanguage checks the dash a double hyphen between words
+// becomes in each language, and the German and Swedish suggestion for a
+// spaced single hyphen.
+func TestSmartDashesByLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang, in, want string
+		suggest        bool
+	}{
+		{"en", "came -- and went", "came — and went", false},
+		{"es", "vino -- y se fue", "vino — y se fue", false},
+		{"de", "Sie kam -- und ging", "Sie kam – und ging", false},
+		{"sv", "Hon kom -- och gick", "Hon kom – och gick", false},
+		{"fr", "Il vint -- et partit", "Il vint – et partit", false},
+		{"it", "Venne -- e se ne andò", "Venne – e se ne andò", false},
+		{"nl", "Ze kwam -- en ging", "Ze kwam – en ging", false},
+		{"de", "10--20", "10–20", false},
+		{"de", "Sie kam - und ging", "Sie kam – und ging", true},
+		{"sv", "Hon kom - och gick", "Hon kom – och gick", true},
+		{"en", "came - and went", "came - and went", false},
+		{"de", "- Punkt", "- Punkt", false},
+		{"de", "Seite 10 - 20", "Seite 10 - 20", false},
+		{"de", "ls -l - x", "ls -l - x", false},
+		{"en", "-- Yes, she said.", "— Yes, she said.", true},
+		{"fr", "Il dit :\n-- Oui, dit-il.", "Il dit :\n— Oui, dit-il.", true},
+		{"en", "\"Be yourself.\" -- Oscar Wilde", "\"Be yourself.\" — Oscar Wilde", false},
+		{"en", "-- \nsignature", "-- \nsignature", false},
+		{"en", "--verbose", "--verbose", false},
+		{"en", "-- end of options", "-- end of options", false},
+	} {
+		st := smartStage{on: true, lang: langOf(c.lang)}
+		fs := st.Check(c.in)
+		var edits []lint.Edit
+		for _, f := range fs {
+			if f.Suggest != c.suggest {
+				t.Errorf("%s %q: finding %s has Suggest %v, want %v", c.lang, c.in, f.Rule, f.Suggest, c.suggest)
+			}
+			edits = append(edits, f.Fix...)
+		}
+		got, err := lint.Apply(c.in, edits)
+		if err != nil || got != c.want {
+			t.Errorf("%s %q: got %q (%v), want %q", c.lang, c.in, got, err, c.want)
+		}
 	}
 }

@@ -4,11 +4,15 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
 // An atomicFile replaces a file atomically: what is written goes to a
@@ -17,13 +21,20 @@ import (
 // untouched; Abort removes the temporary file. A target that is a
 // character device or a named pipe (/dev/null, /dev/stdout, a FIFO) is
 // not a file to replace: it is written directly.
+//
+// The temporary file is created with the owner's bits of the final mode
+// only (at most 0600), before any byte is written: what it holds is
+// never readable by more users than the final file, even if the run is
+// killed. Commit gives it the final mode just before the rename. Its name
+// says which process made it (see tempName), so that a later run can
+// remove it once that process is gone (see sweepStale).
 type atomicFile struct {
 	*bufio.Writer
 	e      *env
 	name   string // the path as given, for messages
 	target string // the file replaced: the path with symbolic links resolved
 	f      *os.File
-	mode   fs.FileMode // to set, or 0 to keep the temporary file's
+	mode   fs.FileMode // the final mode, set at Commit
 	old    fs.FileInfo // the file replaced, if it exists
 	direct bool        // f is the target itself, a device or a pipe
 	// noSync skips the fsync of the file and its directory, for a batch
@@ -34,8 +45,29 @@ type atomicFile struct {
 
 // createAtomic starts replacing path. An existing file keeps its mode
 // (and, where permitted, its owner); a new file gets the usual mode for
-// new files, 0666 less the umask.
+// new files, 0666 less the umask. A file with other hard links is
+// replaced under this name only: the other names keep the old text.
 func (e *env) createAtomic(path string) (*atomicFile, error) {
+	return e.openAtomic(path, true)
+}
+
+// rewriteFile replaces path with text atomically, for -w: a file with
+// other hard links is refused unless breakLinks (--break-links).
+func (e *env) rewriteFile(path, text string, breakLinks bool) error {
+	a, err := e.openAtomic(path, breakLinks)
+	if err != nil {
+		return err
+	}
+	if _, err := a.WriteString(text); err != nil {
+		a.Abort()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return a.Commit()
+}
+
+// openAtomic is createAtomic; a target with other hard links is refused
+// unless splitLinks.
+func (e *env) openAtomic(path string, splitLinks bool) (*atomicFile, error) {
 	a := &atomicFile{e: e, name: path, target: path}
 	if !isFDPath(path) {
 		a.target = resolveLinks(path)
@@ -57,18 +89,24 @@ func (e *env) createAtomic(path string) (*atomicFile, error) {
 	case err == nil && !fi.Mode().IsRegular():
 		return nil, fmt.Errorf("writing %s: not a regular file", path)
 	case err == nil:
+		if n := linkCount(fi); n > 1 && !splitLinks {
+			return nil, fmt.Errorf("writing %s: it has %d hard links: rewriting it would give this name new text and leave the other %d with the old; left alone (--break-links rewrites it anyway)", path, n, n-1)
+		}
 		a.old = fi
 		a.mode = fi.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("writing %s: %w", path, err)
+	default:
+		a.mode = 0o666 &^ umask
 	}
 	if err := e.step("create", path); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", path, err)
 	}
 	dir, base := filepath.Split(a.target)
+	e.sweepStale(dir)
 	for try := 0; ; try++ {
-		tmp := filepath.Join(dir, fmt.Sprintf(".%s.copydesk-%d.tmp", base, rand.Uint32()))
-		a.f, err = os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		tmp := filepath.Join(dir, tempName(base))
+		a.f, err = os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, a.mode&0o600)
 		if err == nil {
 			break
 		}
@@ -106,9 +144,9 @@ func (a *atomicFile) commit() error {
 	}
 	if a.old != nil {
 		chown(a.f, a.old) // best effort: only the owner or root can
-		if err := a.f.Chmod(a.mode); err != nil {
-			return err
-		}
+	}
+	if err := a.f.Chmod(a.mode); err != nil {
+		return err
 	}
 	if err := a.e.step("sync", a.name); err != nil {
 		return err
@@ -232,4 +270,122 @@ func (e *env) writeFile(path, text string) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return a.Commit()
+}
+
+// Temporary files are named .BASE.copydesk-PID-HOST-RAND.tmp: BASE is
+// the target's name (cut to 100 bytes), PID the id of the process that
+// made it, HOST eight hex digits of a hash of the host name, the
+// machine id and the pid namespace (so that a process id is only ever
+// compared with the processes it can name), RAND eight random hex
+// digits.
+const tempMarker = ".copydesk-"
+
+// hostTag is the HOST of this process's temporary files.
+var hostTag = func() string {
+	h := fnv.New32a()
+	host, _ := os.Hostname()
+	h.Write([]byte(host))
+	h.Write([]byte{0})
+	id, _ := os.ReadFile("/etc/machine-id")
+	h.Write(id)
+	h.Write([]byte{0})
+	h.Write([]byte(pidNamespace()))
+	return fmt.Sprintf("%08x", h.Sum32())
+}()
+
+// tempName returns a new name for a temporary file beside the file base.
+func tempName(base string) string {
+	if len(base) > 100 {
+		n := 100
+		for n > 0 && !utf8.RuneStart(base[n]) {
+			n--
+		}
+		base = base[:n]
+	}
+	return fmt.Sprintf(".%s%s%d-%s-%08x.tmp", base, tempMarker, os.Getpid(), hostTag, rand.Uint32())
+}
+
+// parseTempName returns the PID and HOST of a temporary file's name, or
+// ok false for a name that is not one.
+func parseTempName(name string) (pid int, host string, ok bool) {
+	rest, ok := strings.CutSuffix(name, ".tmp")
+	if !ok || !strings.HasPrefix(rest, ".") {
+		return 0, "", false
+	}
+	i := strings.LastIndex(rest, tempMarker)
+	if i < 1 {
+		return 0, "", false
+	}
+	f := strings.Split(rest[i+len(tempMarker):], "-")
+	if len(f) != 3 || !isHex8(f[1]) || !isHex8(f[2]) {
+		return 0, "", false
+	}
+	pid, err := strconv.Atoi(f[0])
+	if err != nil || pid <= 0 || f[0] != strconv.Itoa(pid) {
+		return 0, "", false
+	}
+	return pid, f[1], true
+}
+
+func isHex8(s string) bool {
+	if len(s) != 8 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// swept holds the directories already swept by this process.
+var swept struct {
+	sync.Mutex
+	dirs map[string]bool
+}
+
+// sweepStale removes, once per directory and run, the temporary files
+// in dir that a copydesk killed while writing left behind. A file is
+// removed only when everything proves it such a file: its name has the
+// form of tempName; it names this host and pid namespace; its process
+// is gone (no process has that id now; the id of a live process, even a
+// reused one, keeps the file); it is a regular file (not a link) that
+// belongs to this user. Each removal is said on standard error. Where
+// processes cannot be checked (not Unix), nothing is removed.
+func (e *env) sweepStale(dir string) {
+	if dir == "" {
+		dir = "."
+	}
+	key, err := filepath.Abs(dir)
+	if err != nil {
+		return
+	}
+	swept.Lock()
+	defer swept.Unlock()
+	if swept.dirs[key] {
+		return
+	}
+	if swept.dirs == nil {
+		swept.dirs = map[string]bool{}
+	}
+	swept.dirs[key] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, ent := range entries {
+		pid, host, ok := parseTempName(ent.Name())
+		if !ok || host != hostTag || pid == os.Getpid() || !ent.Type().IsRegular() {
+			continue
+		}
+		path := filepath.Join(dir, ent.Name())
+		fi, err := os.Lstat(path)
+		if err != nil || !fi.Mode().IsRegular() || !ownedByMe(fi) || !processGone(pid) {
+			continue
+		}
+		if os.Remove(path) == nil {
+			e.errorf("removed %s, a temporary file left by copydesk process %d, which is gone", path, pid)
+		}
+	}
 }

@@ -504,7 +504,7 @@ func (e *env) openCorpus(c *cli.Context, opts pipeline.Options) (*corpus.Corpus,
 	}
 	var index seen.Index
 	if path := c.String("index"); path != "" {
-		if index, err = seen.Open(path, corpus.Version); err != nil {
+		if index, err = e.openIndex(c, path); err != nil {
 			return nil, nil, err
 		}
 		co.Index = index

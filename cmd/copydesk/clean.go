@@ -46,6 +46,7 @@ Examples:
 		Flags: withFlags(append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the cleaned text to `FILE`, or with several inputs, a directory or a glob, below the directory FILE", TakesFile: true},
 			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "rewrite each FILE in place"},
+			&cli.BoolFlag{Name: "break-links", Usage: "with -w: rewrite a file that has other hard links too (only this name gets the new text)"},
 			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "list the files that would change; exit 1 if any"},
 			&cli.StringFlag{Name: "diff", Usage: "also write the unified diff of the changes to `FILE`", TakesFile: true},
 			&cli.StringFlag{Name: "report", Usage: "also write the JSON report (as check --format json) to `FILE`", TakesFile: true},
@@ -154,7 +155,7 @@ func (e *env) clean(c *cli.Context) error {
 		switch {
 		case write:
 			if r.Changed() {
-				if err := e.writeFile(in.path, r.Cleaned); err != nil {
+				if err := e.rewriteFile(in.path, r.Cleaned, c.Bool("break-links")); err != nil {
 					e.errorf("%v", err)
 					e.fail(exitFailure)
 					br.failed()

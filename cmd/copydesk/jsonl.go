@@ -26,6 +26,7 @@ func jsonlFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "jsonl", Usage: "read JSON Lines records and clean one string field of each, keeping every other byte"},
 		&cli.StringFlag{Name: "field", Value: jsonl.DefaultField, Usage: "with --jsonl: the top-level string `FIELD` to clean"},
 		&cli.BoolFlag{Name: "annotate", Usage: `with --jsonl: add {"changed":…,"findings":{RULE:N},"bytes_removed":N} to each record under "copydesk"`},
+		&cli.StringFlag{Name: "max-malformed", Value: jsonl.DefaultMalformedLimit.String(), Usage: "with --jsonl: fail (exit 2, the output still complete) when more than `N` lines, or N% of the non-blank lines, are malformed"},
 		&cli.StringFlag{Name: "reject", Usage: "with --jsonl: write malformed lines to `FILE` with the reason, instead of passing them through", TakesFile: true},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "work on `N` documents or records at once (0: one per CPU); output is always in input order"},
 		&cli.StringFlag{Name: "stats", Usage: "write the summary as JSON to `FILE` (and one on standard error)", TakesFile: true},
@@ -34,6 +35,7 @@ func jsonlFlags() []cli.Flag {
 		&cli.Float64Flag{Name: "near-docs", Value: corpus.DefaultNearThreshold, Usage: "with --corpus: word 5-gram similarity (`THRESHOLD`, 0–1) from which a record nearly copies another; 0 turns near copies off"},
 		&cli.IntFlag{Name: "min-words", Value: corpus.DefaultMinWords, Usage: "with --corpus: the fewest words (`N`) a paragraph needs to count as repeated"},
 		&cli.StringFlag{Name: "index", Usage: "with --corpus: keep the fingerprints of every run in the seen-index `PATH`, so that later runs know this run's paragraphs", TakesFile: true},
+		&cli.BoolFlag{Name: "repair-index", Usage: "with --index: open a damaged seen-index by keeping every good frame and dropping the rest (said on standard error)"},
 		&cli.IntFlag{Name: "boilerplate", Value: 10, Usage: "with --corpus: list the `N` most repeated paragraphs in the summary"},
 		&cli.StringFlag{Name: "doc-id", Usage: "with --corpus: the top-level member (`FIELD`) that names a record in findings (default: NAME:LINE)"},
 	}
@@ -42,6 +44,9 @@ func jsonlFlags() []cli.Flag {
 // corpusOptions reads the corpus flags; nil options mean no corpus.
 func (e *env) corpusOptions(c *cli.Context, opts pipeline.Options) (*corpus.Options, error) {
 	remove := opts.Dedupe.Mode == dedupe.Corpus
+	if c.Bool("repair-index") && c.String("index") == "" {
+		return nil, usagef("clean: --repair-index needs --index")
+	}
 	if !c.Bool("corpus") && !remove && !c.Bool("drop-duplicate-docs") && c.String("index") == "" {
 		for _, f := range []string{"near-docs", "min-words", "boilerplate", "doc-id"} {
 			if c.IsSet(f) {
@@ -115,6 +120,10 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 		return usagef("clean: --annotate adds the field %q: choose another --field", jsonl.DefaultAnnotateKey)
 	}
 
+	maxMalformed, err := jsonl.ParseMalformedLimit(c.String("max-malformed"))
+	if err != nil {
+		return usagef("clean: --max-malformed: %v", err)
+	}
 	var out io.Writer = e.stdout
 	var outFile, rejectFile *atomicFile
 	defer func() {
@@ -124,12 +133,18 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 			}
 		}
 	}()
-	var err error
+	var zout io.WriteCloser // the compressor, for an output named .gz or .zst
 	if path := c.String("output"); path != "" && !isStdout(path) && path != "-" {
 		if outFile, err = e.createAtomic(path); err != nil {
 			return err
 		}
 		out = outFile
+		if comp := jsonl.CompressionFor(path); comp != jsonl.Plain {
+			if zout, err = jsonl.NewWriter(outFile, comp); err != nil {
+				return fmt.Errorf("writing %s: %w", path, err)
+			}
+			out = zout
+		}
 	}
 	if path := c.String("reject"); path != "" {
 		if rejectFile, err = e.createAtomic(path); err != nil {
@@ -146,7 +161,7 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 	var index seen.Index
 	if co != nil {
 		if path := c.String("index"); path != "" {
-			if index, err = seen.Open(path, corpus.Version); err != nil {
+			if index, err = e.openIndex(c, path); err != nil {
 				return err
 			}
 			defer func() {
@@ -206,6 +221,16 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 			r, jopts.Name = f, arg
 			defer f.Close()
 		}
+		// Compressed input is read by its magic number; other binary
+		// input is refused, never copied through as malformed lines.
+		rc, _, err := jsonl.OpenInput(r)
+		if err != nil {
+			e.errorf("reading %s: %v", jopts.Name, err)
+			e.fail(exitFailure)
+			continue
+		}
+		defer rc.Close()
+		r = rc
 		if prog != nil {
 			r = prog.reader(r)
 		}
@@ -219,6 +244,11 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 				return errBrokenPipe
 			}
 			return err
+		}
+	}
+	if zout != nil {
+		if err := zout.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", c.String("output"), err)
 		}
 	}
 	if outFile != nil {
@@ -255,6 +285,11 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 	}
 	for _, line := range strings.Split(total.String(), "\n") {
 		fmt.Fprintf(e.stderr, "copydesk: %s\n", report.SafeName(line))
+	}
+	if maxMalformed.Exceeded(total) {
+		e.errorf("%d of %d non-blank lines are malformed, more than --max-malformed %s allows: is this JSON Lines?",
+			total.Malformed, total.Lines-total.Blank, maxMalformed)
+		e.fail(exitFailure)
 	}
 	return nil
 }

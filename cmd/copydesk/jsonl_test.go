@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/pipeline/jsonl"
 )
 
 func runJSONL(t *testing.T, stdin string, args ...string) (stdout, stderr string, status int) {
@@ -19,7 +22,7 @@ func runJSONL(t *testing.T, stdin string, args ...string) (stdout, stderr string
 
 func TestCleanJSONL(t *testing.T) {
 	in := `{"id":1,"text":"It said..","n":1.0e10}` + "\n" + "[]\n" + "\r\n" + `{"text":"fine","z":{"a":1}}`
-	out, errs, st := runJSONL(t, in, "clean", "--jsonl", "-")
+	out, errs, st := runJSONL(t, in, "clean", "--jsonl", "--max-malformed", "1", "-")
 	want := `{"id":1,"text":"It said.","n":1.0e10}` + "\n" + "[]\n" + "\r\n" + `{"text":"fine","z":{"a":1}}`
 	if st != 0 || out != want {
 		t.Errorf("status %d, output\n%q\nwant\n%q", st, out, want)
@@ -104,5 +107,86 @@ func TestCleanJSONLUsage(t *testing.T) {
 		if st != exitFailure || !strings.HasPrefix(errs, "copydesk: clean: ") {
 			t.Errorf("%q: status %d, stderr %q; want 2 and a usage message", args, st, errs)
 		}
+	}
+}
+
+// TestCleanJSONLMalformedLimit checks that an input with too many
+// malformed lines fails with exit 2 after writing its whole output, by
+// default over 10% and as --max-malformed says.
+func TestCleanJSONLMalformedLimit(t *testing.T) {
+	in := "{\"text\":\"a..\"}\nnope\n{\"text\":\"b\"}\n"
+	want := "{\"text\":\"a.\"}\nnope\n{\"text\":\"b\"}\n"
+	for _, c := range []struct {
+		args   []string
+		status int
+	}{
+		{nil, exitFailure},
+		{[]string{"--max-malformed", "34%"}, 0},
+		{[]string{"--max-malformed", "33%"}, exitFailure},
+		{[]string{"--max-malformed", "1"}, 0},
+		{[]string{"--max-malformed", "0"}, exitFailure},
+	} {
+		args := append(append([]string{"clean", "--jsonl"}, c.args...), "-")
+		out, errs, st := runJSONL(t, in, args...)
+		if st != c.status || out != want {
+			t.Errorf("%v: status %d (want %d), output %q (want %q), stderr %q", c.args, st, c.status, out, want, errs)
+		}
+		if st != 0 && !strings.Contains(errs, "1 of 3 non-blank lines are malformed") {
+			t.Errorf("%v: stderr does not say why: %q", c.args, errs)
+		}
+	}
+	if _, errs, st := runJSONL(t, in, "clean", "--jsonl", "--max-malformed", "x", "-"); st != exitFailure || !strings.Contains(errs, "max-malformed") {
+		t.Errorf("bad --max-malformed: status %d, stderr %q", st, errs)
+	}
+}
+
+// TestCleanJSONLCompressed checks that gzip and zstd input is read by its
+// magic number, that an output named .gz or .zst is written compressed,
+// and that other binary input is refused with exit 2 and never copied
+// through.
+func TestCleanJSONLCompressed(t *testing.T) {
+	dir := t.TempDir()
+	const text = "{\"text\":\"It said..\"}\n{\"text\":\"fine\"}\n"
+	const want = "{\"text\":\"It said.\"}\n{\"text\":\"fine\"}\n"
+	for _, c := range []jsonl.Compression{jsonl.Gzip, jsonl.Zstd} {
+		var buf bytes.Buffer
+		w, err := jsonl.NewWriter(&buf, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(text))
+		w.Close()
+		in := filepath.Join(dir, "in-"+c.String())
+		if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, errs, st := runJSONL(t, "", "clean", "--jsonl", in)
+		if st != 0 || out != want {
+			t.Fatalf("%v input: status %d, output %q, stderr %q", c, st, out, errs)
+		}
+		ext := map[jsonl.Compression]string{jsonl.Gzip: ".gz", jsonl.Zstd: ".zst"}[c]
+		outPath := filepath.Join(dir, "out.jsonl"+ext)
+		if _, errs, st := runJSONL(t, text, "clean", "--jsonl", "-o", outPath, "-"); st != 0 {
+			t.Fatalf("%v output: status %d, stderr %q", c, st, errs)
+		}
+		f, err := os.Open(outPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, got, err := jsonl.OpenInput(f)
+		if err != nil || got != c {
+			t.Fatalf("%s: read as %v: %v", outPath, got, err)
+		}
+		b, _ := io.ReadAll(r)
+		f.Close()
+		if string(b) != want {
+			t.Fatalf("%s holds %q, want %q", outPath, b, want)
+		}
+	}
+	bin := filepath.Join(dir, "data.bz2")
+	os.WriteFile(bin, []byte("BZh91AY&SY\x01\x02\x03{\"text\":\"x\"}\n"), 0o644)
+	out, errs, st := runJSONL(t, "", "clean", "--jsonl", bin)
+	if st != exitFailure || out != "" || !strings.Contains(errs, "bzip2") {
+		t.Fatalf("binary input: status %d, output %q, stderr %q", st, out, errs)
 	}
 }

@@ -14,6 +14,15 @@
 // research tool: it is not installed with copydesk, and the tests run it
 // on a temporary directory only.
 //
+// -sample N is a precision review: it reads the .txt and Markdown files
+// (Markdown checked as copydesk check does), keeps the fixes that clean
+// applies, and prints for each rule a seeded random sample of up to N of
+// them with the lines before and after, then a per-rule table; -judged
+// adds a person's verdicts (KEY<TAB>T|F lines) and the precision:
+//
+//	go run ./cmd/corpuscheck -sample 40 -seed 14 DIR...
+//	go run ./cmd/corpuscheck -sample 40 -seed 14 -judged judged.tsv -table DIR...
+//
 // The exit status is 0 on success and 2 on a usage or I/O error.
 package main
 
@@ -91,8 +100,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.Var(&sel, "rule", "only `RULE` (repeatable, comma lists; a final * matches a prefix: dedupe.*, dedupe.near-*)")
 	asJSON := fl.Bool("json", false, "print one JSON document")
 	info := fl.Bool("info", false, "list info findings too")
+	sample := fl.Int("sample", 0, "precision review: print a random sample of up to `N` applied fixes per rule, .txt and Markdown files")
+	seed := fl.Uint64("seed", 1, "with -sample: the random `SEED`")
+	perFile := fl.Int("per-file", 0, "with -sample: take at most `K` fixes from one file while other files have some (default 0: no limit, a uniform sample of the fixes)")
+	judgedFile := fl.String("judged", "", "with -sample: verdicts, a `FILE` of KEY<TAB>T|F[<TAB>RULE<TAB>PATTERN<TAB>NOTE] lines; adds precision to the table")
+	tableOnly := fl.Bool("table", false, "with -sample: print only the per-rule table")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: corpuscheck [-rule RULE]... [-json] [-info] DIR...")
+		fmt.Fprintln(stderr, "       corpuscheck -sample N [-seed S] [-per-file K] [-judged FILE] [-table] [-rule RULE]... DIR...")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -101,6 +116,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if fl.NArg() == 0 {
 		fl.Usage()
 		return 2
+	}
+	if *sample > 0 {
+		var judged map[string]judgment
+		if *judgedFile != "" {
+			j, err := readJudged(*judgedFile)
+			if err != nil {
+				fmt.Fprintf(stderr, "corpuscheck: %v\n", err)
+				return 2
+			}
+			judged = j
+		}
+		if err := sampleRun(stdout, fl.Args(), sel, *sample, *perFile, *seed, judged, *tableOnly); err != nil {
+			fmt.Fprintf(stderr, "corpuscheck: %v\n", err)
+			return 2
+		}
+		return 0
 	}
 	s, err := check(fl.Args(), sel, *info)
 	if err != nil {

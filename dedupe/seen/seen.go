@@ -12,7 +12,11 @@
 // fingerprint and its paragraph number, plus the document's name once per
 // document) and is crash-safe: a batch that Commit returned for is found
 // again after any crash, and a torn tail is cut off when the log is next
-// opened. The log records the fingerprint version it was built with
+// opened. Each frame of the log checksums its length and its payload, so
+// damage is never taken for a torn tail: a log damaged elsewhere than at
+// its very end is refused with a *CorruptError naming the file and the
+// byte, and left as it is, unless OpenWith is asked to repair it (every
+// good frame kept, the dropped bytes reported). The log records the fingerprint version it was built with
 // (Open's version argument) and refuses to open under another one, since
 // fingerprints of a different normalization would silently never match.
 package seen

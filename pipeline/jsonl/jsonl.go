@@ -25,13 +25,16 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/dedupe/corpus"
 	"github.com/copydesk/copydesk/pipeline"
@@ -69,8 +72,11 @@ type Options struct {
 	// Reject, if not nil, receives each malformed line, instead of the
 	// output, as one JSON object a line:
 	// {"line":N,"error":"…","record":"<the line as a JSON string>"},
-	// with "file":Name first when Name is set. Without it malformed
-	// lines are passed through to the output unchanged.
+	// with "file":Name first when Name is set. A line that is not valid
+	// UTF-8 has "record_encoding":"base64" before its "record", which is
+	// then the line's bytes in base64 (RFC 4648, padded): every rejected
+	// line survives exactly, without its line ending. Without Reject
+	// malformed lines are passed through to the output unchanged.
 	Reject io.Writer
 	// Name names the input in reject records; it may be empty.
 	Name string
@@ -261,9 +267,16 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 	done := make(chan *batch, c.window)
 
 	var readErr error
+	var bomBytes atomic.Int64
 	go func() { // the reader
 		defer close(work)
 		br := bufio.NewReaderSize(r, readBuffer)
+		// A UTF-8 byte order mark before the first record is not part of
+		// it (JSON Lines has none): it is skipped, and counted as read.
+		if p, _ := br.Peek(3); string(p) == "\uFEFF" {
+			br.Discard(3)
+			bomBytes.Store(3)
+		}
 		line := int64(0)
 		for seq := int64(0); ; seq++ {
 			var b *batch
@@ -392,6 +405,7 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 			RemovedParagraphs:  st.RemovedParagraphs - st0.RemovedParagraphs,
 		}
 	}
+	sum.BytesIn += bomBytes.Load()
 	switch {
 	case writeErr != nil:
 		return sum, writeErr
@@ -656,8 +670,16 @@ func (c *cleaner) malformed(b *batch, j *job, reason error) {
 	}
 	buf = fmt.Appendf(buf, `"line":%d,"error":`, j.seq+1)
 	buf = appendString(buf, reason.Error())
-	buf = append(buf, `,"record":`...)
-	buf = appendString(buf, string(body))
+	if utf8.Valid(body) {
+		buf = append(buf, `,"record":`...)
+		buf = appendString(buf, string(body))
+	} else {
+		// A JSON string cannot hold the bytes that are not UTF-8: the
+		// line goes as base64, so that it survives exactly.
+		buf = append(buf, `,"record_encoding":"base64","record":"`...)
+		buf = base64.StdEncoding.AppendEncode(buf, body)
+		buf = append(buf, '"')
+	}
 	buf = append(buf, '}', '\n')
 	b.buf, j.rej, j.out = buf, buf[start:len(buf):len(buf)], nil
 }

@@ -1,0 +1,213 @@
+package pipeline_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/markdown"
+)
+
+// realDocsDir holds excerpts of real documents that the precision review
+// of issue 14 found damaged: testdata/realdocs/<rule>/NNN.txt (plain text)
+// or NNN.md (Markdown). Each excerpt is correct as it stands, and the rule
+// it is filed under must not change it. SOURCES.md there gives each
+// excerpt's source and licence.
+var realDocsDir = filepath.Join("..", "testdata", "realdocs")
+
+// knownDamage lists the excerpts that their rule still changes, as
+// "<rule>/<file>" → rule: the fixes of issue 14 are being made, and each
+// one that lands must take its excerpts off this list. TestRealDocs fails
+// both when an excerpt not listed here is damaged and when one listed here
+// no longer is, so the list stays exact.
+var knownDamage = map[string]string{
+	"dash.hyphen/001.txt":          "dash.hyphen",
+	"dedupe.paragraph/001.txt":     "dedupe.paragraph",
+	"dedupe.paragraph/002.txt":     "dedupe.paragraph",
+	"dedupe.paragraph/003.md":      "dedupe.paragraph",
+	"dedupe.paragraph/004.txt":     "dedupe.paragraph",
+	"dedupe.sentence/001.txt":      "dedupe.sentence",
+	"dedupe.sentence/002.txt":      "dedupe.sentence",
+	"dedupe.sentence/003.txt":      "dedupe.sentence",
+	"dedupe.sentence/004.txt":      "dedupe.sentence",
+	"dedupe.sentence/005.txt":      "dedupe.sentence",
+	"dedupe.word/001.txt":          "dedupe.word",
+	"dedupe.word/002.txt":          "dedupe.word",
+	"dedupe.word/003.txt":          "dedupe.word",
+	"dedupe.word/004.txt":          "dedupe.word",
+	"dedupe.word/005.txt":          "dedupe.word",
+	"dedupe.word/006.txt":          "dedupe.word",
+	"dedupe.word/007.txt":          "dedupe.word",
+	"dedupe.word/008.txt":          "dedupe.word",
+	"dedupe.word/009.txt":          "dedupe.word",
+	"dedupe.word/010.txt":          "dedupe.word",
+	"dedupe.word/011.txt":          "dedupe.word",
+	"dedupe.word/012.md":           "dedupe.word",
+	"dedupe.word/013.txt":          "dedupe.word",
+	"dedupe.word/014.txt":          "dedupe.word",
+	"dedupe.word/015.txt":          "dedupe.word",
+	"dedupe.word/016.txt":          "dedupe.word",
+	"dedupe.word/017.txt":          "dedupe.word",
+	"encoding.html-entity/001.txt": "encoding.html-entity",
+	"encoding.html-entity/002.txt": "encoding.html-entity",
+	"encoding.mojibake/001.txt":    "encoding.mojibake",
+	"encoding.mojibake/002.txt":    "encoding.mojibake",
+	"encoding.mojibake/003.txt":    "encoding.mojibake",
+	"encoding.mojibake/004.txt":    "encoding.mojibake",
+	"encoding.mojibake/005.txt":    "encoding.mojibake",
+	"encoding.mojibake/006.txt":    "encoding.mojibake",
+	"punct.double-period/001.txt":  "punct.double-period",
+	"punct.double-period/002.txt":  "punct.double-period",
+	"punct.double-period/003.txt":  "punct.double-period",
+	"punct.double-period/004.txt":  "punct.double-period",
+	"punct.double-period/005.txt":  "punct.double-period",
+	"punct.doubled/001.txt":        "punct.doubled",
+	"punct.doubled/002.txt":        "punct.doubled",
+	"punct.doubled/003.txt":        "punct.doubled",
+	"punct.ellipsis/001.txt":       "punct.ellipsis",
+	"punct.ellipsis/002.txt":       "punct.ellipsis",
+	"punct.ellipsis/003.txt":       "punct.ellipsis",
+	"punct.space-before/001.txt":   "punct.space-before",
+	"punct.space-before/002.txt":   "punct.space-before",
+	"punct.space-before/003.txt":   "punct.space-before",
+	"punct.space-before/004.txt":   "punct.space-before",
+	"punct.space-before/005.txt":   "punct.space-before",
+	"punct.space-before/006.md":    "punct.space-before",
+	"punct.space-before/007.txt":   "punct.space-before",
+	"punct.space-before/008.txt":   "punct.space-before",
+	"punct.space-before/009.txt":   "punct.space-before",
+	"punct.space-before/010.txt":   "punct.space-before",
+	"quotes.curly/001.txt":         "quotes.curly",
+	"space.blank-lines/001.txt":    "space.blank-lines",
+	"space.leading/001.txt":        "space.leading",
+	"space.leading/002.txt":        "space.leading",
+	"space.leading/003.txt":        "space.leading",
+	"space.leading/004.txt":        "space.leading",
+	"space.leading/005.txt":        "space.leading",
+	"space.repeated/001.txt":       "space.repeated",
+	"space.repeated/002.txt":       "space.repeated",
+	"space.repeated/003.txt":       "space.repeated",
+	"space.repeated/004.txt":       "space.repeated",
+	"space.repeated/005.txt":       "space.repeated",
+	"space.repeated/006.txt":       "space.repeated",
+	"space.repeated/007.txt":       "space.repeated",
+	"unicode.control/001.txt":      "unicode.control",
+	"unicode.control/002.txt":      "unicode.control",
+}
+
+// A realDoc is one excerpt.
+type realDoc struct {
+	name string // "<rule>/<file>"
+	rule string
+	text string
+	md   bool
+}
+
+func readRealDocs(t *testing.T) []realDoc {
+	t.Helper()
+	dirs, err := os.ReadDir(realDocsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []realDoc
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		files, err := os.ReadDir(filepath.Join(realDocsDir, d.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(filepath.Join(realDocsDir, d.Name(), f.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, realDoc{
+				name: d.Name() + "/" + f.Name(),
+				rule: d.Name(),
+				text: string(b),
+				md:   markdown.IsMarkdownPath(f.Name()),
+			})
+		}
+	}
+	return docs
+}
+
+// damage returns the fixes of rule that the default pipeline applies to
+// doc, as "LINE:COL "OLD" → "NEW"" for a person; suggestions are not
+// damage, since clean does not apply them.
+func damage(doc realDoc) []string {
+	p := pipeline.Default(pipeline.Options{})
+	var r *pipeline.Result
+	if doc.md {
+		r = markdown.Run(p, doc.text)
+	} else {
+		r = p.Run(doc.text)
+	}
+	idx := lint.NewLineIndex(doc.text)
+	var out []string
+	for _, f := range r.Findings {
+		if f.Rule != doc.rule || len(f.Fix) == 0 || f.Suggest {
+			continue
+		}
+		pos := idx.Position(f.Start)
+		var edits []string
+		for _, e := range f.Fix {
+			edits = append(edits, fmt.Sprintf("%q → %q", doc.text[e.Start:e.End], e.New))
+		}
+		out = append(out, fmt.Sprintf("%d:%d %s", pos.Line, pos.Column, strings.Join(edits, ", ")))
+	}
+	return out
+}
+
+// TestRealDocs runs the default pipeline over every excerpt of
+// testdata/realdocs and checks that the rule it is filed under changes
+// nothing, except for the excerpts in knownDamage, which must still be
+// changed.
+func TestRealDocs(t *testing.T) {
+	docs := readRealDocs(t)
+	if len(docs) == 0 {
+		t.Fatal("no excerpts in " + realDocsDir)
+	}
+	rules := map[string]bool{}
+	for _, r := range pipeline.Default(pipeline.Options{}).Rules() {
+		rules[r.ID] = true
+	}
+	seen := map[string]bool{}
+	for _, doc := range docs {
+		seen[doc.name] = true
+		t.Run(doc.name, func(t *testing.T) {
+			if !rules[doc.rule] {
+				t.Fatalf("directory %q is not a rule id", doc.rule)
+			}
+			got := damage(doc)
+			rule, known := knownDamage[doc.name]
+			switch {
+			case known && rule != doc.rule:
+				t.Errorf("knownDamage[%q] = %q, want the excerpt's rule %q", doc.name, rule, doc.rule)
+			case len(got) > 0 && !known:
+				t.Errorf("%s changes this correct excerpt (%s):\n%s", doc.rule, strings.Join(got, "; "), doc.text)
+			case len(got) == 0 && known:
+				t.Errorf("%s no longer changes %s: take it off knownDamage", doc.rule, doc.name)
+			case known:
+				t.Logf("known damage: %s", strings.Join(got, "; "))
+			}
+		})
+	}
+	var stale []string
+	for name := range knownDamage {
+		if !seen[name] {
+			stale = append(stale, name)
+		}
+	}
+	slices.Sort(stale)
+	for _, name := range stale {
+		t.Errorf("knownDamage lists %s, which is not in %s", name, realDocsDir)
+	}
+}
