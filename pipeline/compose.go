@@ -31,11 +31,14 @@ type composer struct {
 	// pending), with the arenas of their related spans and suggested
 	// edits and the names of the stages; hint is how many more findings
 	// the stage said would come.
-	pending   [][]pending
-	related   []lint.Span
-	suggested []lint.Edit
-	stages    []string
-	hint      int
+	pending     [][]pending
+	firstChunks [4][]pending // pending's first backing array
+	firstChunk  [8]pending   // the first chunk
+	firstStages [16]string   // stages' first backing array
+	related     []lint.Span
+	suggested   []lint.Edit
+	stages      []string
+	hint        int
 	// run takes each stage's findings (see runStages); reserve and add
 	// are its method values, made once a run.
 	run     stageRun

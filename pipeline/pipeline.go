@@ -197,7 +197,7 @@ func (p *Pipeline) runStages(r *Result, c *composer, cur string, stages []lint.S
 				continue // it would find nothing
 			}
 		}
-		*sr = stageRun{p: p, r: r, c: c, cur: cur, stage: c.stageIndex(st.Name()), fixesOnly: fixesOnly, g: g}
+		*sr = stageRun{p: p, r: r, c: c, cur: cur, st: st, stage: -1, fixesOnly: fixesOnly, g: g}
 		if ss, ok := st.(streamer); ok {
 			ss.CheckEach(cur, sr)
 		} else {
@@ -238,8 +238,9 @@ type stageRun struct {
 	r         *Result
 	c         *composer
 	cur       string // the text the stage checked
-	stage     int32  // the stage's name, in c.stages
-	fixesOnly bool   // drop findings without a fix
+	st        lint.Stage
+	stage     int32 // the stage's name, in c.stages, once a finding is kept; -1 before
+	fixesOnly bool  // drop findings without a fix
 	g         *Guard
 	edits     []ownedEdit
 }
@@ -299,6 +300,9 @@ func (sr *stageRun) Add(f lint.Finding) {
 	if unfixed {
 		f.Message = unfixedMessage(f.Message)
 	}
+	if sr.stage < 0 {
+		sr.stage = c.stageIndex(sr.st.Name(), len(p.stages))
+	}
 	pf := pending{rule: f.Rule, message: f.Message, span: span, severity: f.Severity, suggest: f.Suggest, stage: sr.stage}
 	if suggestion && lint.ValidateEdits(f.Fix, len(cur)) == nil {
 		pf.suggestion, pf.nSuggestion = int32(len(c.suggested)), int32(len(f.Fix))
@@ -337,21 +341,35 @@ const pendingChunk = 4096
 // push adds a pending finding.
 func (c *composer) push(pf pending) {
 	if n := len(c.pending); n == 0 || len(c.pending[n-1]) == cap(c.pending[n-1]) {
-		c.pending = append(c.pending, make([]pending, 0, min(max(c.hint, 8), pendingChunk)))
+		if n == 0 {
+			// The first chunk is the composer's own: a document with a
+			// few findings allocates none.
+			c.pending = append(c.firstChunks[:0], c.firstChunk[:0:len(c.firstChunk)])
+		} else {
+			size := max(c.hint, 2*cap(c.pending[n-1]))
+			c.pending = append(c.pending, make([]pending, 0, min(size, pendingChunk)))
+		}
 	}
 	last := &c.pending[len(c.pending)-1]
 	*last = append(*last, pf)
 	c.hint--
 }
 
-// stageIndex returns the index of the stage name in c.stages, adding it.
-func (c *composer) stageIndex(name string) int32 {
+// stageIndex returns the index of the stage name in c.stages, adding it;
+// n is how many stages the pipeline has.
+func (c *composer) stageIndex(name string, n int) int32 {
 	if n := len(c.stages); n > 0 && c.stages[n-1] == name {
 		return int32(n - 1)
 	}
 	for i, s := range c.stages {
 		if s == name {
 			return int32(i)
+		}
+	}
+	if c.stages == nil {
+		c.stages = c.firstStages[:0]
+		if n > len(c.firstStages) {
+			c.stages = make([]string, 0, n)
 		}
 	}
 	c.stages = append(c.stages, name)
