@@ -15,7 +15,9 @@ func fix(t testing.TB, opts Options, in string) (string, []lint.Finding) {
 	fs := New(opts).Check(in)
 	var edits []lint.Edit
 	for _, f := range fs {
-		edits = append(edits, f.Fix...)
+		if !f.Suggest {
+			edits = append(edits, f.Fix...)
+		}
 	}
 	lint.SortEdits(edits)
 	out, err := lint.Apply(in, edits)
@@ -30,7 +32,10 @@ func summary(fs []lint.Finding) string {
 	var b []string
 	for _, f := range fs {
 		s := fmt.Sprintf("%s/%s", strings.TrimPrefix(f.Rule, "dedupe."), f.Severity)
-		if len(f.Fix) > 0 {
+		switch {
+		case f.Suggest:
+			s += "/suggest"
+		case len(f.Fix) > 0:
 			s += "/fix"
 		}
 		b = append(b, s)
@@ -367,13 +372,15 @@ func TestWord(t *testing.T) {
 		{name: "second capitalized: a name or title", in: "the law lord Lord Bingham", want: "the law lord Lord Bingham", finds: ""},
 		{name: "all caps", in: "THE THE CAT", want: "THE CAT", finds: "word/warning/fix"},
 		{name: "function word capitalized twice", in: "The The cat sat.", want: "The cat sat.", finds: "word/warning/fix"},
-		{name: "two spaces", in: "a  a cat", want: "a cat", finds: "word/warning/fix"},
+		{name: "two spaces: layout, not a slip", in: "a  a cat", want: "a  a cat", finds: ""},
 		{name: "three copies: one finding", in: "go to to to the box", want: "go to the box", finds: "word/warning/fix"},
 		{name: "two doubles", in: "to to the the end", want: "to the end", finds: "word/warning/fix word/warning/fix"},
-		{name: "apostrophes", in: "I don't don’t know.", want: "I don't know.", finds: "word/warning/fix"},
-		{name: "non-ASCII letters", in: "Un ÉTÉ été chaud.", want: "Un ÉTÉ chaud.", finds: "word/warning/fix"},
-		{name: "inside quotes", in: `He said "the the" twice.`, want: `He said "the" twice.`, finds: "word/warning/fix"},
-		{name: "capitalized copy first", in: "Sat sat sat", want: "Sat", finds: "word/warning/fix"},
+		{name: "apostrophes", in: "I don't don’t know.", want: "I don't don’t know.", finds: "word/warning/suggest"},
+		{name: "non-ASCII letters", in: "Un été été chaud.", want: "Un été été chaud.", finds: "word/warning/suggest"},
+		{name: "copies of different case are different words", in: "Un ÉTÉ été chaud.", want: "Un ÉTÉ été chaud.", finds: ""},
+		{name: "inside quotes: a mention", in: `He said "the the" twice.`, want: `He said "the the" twice.`, finds: ""},
+		{name: "capitalized copy first", in: "Sat sat sat", want: "Sat sat sat", finds: "word/warning/suggest"},
+		{name: "capitalized function word first", in: "The the the cat", want: "The cat", finds: "word/warning/fix"},
 		{name: "line break", in: "the\nthe cat", want: "the\nthe cat", finds: ""},
 		{name: "CRLF", in: "the\r\nthe cat", want: "the\r\nthe cat", finds: ""},
 		{name: "tab", in: "the\tthe cat", want: "the\tthe cat", finds: ""},
@@ -394,11 +401,11 @@ func TestWord(t *testing.T) {
 		{name: "place name", in: "They flew to Bora Bora and Walla Walla.", want: "They flew to Bora Bora and Walla Walla.", finds: ""},
 		{name: "this this is as often meant", in: "Add to this this new law.", want: "Add to this this new law.", finds: "word/warning"},
 		{name: "doubled nouns are words", in: "The tom tom drums, ylang ylang oil and the can can.", want: "The tom tom drums, ylang ylang oil and the can can.", finds: "word/warning"},
-		{name: "stuck run", in: "The crowd sang sang sang sang sang all night.", want: "The crowd sang all night.", finds: "word/warning/fix"},
+		{name: "stuck run: suggested", in: "The crowd sang sang sang sang sang all night.", want: "The crowd sang sang sang sang sang all night.", finds: "word/warning/suggest"},
 		{name: "chants and fillers are meant", in: "The crowd sang na na na na na all night, then go go go! and ok ok, hey hey.", want: "The crowd sang na na na na na all night, then go go go! and ok ok, hey hey.", finds: ""},
 		{name: "run of a function word", in: "It was the the the the best.", want: "It was the best.", finds: "word/warning/fix"},
-		{name: "run broken by a comma", in: "sat sat sat, sat sat.", want: "sat, sat.", finds: "word/warning/fix word/warning/fix"},
-		{name: "two runs", in: "the the the cat cat cat sat", want: "the cat sat", finds: "word/warning/fix word/warning/fix"},
+		{name: "run broken by a comma", in: "the the the, the the.", want: "the, the.", finds: "word/warning/fix word/warning/fix"},
+		{name: "two runs", in: "the the the cat cat cat sat", want: "the cat cat cat sat", finds: "word/warning/fix word/warning/suggest"},
 		{name: "run with a name after it", in: "the the the The Hague", want: "the The Hague", finds: "word/warning/fix"},
 		{name: "that that that", in: "He said that that that was all.", want: "He said that that was all.", finds: "word/warning/fix"},
 		{name: "had had had had", in: "She had had had had enough.", want: "She had had enough.", finds: "word/warning/fix"},
@@ -408,7 +415,8 @@ func TestWord(t *testing.T) {
 		{name: "reduplication of any length stays", in: "Ha ha ha ha, la la la la, blah blah blah.", want: "Ha ha ha ha, la la la la, blah blah blah.", finds: ""},
 		{name: "emphasis of any length stays", in: "It was very very very cold.", want: "It was very very very cold.", finds: ""},
 		{name: "names of any length stay", in: "Sing Sing Sing was played.", want: "Sing Sing Sing was played.", finds: ""},
-		{name: "non-ASCII run", in: "Un été été été chaud.", want: "Un été chaud.", finds: "word/warning/fix"},
+		{name: "non-ASCII run", in: "Un été été été chaud.", want: "Un été été été chaud.", finds: "word/warning/suggest"},
+		{name: "non-ASCII function word", in: "C’est la clé et et la porte.", want: "C’est la clé et la porte.", finds: "word/warning/fix"},
 		{name: "word in a removed sentence is not reported",
 			in:    "It was the end of the war. It was the the end of the war.",
 			want:  "It was the end of the war.",
@@ -566,8 +574,8 @@ func TestWordRun(t *testing.T) {
 	tests := []struct {
 		in, msg, span, related, out string
 	}{
-		{"They sang sang sang sang today.", `word "sang" typed 4 times (3 copies removed)`, "sang sang sang", "sang", "They sang today."},
-		{"Cat cat cat", `word "Cat" typed 3 times (2 copies removed)`, "cat cat", "Cat", "Cat"},
+		{"They sang of of of of today.", `word "of" typed 4 times (3 copies removed)`, "of of of", "of", "They sang of today."},
+		{"The the the", `word "The" typed 3 times (2 copies removed)`, "the the", "The", "The"},
 		{"He said that that that was all.", `word "that" typed 3 times (1 copy removed; "that that" is kept, as the pair can be meant)`, "that", "that", "He said that that was all."},
 		{"It is for for for for you.", `word "for" typed 4 times (2 copies removed; "for for" is kept, as the pair can be meant)`, "for for", "for", "It is for for you."},
 	}
@@ -598,12 +606,12 @@ func TestWordRun(t *testing.T) {
 
 // TestWordRunLong checks that a long run is one finding, however long.
 func TestWordRunLong(t *testing.T) {
-	in := strings.Repeat("word ", 5000) + "end."
+	in := strings.Repeat("the ", 5000) + "end."
 	out, fs := fix(t, Options{}, in)
-	if out != "word end." {
-		t.Errorf("fixed %q…, want %q", out[:min(len(out), 40)], "word end.")
+	if out != "the end." {
+		t.Errorf("fixed %q…, want %q", out[:min(len(out), 40)], "the end.")
 	}
-	if len(fs) != 1 || fs[0].Message != `word "word" typed 5000 times (4999 copies removed)` {
+	if len(fs) != 1 || fs[0].Message != `word "the" typed 5000 times (4999 copies removed)` {
 		t.Errorf("want one finding for the run, got %d: %.200v", len(fs), fs)
 	}
 }

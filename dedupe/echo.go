@@ -16,6 +16,10 @@ const RuleEcho = "style.echo"
 // when Options.EchoWindow is 0.
 const DefaultEchoWindow = 20
 
+// echoMaxKept is the most entries a map of check keeps for the next
+// paragraph: a larger one is made anew rather than cleared.
+const echoMaxKept = 256
+
 // echoMinLetters is the fewest letters a content word needs to echo.
 const echoMinLetters = 4
 
@@ -65,25 +69,58 @@ func (*echoStage) Rules() []lint.Rule { return EchoRules() }
 
 // Check returns the echoes in text, sorted by position.
 func (e *echoStage) Check(text string) []lint.Finding {
+	out, _ := e.check(text)
+	return out
+}
+
+// check returns the echoes in text and the work it did: the words it read
+// and the steps of the phrase comparisons, for the tests that hold its
+// time linear in the size of the text.
+//
+// One map holds the last use of each content word and one the last start
+// of each three-word sequence in the paragraph. Clearing a map costs its
+// capacity, not its entries: cleared after one long paragraph with many
+// distinct words, it would cost that much for every short paragraph
+// after it, quadratic in all. So a map that held more than echoMaxKept
+// entries is made anew instead. Each word is looked up once and a phrase
+// is compared over at most the window's words, so the work is linear in
+// the number of words.
+func (e *echoStage) check(text string) ([]lint.Finding, int) {
 	if e.window < 0 || len(text) == 0 {
-		return nil
+		return nil, 0
 	}
 	var (
 		out  []lint.Finding
 		toks []token
-		last = map[uint64]int{} // content word -> its last index
-		tri  = map[uint64]int{} // trigram -> its last start
+		last = map[uint64]int{} // content word -> its last index in the text
+		tri  = map[uint64]int{} // trigram -> its last start in the text
+		base int                // index in the text of the paragraph's first word
+		peak int                // the most entries a map held since it was made
+		work int
 	)
 	for _, p := range segment.Paragraphs(text) {
+		base += len(toks)
+		// Start the paragraph with empty maps: cleared when small (the
+		// cost of clear is the map's capacity, which stays under about
+		// twice echoMaxKept entries), made anew after a long paragraph.
+		peak = max(peak, len(last), len(tri))
+		work += peak // what clearing costs: the capacity the maps grew to
+		if peak > echoMaxKept {
+			last, tri, peak = map[uint64]int{}, map[uint64]int{}, 0
+		} else {
+			clear(last)
+			clear(tri)
+		}
 		toks = appendTokens(toks[:0], text, lint.Span{Start: p.Start, End: p.End})
-		clear(last)
-		clear(tri)
+		work += len(toks)
 		covered := 0 // words before it are in a reported phrase
 		for i := range toks {
 			if i+2 < len(toks) {
 				h := bigram(bigram(toks[i].id, toks[i+1].id), toks[i+2].id)
 				j, ok := tri[h]
-				tri[h] = i
+				tri[h] = base + i
+				j -= base
+				ok = ok && j >= 0
 				if ok && i >= covered && i-j >= 3 && i-j <= e.window && e.phrase(text, toks, j, i) {
 					n := 3
 					for i+n < len(toks) && j+n < i && toks[j+n].id == toks[i+n].id {
@@ -92,6 +129,7 @@ func (e *echoStage) Check(text string) []lint.Finding {
 					for n > 3 && echoStop[toks[i+n-1].id] {
 						n--
 					}
+					work += n
 					out = append(out, lint.Finding{Rule: RuleEcho, Severity: lint.Info,
 						Span:    lint.Span{Start: toks[i].Start, End: toks[i+n-1].End},
 						Related: []lint.Span{{Start: toks[j].Start, End: toks[j+n-1].End}},
@@ -104,8 +142,9 @@ func (e *echoStage) Check(text string) []lint.Finding {
 				continue
 			}
 			j, ok := last[t.id]
-			last[t.id] = i
-			if !ok || i < covered || i-j > e.window || t.upper && toks[j].upper {
+			last[t.id] = base + i
+			j -= base
+			if !ok || j < 0 || i < covered || i-j > e.window || t.upper && toks[j].upper {
 				continue
 			}
 			out = append(out, lint.Finding{Rule: RuleEcho, Severity: lint.Info, Span: t.Span,
@@ -113,7 +152,7 @@ func (e *echoStage) Check(text string) []lint.Finding {
 				Message: fmt.Sprintf("%s is repeated %d words after its last use", quoteWords(text, t.Start, t.End), i-j)})
 		}
 	}
-	return out
+	return out, work
 }
 
 // phrase reports whether the three words at j and at i are the same,

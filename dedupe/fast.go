@@ -2,10 +2,11 @@ package dedupe
 
 import (
 	"encoding/binary"
-	"github.com/copydesk/copydesk/pipeline/bytescan"
 	"math/bits"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/pipeline/bytescan"
 
 	"github.com/copydesk/copydesk/pipeline/lint"
 )

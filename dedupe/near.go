@@ -194,14 +194,15 @@ type nearChecker struct {
 	cands     []int32
 	dp        []int32
 	ops       []byte
+	work      int // postings read and edit-distance cells filled
 }
 
 // near adds the near-duplicate findings of text to out, the exact-repeat
-// findings, and returns them sorted by position.
-func (s *stage) near(text string, paras []segment.Unit, out []lint.Finding) []lint.Finding {
+// findings, and returns them sorted by position, with the work it did.
+func (s *stage) near(text string, paras []segment.Unit, out []lint.Finding) ([]lint.Finding, int) {
 	t := s.opts.NearThreshold
 	if t < 0 || len(paras) < 1 {
-		return out
+		return out, 0
 	}
 	if t == 0 {
 		t = DefaultNearThreshold
@@ -350,7 +351,7 @@ func (s *stage) near(text string, paras []segment.Unit, out []lint.Finding) []li
 			Message: fmt.Sprintf("sentence is %d%% like %s%s", int(sim*100+1e-9), where, n.diff(n.sents[first].words, u.words))})
 	}
 	if len(found) == 0 {
-		return out
+		return out, n.work
 	}
 	if len(removed) > 0 {
 		// The exact findings inside a removed paragraph go with it.
@@ -374,7 +375,7 @@ func (s *stage) near(text string, paras []segment.Unit, out []lint.Finding) []li
 		}
 		return a.End - b.End
 	})
-	return out
+	return out, n.work
 }
 
 // removals decides which paragraphs FixNear removes. It returns, for
@@ -546,6 +547,7 @@ func (n *nearChecker) best(idx *bigramIndex, k int32, us []nearUnit) (int, float
 		if ps != nil {
 			q++
 		}
+		n.work += 1 + len(ps)
 		for _, v := range ps {
 			if v == k {
 				continue
@@ -660,6 +662,7 @@ func (n *nearChecker) distance(as, bs lint.Span, trace bool) (int, bool) {
 		}
 		prev := n.dp[(i-1)*w : i*w]
 		ai := a[i-1].id
+		n.work += hi - lo + 1
 		for o := lo; o <= hi; o++ {
 			j := o + i - band
 			if j == 0 {

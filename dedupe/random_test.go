@@ -31,7 +31,7 @@ func TestRepeatsRandom(t *testing.T) {
 			fs := st.Check(text)
 			out := checkFixes(t, text, fs)
 			for _, f := range st.Check(out) {
-				if len(f.Fix) > 0 {
+				if len(f.Fix) > 0 && !f.Suggest {
 					t.Fatalf("mode %v not idempotent: on %q after fixing %q, %s at %v: %s", mode, out, text, f.Rule, f.Span, f.Message)
 				}
 			}

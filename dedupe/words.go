@@ -23,6 +23,12 @@ type double struct {
 	cut           int
 	n             int32
 	fix, pair     bool
+	// cutEnd, if not 0, is where the fix ends instead of second.End:
+	// a copy that starts a line goes with the spaces after it.
+	cutEnd int
+	// suggest marks a double whose removal is offered, not made: a
+	// doubling the word policy is not sure is a slip (see wordPolicy).
+	suggest bool
 }
 
 // doubles appends to out the doubled words of text[sp], a sentence, in
@@ -149,12 +155,24 @@ func (r *runState) step(text string, keep, w lint.Span, cut int, same bool, out 
 	return out, false
 }
 
+// cutSpan returns the bytes the fix of d deletes.
+func (d *double) cutSpan() lint.Span {
+	if d.cutEnd > 0 {
+		return lint.Span{Start: d.cut, End: d.cutEnd}
+	}
+	return lint.Span{Start: d.cut, End: d.second.End}
+}
+
 // emitRun reports d, a run of three or more copies of a word, as one
 // finding over the copies its fix removes, with the first copy related:
 // `word "na" typed 4 times (3 copies removed)`. With fix false, or cut
 // nil, the run is reported and kept.
 func (c *checker) emitRun(d double, fix bool, cut *lint.Span) {
 	msg := "word " + strconv.Quote(c.text[d.first.Start:d.first.End]) + " typed " + strconv.Itoa(int(d.n)) + " times"
+	if d.suggest {
+		c.suggest(RuleWord, d.second, d.first, msg+"; removing the extra copies is suggested, as the repeat can be meant", d.cutSpan())
+		return
+	}
 	if !fix || cut == nil {
 		c.report(RuleWord, d.second, d.first, msg+"; kept, as removing the copies would change how its paragraph splits into sentences")
 		return

@@ -28,7 +28,7 @@ var benchInputs = sync.OnceValue(func() []benchText {
 
 const nonASCIISample = `Пентагон заявил, что удар по объекту на границе был «соразмерным».
 五角大楼表示，此次打击是"相称的军事回应"，并与外交措施一起采取。
-پنتاگون گفت این حمله «متناسب» بود و می‌خواهد تنش را کاهش دهد.
+پنتاگون گفت این حمله «متناسب» بود و می` + "\u200c" + `خواهد تنش را کاهش دهد.
 Le Pentagone a déclaré que la frappe était « proportionnée » et réfléchie.
 
 `

@@ -23,7 +23,7 @@ func FuzzStages(f *testing.F) {
 		"\xe2\x80\u200b\x8b \xf0\x9f\x7f\x98\x80",
 		"cafe\u0301 \u1100\u1161 \u0cbf\u0cd5 a\u0323\u0307 \xffe\u0301",
 		"a  b \t c  \n   \n\t x  \r\n  y\r  z \r\r  w  ",
-		"«guillemets» ‹x› 5′ 6″ می‌خواهم 👨‍👩‍👧 – —",
+		"«guillemets» ‹x› 5′ 6″ می\u200cخواهم 👨‍👩‍👧 – —",
 		"\u00a0\u2000\u2001\u200a\u202f\u205f\u3000 \u2010\u2011 \uff02\uff07 „‚‛‟…",
 		" \u00a0\ufeffx",
 		"東京（ＡＢＣ）、「はい」！ Hello！ ｶﾞｲﾄﾞ カﾞ \u3000\u3000本文 ＆ａｍｐ； ￡5",

@@ -27,6 +27,13 @@ import (
 // One code page is chosen for the whole text (the one that explains most),
 // and the repair is repeated on its result for text encoded twice or
 // three times.
+//
+// A plausibility gate (badness.go) has the last word: a repair is made
+// only when the words around it are clearly less strange after it than
+// before, so that correct typography next to accented letters ("qu’à",
+// "« déjà »", "Tomáš" and a no-break space), which reads as MacRoman or
+// Windows-1252 byte pairs, is never "repaired". A repair that is
+// plausible but not clear is a suggestion (lint.Finding.Suggest).
 type mojibakeStage struct{}
 
 // QuietOnASCII marks the stage as one that finds nothing in plain ASCII
@@ -71,9 +78,41 @@ func (mojibakeStage) Check(text string) []lint.Finding {
 	if hopeless(cur, segs) {
 		return nil
 	}
-	return segmentFindings(src, segs, view, RuleMojibake, lint.Warning, func(before string, s mseg) string {
+	fixes, suggestions := gateRepairs(src, segs)
+	fs := segmentFindings(src, fixes, view, RuleMojibake, lint.Warning, func(before string, s mseg) string {
 		return mojibakeMessage(before, s.text, s.how)
 	})
+	if suggestions == nil {
+		return fs
+	}
+	sg := segmentFindings(src, suggestions, view, RuleMojibake, lint.Warning, func(before string, s mseg) string {
+		return "possible " + mojibakeMessage(before, s.text, s.how)
+	})
+	for k := range sg {
+		sg[k].Suggest = true
+	}
+	return mergeFindings(fs, sg)
+}
+
+// mergeFindings merges two lists of findings sorted by position into
+// one, leaving out a finding that would overlap the one before.
+func mergeFindings(a, b []lint.Finding) []lint.Finding {
+	out := make([]lint.Finding, 0, len(a)+len(b))
+	last := 0
+	for len(a) > 0 || len(b) > 0 {
+		var f lint.Finding
+		if len(b) == 0 || len(a) > 0 && a[0].Start <= b[0].Start {
+			f, a = a[0], a[1:]
+		} else {
+			f, b = b[0], b[1:]
+		}
+		if f.Start < last {
+			continue
+		}
+		last = f.End
+		out = append(out, f)
+	}
+	return out
 }
 
 // hopeless reports whether the repaired text still looks like mojibake
@@ -276,8 +315,7 @@ func (cp *codePage) match(text string, i int) (mgroup, bool) {
 		}
 		// Some continuation bytes must be able to complete the sequence.
 		for _, fill := range [...]byte{0x80, 0x90, 0xA0} {
-			var t [4]byte
-			t = buf
+			t := buf
 			for k := 1; k < n; k++ {
 				if t[k] == 0x80 {
 					t[k] = fill
@@ -402,6 +440,9 @@ func mojibakePass(cur string, changed []lint.Span) []medit {
 				continue
 			}
 			score := acceptGroups(cur, cp, gs, changed, strong)
+			if score > 0 {
+				score = gateGroups(cur, gs, score)
+			}
 			if !cp.primary && score < 2 && !(score == 1 && singleC3(cur, gs)) {
 				continue
 			}

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -56,4 +57,18 @@ func BenchmarkEncodingStages(b *testing.B) {
 // mojibake.
 func BenchmarkMojibake(b *testing.B) {
 	benchStage(b, mojibakeStage{}, mojibakeBenchText())
+}
+
+// BenchmarkMojibakeTypography measures the mojibake stage alone on clean
+// typographic text in eight languages (the generator of
+// TestMojibakeTypographyClean): text with many candidates that the
+// plausibility gate must turn down.
+func BenchmarkMojibakeTypography(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	var sb strings.Builder
+	for sb.Len() < 256<<10 {
+		sb.WriteString(typoText(rng.Intn, 8))
+		sb.WriteString("\n\n")
+	}
+	benchStage(b, mojibakeStage{}, sb.String())
 }

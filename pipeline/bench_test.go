@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // dirty adds to a clean paragraph the kinds of dirt copydesk removes, at
@@ -77,9 +77,9 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	for _, mode := range []struct {
 		name string
-		opts pipeline.Options
-	}{{"check", pipeline.Options{}}, {"clean", pipeline.Options{FixesOnly: true}}} {
-		p := pipeline.Default(mode.opts)
+		opts registry.Options
+	}{{"check", registry.Options{}}, {"clean", registry.Options{FixesOnly: true}}} {
+		p := registry.Default(mode.opts)
 		b.Run(mode.name+"/seed", func(b *testing.B) {
 			b.SetBytes(int64(len(seed)))
 			b.ReportAllocs()
@@ -122,13 +122,13 @@ func BenchmarkPipelineBBC(b *testing.B) {
 	repairs := []string{"encoding.mojibake", "encoding.html-entity", "unicode.ansi-escape", "unicode.ligature", "unicode.line-separator"}
 	for _, mode := range []struct {
 		name string
-		opts pipeline.Options
+		opts registry.Options
 	}{
-		{"clean", pipeline.Options{FixesOnly: true}},
-		{"clean-without-repairs", pipeline.Options{FixesOnly: true, Disabled: repairs}},
-		{"check", pipeline.Options{}},
+		{"clean", registry.Options{FixesOnly: true}},
+		{"clean-without-repairs", registry.Options{FixesOnly: true, Disabled: repairs}},
+		{"check", registry.Options{}},
 	} {
-		p := pipeline.Default(mode.opts)
+		p := registry.Default(mode.opts)
 		b.Run(mode.name, func(b *testing.B) {
 			b.SetBytes(int64(total))
 			b.ReportAllocs()

@@ -39,11 +39,8 @@ type composer struct {
 	suggested   []lint.Edit
 	stages      []string
 	hint        int
-	// run takes each stage's findings (see runStages); reserve and add
-	// are its method values, made once a run.
-	run     stageRun
-	reserve func(int)
-	add     func(lint.Finding)
+	// run takes each stage's findings (see runStages).
+	run stageRun
 }
 
 // lastEndingBefore returns the index of the last piece whose cur range

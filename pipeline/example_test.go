@@ -3,13 +3,13 @@ package pipeline_test
 import (
 	"fmt"
 
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 func Example() {
 	text := "It said in a statement..  “We acted.”\n"
-	r := pipeline.Default(pipeline.Options{}).Run(text)
+	r := registry.Default(registry.Options{}).Run(text)
 	fmt.Printf("%q\n", r.Cleaned)
 	idx := lint.NewLineIndex(text)
 	for _, f := range r.Findings {

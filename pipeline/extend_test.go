@@ -9,6 +9,7 @@ import (
 	"github.com/copydesk/copydesk/dedupe/segment"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // editor is a stage for Extend's tests: it removes every second
@@ -46,9 +47,9 @@ func (editor) Check(text string) []lint.Finding {
 
 // checkExtend runs the default pipeline with opts on in, extends the
 // result with editor, and checks the result's invariants.
-func checkExtend(t *testing.T, opts pipeline.Options, in string) {
+func checkExtend(t *testing.T, opts registry.Options, in string) {
 	t.Helper()
-	p := pipeline.Default(opts)
+	p := registry.Default(opts)
 	r := p.Run(in)
 	before := r.Cleaned
 	nBefore := len(r.Findings)
@@ -139,7 +140,7 @@ func TestExtendSeeds(t *testing.T) {
 // a single run with the extra stage would have given.
 func TestExtendMatchesOneRun(t *testing.T) {
 	in := " Lead “one”..\n\nSecond  para.\n\nThird para, with “quotes”.\n\nFourth..\n"
-	base := pipeline.Default(pipeline.Options{})
+	base := registry.Default(registry.Options{})
 	r := base.Run(in)
 	base.Extend(r, editor{})
 	one := pipeline.New(append(base.Stages(), editor{})...).Run(in)
@@ -171,7 +172,7 @@ func TestExtendGuarded(t *testing.T) {
 	start := strings.Index(in, "```")
 	end := strings.LastIndex(in, "```") + 3
 	g := &pipeline.Guard{Block: []lint.Span{{Start: start, End: end}}}
-	p := pipeline.Default(pipeline.Options{})
+	p := registry.Default(registry.Options{})
 	r := p.RunGuarded(in, g)
 	p.ExtendGuarded(r, g, editor{})
 	if !strings.Contains(r.Cleaned, "```\ncode “y”..\n```") {
@@ -184,7 +185,7 @@ func TestExtendGuarded(t *testing.T) {
 }
 
 func TestExtendNothing(t *testing.T) {
-	p := pipeline.Default(pipeline.Options{})
+	p := registry.Default(registry.Options{})
 	r := p.Run("A “b”.")
 	cleaned, n := r.Cleaned, len(r.Findings)
 	p.Extend(r)

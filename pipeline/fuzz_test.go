@@ -9,12 +9,12 @@ import (
 
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // fuzzOptions are the option sets every invariant is checked under.
-var fuzzOptions = []pipeline.Options{
+var fuzzOptions = []registry.Options{
 	{},
 	{Normalize: normalize.Options{Quotes: normalize.QuotesKeep}},
 	{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic}},
@@ -27,9 +27,9 @@ var fuzzOptions = []pipeline.Options{
 // checkInvariants checks what every run must guarantee: the changes and
 // the findings' fixes reproduce the output, a second run changes nothing,
 // valid UTF-8 stays valid, and positions lie on character boundaries.
-func checkInvariants(t *testing.T, opts pipeline.Options, in string) {
+func checkInvariants(t *testing.T, opts registry.Options, in string) {
 	t.Helper()
-	p := pipeline.Default(opts)
+	p := registry.Default(opts)
 	r := p.Run(in)
 	if r.Original != in {
 		t.Fatalf("Original is not the input")

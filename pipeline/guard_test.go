@@ -1,11 +1,13 @@
-package pipeline
+package pipeline_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/dedupe"
+	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 func spanOf(t *testing.T, text, sub string) lint.Span {
@@ -21,11 +23,11 @@ func TestGuard(t *testing.T) {
 	const text = "It said in a statement.. Then \u201cthis\u201d.\n\n" +
 		"code: a..b \u201cq\u201d\n\n" +
 		"Use `x..y \u201cz\u201d` now.. Ok\n"
-	p := Default(Options{})
+	p := registry.Default(registry.Options{})
 	code := spanOf(t, text, "code: a..b \u201cq\u201d")
 	inl := spanOf(t, text, "`x..y \u201cz\u201d`")
 	var asked []string
-	g := &Guard{
+	g := &pipeline.Guard{
 		Block:  []lint.Span{code},
 		Inline: []lint.Span{inl},
 		Suppressed: func(rule string, s lint.Span) bool {
@@ -69,8 +71,8 @@ func TestGuardViewAndWholeRemoval(t *testing.T) {
 	first := spanOf(t, text, "`main`")
 	second := lint.Span{Start: strings.LastIndex(text, "`main`")}
 	second.End = second.Start + len("`main`")
-	g := &Guard{View: string(view), Block: []lint.Span{block}, Inline: []lint.Span{first, second}}
-	r := Default(Options{Dedupe: dedupeAll()}).RunGuarded(text, g)
+	g := &pipeline.Guard{View: string(view), Block: []lint.Span{block}, Inline: []lint.Span{first, second}}
+	r := registry.Default(registry.Options{Dedupe: dedupeAll()}).RunGuarded(text, g)
 	want := para + "\n\n```\nline..\nline..\n```\n"
 	if r.Cleaned != want {
 		t.Errorf("cleaned:\n%q\nwant\n%q", r.Cleaned, want)
@@ -88,7 +90,7 @@ func dedupeAll() dedupe.Options { return dedupe.Options{Mode: dedupe.All} }
 // does not say that something was removed.
 func TestUnfixedMessage(t *testing.T) {
 	const text = "The the end.\n\nPara one is here now.\n\nPara one is here now.\n"
-	p := Default(Options{ReportOnly: []string{"dedupe.word", "dedupe.paragraph"}})
+	p := registry.Default(registry.Options{ReportOnly: []string{"dedupe.word", "dedupe.paragraph"}})
 	r := p.Run(text)
 	if r.Cleaned != text {
 		t.Errorf("report-only rules changed the text: %q", r.Cleaned)
@@ -101,7 +103,7 @@ func TestUnfixedMessage(t *testing.T) {
 	if strings.Join(msgs, "|") != strings.Join(want, "|") {
 		t.Errorf("messages %q, want %q", msgs, want)
 	}
-	if got := Default(Options{}).Run(text).Findings[0].Message; got != `repeated word "the" (the second copy is removed)` {
+	if got := registry.Default(registry.Options{}).Run(text).Findings[0].Message; got != `repeated word "the" (the second copy is removed)` {
 		t.Errorf("fixed: %q", got)
 	}
 }

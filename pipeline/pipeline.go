@@ -1,7 +1,3 @@
-// Package pipeline chains copydesk's stages over a text: each stage sees
-// the previous stage's output, its fixes are applied, and every finding
-// and fix is carried back to the original input, so the result explains
-// every changed byte.
 package pipeline
 
 import (
@@ -225,10 +221,7 @@ func (p *Pipeline) runStages(r *Result, c *composer, cur string, stages []lint.S
 // rather than in one slice: runStages then keeps each finding only once,
 // as the result's, and a stage with a million findings does not hold a
 // second copy of them all (see lint.FindingSink).
-type streamer interface {
-	lint.Stage
-	CheckEach(text string, sink lint.FindingSink)
-}
+type streamer = lint.StreamStage
 
 // A stageRun takes one stage's findings into a run's result: it maps
 // them to the original, applies the pipeline's settings and the guard,

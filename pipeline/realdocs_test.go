@@ -11,6 +11,7 @@ import (
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
 	"github.com/copydesk/copydesk/pipeline/markdown"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // realDocsDir holds excerpts of real documents that the precision review
@@ -27,40 +28,9 @@ var realDocsDir = filepath.Join("..", "testdata", "realdocs")
 // no longer is, so the list stays exact.
 var knownDamage = map[string]string{
 	"dash.hyphen/001.txt":          "dash.hyphen",
-	"dedupe.paragraph/001.txt":     "dedupe.paragraph",
-	"dedupe.paragraph/002.txt":     "dedupe.paragraph",
 	"dedupe.paragraph/003.md":      "dedupe.paragraph",
-	"dedupe.paragraph/004.txt":     "dedupe.paragraph",
-	"dedupe.sentence/001.txt":      "dedupe.sentence",
-	"dedupe.sentence/002.txt":      "dedupe.sentence",
-	"dedupe.sentence/003.txt":      "dedupe.sentence",
-	"dedupe.sentence/004.txt":      "dedupe.sentence",
-	"dedupe.sentence/005.txt":      "dedupe.sentence",
-	"dedupe.word/001.txt":          "dedupe.word",
-	"dedupe.word/002.txt":          "dedupe.word",
-	"dedupe.word/003.txt":          "dedupe.word",
-	"dedupe.word/004.txt":          "dedupe.word",
-	"dedupe.word/005.txt":          "dedupe.word",
-	"dedupe.word/006.txt":          "dedupe.word",
-	"dedupe.word/007.txt":          "dedupe.word",
-	"dedupe.word/008.txt":          "dedupe.word",
-	"dedupe.word/009.txt":          "dedupe.word",
-	"dedupe.word/010.txt":          "dedupe.word",
-	"dedupe.word/011.txt":          "dedupe.word",
-	"dedupe.word/012.md":           "dedupe.word",
-	"dedupe.word/013.txt":          "dedupe.word",
-	"dedupe.word/014.txt":          "dedupe.word",
-	"dedupe.word/015.txt":          "dedupe.word",
-	"dedupe.word/016.txt":          "dedupe.word",
-	"dedupe.word/017.txt":          "dedupe.word",
 	"encoding.html-entity/001.txt": "encoding.html-entity",
 	"encoding.html-entity/002.txt": "encoding.html-entity",
-	"encoding.mojibake/001.txt":    "encoding.mojibake",
-	"encoding.mojibake/002.txt":    "encoding.mojibake",
-	"encoding.mojibake/003.txt":    "encoding.mojibake",
-	"encoding.mojibake/004.txt":    "encoding.mojibake",
-	"encoding.mojibake/005.txt":    "encoding.mojibake",
-	"encoding.mojibake/006.txt":    "encoding.mojibake",
 	"punct.double-period/001.txt":  "punct.double-period",
 	"punct.double-period/002.txt":  "punct.double-period",
 	"punct.double-period/003.txt":  "punct.double-period",
@@ -143,7 +113,7 @@ func readRealDocs(t *testing.T) []realDoc {
 // doc, as "LINE:COL "OLD" → "NEW"" for a person; suggestions are not
 // damage, since clean does not apply them.
 func damage(doc realDoc) []string {
-	p := pipeline.Default(pipeline.Options{})
+	p := registry.Default(registry.Options{})
 	var r *pipeline.Result
 	if doc.md {
 		r = markdown.Run(p, doc.text)
@@ -176,7 +146,7 @@ func TestRealDocs(t *testing.T) {
 		t.Fatal("no excerpts in " + realDocsDir)
 	}
 	rules := map[string]bool{}
-	for _, r := range pipeline.Default(pipeline.Options{}).Rules() {
+	for _, r := range registry.Default(registry.Options{}).Rules() {
 		rules[r.ID] = true
 	}
 	seen := map[string]bool{}

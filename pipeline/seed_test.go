@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 func readTestdata(t testing.TB, name string) string {
@@ -25,7 +25,7 @@ func readTestdata(t testing.TB, name string) string {
 func TestSeedGolden(t *testing.T) {
 	in := readTestdata(t, "seed.txt")
 	want := readTestdata(t, "seed.clean.txt")
-	r := pipeline.Default(pipeline.Options{}).Run(in)
+	r := registry.Default(registry.Options{}).Run(in)
 	if r.Cleaned != want {
 		t.Fatalf("cleaned seed differs from testdata/seed.clean.txt:\n%s", r.Cleaned)
 	}
@@ -67,7 +67,7 @@ func TestSeedGolden(t *testing.T) {
 	}
 
 	// Cleaning the output again changes nothing.
-	if again := pipeline.Default(pipeline.Options{}).Run(r.Cleaned); again.Changed() {
+	if again := registry.Default(registry.Options{}).Run(r.Cleaned); again.Changed() {
 		t.Errorf("cleaning the cleaned seed changed it again: %+v", again.Changes)
 	}
 }
@@ -77,8 +77,8 @@ func TestSeedGolden(t *testing.T) {
 func TestFixesOnlySameText(t *testing.T) {
 	in := readTestdata(t, "seed.txt")
 	for _, text := range []string{in, in + "\n\n" + in, "The cat sat on the mat today.\n\nThe cat sat on a mat today.\n"} {
-		full := pipeline.Default(pipeline.Options{}).Run(text)
-		fast := pipeline.Default(pipeline.Options{FixesOnly: true}).Run(text)
+		full := registry.Default(registry.Options{}).Run(text)
+		fast := registry.Default(registry.Options{FixesOnly: true}).Run(text)
 		if full.Cleaned != fast.Cleaned {
 			t.Fatalf("FixesOnly changed the cleaned text")
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/jsonl"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // batchTree is a small documentation tree: text files to clean, a file
@@ -316,7 +317,7 @@ func TestBatchOutOfOrderCompletion(t *testing.T) {
 	manyFiles(t, 40)
 	var runs atomic.Int64
 	g := gateStage{ran: new(atomic.Int64), release: make(chan struct{}), once: new(sync.Once), others: 3}
-	pl := func(opts pipeline.Options) *pipeline.Pipeline {
+	pl := func(opts registry.Options) *pipeline.Pipeline {
 		p := fakePipeline(opts)
 		return pipeline.New(append([]lint.Stage{countStage{&runs}, g}, p.Stages()...)...)
 	}

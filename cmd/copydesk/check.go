@@ -61,7 +61,7 @@ Examples:
 }
 
 func (e *env) check(c *cli.Context, color colorMode) error {
-	opts, err := e.pipelineOptions(c)
+	o, err := e.readOptions(c)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 	}
 	pretty := report.PrettyOptions{Color: format == "text" && e.useColor(color)}
 	var all []report.File // for SARIF, one document of every file
-	err = e.batch(c, opts, inputArgs(c), nil, func(d *doc, _ *batchRun) error {
+	err = e.batch(o, readCorpusFlags(c), inputArgs(c), nil, func(d *doc, _ *batchRun) error {
 		if format == "json" { // streamed: no File of every finding
 			if report.CountResult(d.r, failOn) > 0 {
 				e.fail(exitFound)

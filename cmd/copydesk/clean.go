@@ -56,17 +56,63 @@ Examples:
 }
 
 func (e *env) clean(c *cli.Context) error {
-	opts, err := e.pipelineOptions(c)
+	o, err := e.readOptions(c)
 	if err != nil {
 		return err
 	}
+	output := c.String("output")
 	if c.Bool("jsonl") {
-		return e.cleanJSONL(c, opts)
+		return e.cleanJSONL(c, o, output)
 	}
 	args := inputArgs(c)
-	output, write, list := c.String("output"), c.Bool("write"), c.Bool("list")
-	if isStdout(output) {
-		output = "-" // keep the descriptor as it is: appending, a pipe
+	r := &cleanRun{e: e, output: output, write: c.Bool("write"), breakLinks: c.Bool("break-links"), list: c.Bool("list")}
+	if err := r.check(args); err != nil {
+		return err
+	}
+	// The diff and the report are written as the inputs are read, and put
+	// in place at the end.
+	defer r.abort()
+	if err := r.open(c.String("diff"), c.String("report")); err != nil {
+		return err
+	}
+	// Without a report, only the cleaned text (and its diff) is kept:
+	// rules that never fix need not run.
+	o.pipeline.FixesOnly = r.reportFile == nil
+	o.editsOnly = o.pipeline.FixesOnly
+	var skip func(walk.Entry) bool
+	if r.mir != nil {
+		skip = r.mir.inside
+	}
+	err = e.batch(o, readCorpusFlags(c), args, skip, r.emit)
+	if r.mir != nil {
+		if serr := r.mir.sync(); serr != nil && err == nil {
+			err = serr
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return r.finish()
+}
+
+// A cleanRun is one run of clean on files: where the cleaned text goes,
+// and the diff and report written beside it.
+type cleanRun struct {
+	e                    *env
+	output               string // -o: a file, "-", or with mir a directory
+	write, list          bool   // -w, -l
+	breakLinks           bool   // --break-links
+	mir                  *mirror
+	diffFile, reportFile *atomicFile
+	jw                   *report.JSONWriter
+	changed              bool
+}
+
+// check decides where the cleaned text goes and rejects the
+// combinations that make no sense.
+func (r *cleanRun) check(args []string) error {
+	if isStdout(r.output) {
+		r.output = "-" // keep the descriptor as it is: appending, a pipe
 	}
 	trees := ""
 	for _, a := range args {
@@ -77,16 +123,16 @@ func (e *env) clean(c *cli.Context) error {
 	}
 	// -o names a directory to mirror the inputs into when there are
 	// several, or a directory or glob among them, or it is one.
-	var mir *mirror
+	output, write := r.output, r.write
 	if output != "" && output != "-" && (len(args) > 1 || trees != "" || isDirArg(output)) {
-		mir = newMirror(output)
+		r.mir = newMirror(output)
 	}
 	switch {
 	case output != "" && write:
 		return usagef("clean: -o and -w cannot be used together")
-	case mir != nil && !isDirArg(output) && exists(output):
+	case r.mir != nil && !isDirArg(output) && exists(output):
 		return usagef("clean: -o %s: not a directory (several inputs, a directory or a glob are written below a directory)", output)
-	case write || mir != nil:
+	case write || r.mir != nil:
 		for _, a := range args {
 			if a == "-" {
 				if write {
@@ -95,112 +141,102 @@ func (e *env) clean(c *cli.Context) error {
 				return usagef("clean: cannot use -o DIR with standard input")
 			}
 		}
-	case trees != "" && !list && output == "":
+	case trees != "" && !r.list && output == "":
 		return usagef("clean: %s names several files: use -w to rewrite them, -o DIR to write them to another directory, or -l to list those that would change", trees)
 	}
+	return nil
+}
 
-	// The diff and the report are written as the inputs are read, and put
-	// in place at the end.
-	var diffFile, reportFile *atomicFile
-	var jw *report.JSONWriter
-	defer func() {
-		if diffFile != nil {
-			diffFile.Abort()
-		}
-		if reportFile != nil {
-			reportFile.Abort()
-		}
-	}()
-	if path := c.String("diff"); path != "" {
-		if diffFile, err = e.createAtomic(path); err != nil {
+// open creates the --diff and --report files.
+func (r *cleanRun) open(diffPath, reportPath string) error {
+	var err error
+	if diffPath != "" {
+		if r.diffFile, err = r.e.createAtomic(diffPath); err != nil {
 			return err
 		}
 	}
-	if path := c.String("report"); path != "" {
-		if reportFile, err = e.createAtomic(path); err != nil {
+	if reportPath != "" {
+		if r.reportFile, err = r.e.createAtomic(reportPath); err != nil {
 			return err
 		}
-		jw = report.NewJSONWriter(reportFile)
+		r.jw = report.NewJSONWriter(r.reportFile)
 	}
+	return nil
+}
 
-	// Without a report, only the cleaned text (and its diff) is kept:
-	// rules that never fix need not run.
-	opts.FixesOnly = reportFile == nil
-	changed := false
-	var skip func(walk.Entry) bool
-	if mir != nil {
-		skip = mir.inside
+// abort removes the diff and report of a run that failed.
+func (r *cleanRun) abort() {
+	if r.diffFile != nil {
+		r.diffFile.Abort()
 	}
-	err = e.batch(c, opts, args, skip, func(d *doc, br *batchRun) error {
-		in, r := d.in, d.r
-		if r.Changed() {
-			changed = true
+	if r.reportFile != nil {
+		r.reportFile.Abort()
+	}
+}
+
+// emit writes one cleaned document where it goes.
+func (r *cleanRun) emit(d *doc, br *batchRun) error {
+	e, in, res := r.e, d.in, d.r
+	if res.Changed() {
+		r.changed = true
+	}
+	if r.diffFile != nil {
+		oldName, newName := diffHeaders(in.name)
+		if err := report.Unified(r.diffFile, res.Original, res.Edits(), report.UnifiedOptions{OldName: oldName, NewName: newName}); err != nil {
+			return fmt.Errorf("writing %s: %w", r.diffFile.name, err)
 		}
-		if diffFile != nil {
-			oldName, newName := diffHeaders(in.name)
-			if err := report.Unified(diffFile, r.Original, r.Edits(), report.UnifiedOptions{OldName: oldName, NewName: newName}); err != nil {
-				return fmt.Errorf("writing %s: %w", diffFile.name, err)
-			}
+	}
+	if r.jw != nil {
+		if err := r.jw.WriteResult(in.name, res); err != nil {
+			return fmt.Errorf("writing %s: %w", r.reportFile.name, err)
 		}
-		if jw != nil {
-			if err := jw.WriteResult(in.name, r); err != nil {
-				return fmt.Errorf("writing %s: %w", reportFile.name, err)
-			}
+	}
+	if r.list && res.Changed() {
+		if _, err := fmt.Fprintln(e.stdout, report.SafeName(in.name)); err != nil {
+			return outputError(err)
 		}
-		if list && r.Changed() {
-			if _, err := fmt.Fprintln(e.stdout, report.SafeName(in.name)); err != nil {
-				return outputError(err)
-			}
+	}
+	var err error
+	switch {
+	case r.write:
+		if res.Changed() {
+			err = e.rewriteFile(in.path, res.Cleaned, r.breakLinks)
 		}
-		switch {
-		case write:
-			if r.Changed() {
-				if err := e.rewriteFile(in.path, r.Cleaned, c.Bool("break-links")); err != nil {
-					e.errorf("%v", err)
-					e.fail(exitFailure)
-					br.failed()
-				}
-			}
-		case mir != nil:
-			if err := mir.write(e, d, r.Cleaned); err != nil {
-				e.errorf("%v", err)
-				e.fail(exitFailure)
-				br.failed()
-			}
-		case output != "" && output != "-":
-			if err := e.writeFile(output, r.Cleaned); err != nil {
-				return err
-			}
-		case !list || output == "-":
-			if _, err := io.WriteString(e.stdout, r.Cleaned); err != nil {
-				return outputError(err)
-			}
-		}
-		return nil
-	})
-	if mir != nil {
-		if serr := mir.sync(); serr != nil && err == nil {
-			err = serr
+	case r.mir != nil:
+		err = r.mir.write(e, d, res.Cleaned)
+	case r.output != "" && r.output != "-":
+		return e.writeFile(r.output, res.Cleaned)
+	case !r.list || r.output == "-":
+		if _, err := io.WriteString(e.stdout, res.Cleaned); err != nil {
+			return outputError(err)
 		}
 	}
 	if err != nil {
-		return err
+		// One file not written: named, and the others still are.
+		e.errorf("%v", err)
+		e.fail(exitFailure)
+		br.failed()
 	}
-	if jw != nil {
-		if err := jw.Close(); err != nil {
-			return fmt.Errorf("writing %s: %w", reportFile.name, err)
+	return nil
+}
+
+// finish puts the report and the diff in place.
+func (r *cleanRun) finish() error {
+	if r.jw != nil {
+		if err := r.jw.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", r.reportFile.name, err)
 		}
-		if err := reportFile.Commit(); err != nil {
+		if err := r.reportFile.Commit(); err != nil {
 			return err
 		}
 	}
-	if diffFile != nil {
-		if err := diffFile.Commit(); err != nil {
+	if r.diffFile != nil {
+		if err := r.diffFile.Commit(); err != nil {
 			return err
 		}
 	}
-	if list && changed {
-		e.fail(exitFound)
+	if r.list && r.changed {
+		r.e.fail(exitFound)
 	}
 	return nil
 }

@@ -100,7 +100,7 @@ func (e *env) useColor(m colorMode) bool {
 }
 
 func (e *env) diff(c *cli.Context, color colorMode) error {
-	opts, err := e.pipelineOptions(c)
+	o, err := e.readOptions(c)
 	if err != nil {
 		return err
 	}
@@ -117,7 +117,7 @@ func (e *env) diff(c *cli.Context, color colorMode) error {
 	}
 	colored := format == "unified" && e.useColor(color)
 	var docs []report.HTMLDoc
-	err = e.batch(c, opts, inputArgs(c), nil, func(d *doc, _ *batchRun) error {
+	err = e.batch(o, readCorpusFlags(c), inputArgs(c), nil, func(d *doc, _ *batchRun) error {
 		in, r := d.in, d.r
 		if format == "html" {
 			docs = append(docs, report.HTMLDoc{Name: in.name, Result: r})

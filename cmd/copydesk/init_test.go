@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/config"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 func TestInit(t *testing.T) {
@@ -25,7 +25,7 @@ func TestInit(t *testing.T) {
 	if err != nil || c == nil {
 		t.Fatalf("loading the written file: %v", err)
 	}
-	if opts := c.Options(); len(opts.Disabled)+len(opts.ReportOnly)+len(opts.Severity) != 0 || opts.Normalize.Quotes != (pipeline.Options{}).Normalize.Quotes {
+	if opts := c.Options(); len(opts.Disabled)+len(opts.ReportOnly)+len(opts.Severity) != 0 || opts.Normalize.Quotes != (registry.Options{}).Normalize.Quotes {
 		t.Errorf("the written file is not the defaults: %+v", opts)
 	}
 

@@ -111,18 +111,6 @@ func tooLarge(size, max int64) error {
 	return fmt.Errorf("%w (%s, the maximum is %s; raise it with --max-size)", errTooLarge, formatSize(size), formatSize(max))
 }
 
-// readOrReport reads arg as read does; on an error it reports it, marks
-// the run as failed and returns false, so that the other inputs go on.
-func (e *env) readOrReport(arg, stdinName string) (*input, bool) {
-	in, err := e.read(arg, stdinName)
-	if err != nil {
-		e.errorf("%v", err)
-		e.fail(exitFailure)
-		return nil, false
-	}
-	return in, true
-}
-
 // read reads the input named by arg: a file, or standard input for "-".
 // Standard input is read once; a second "-" gets the same text. It is an
 // error, and the input is left alone, if arg is a directory, if the input

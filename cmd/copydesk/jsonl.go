@@ -8,11 +8,9 @@ import (
 	"math"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/dedupe/corpus"
 	"github.com/copydesk/copydesk/dedupe/seen"
 	"github.com/copydesk/copydesk/pipeline"
@@ -41,238 +39,210 @@ func jsonlFlags() []cli.Flag {
 	}
 }
 
-// corpusOptions reads the corpus flags; nil options mean no corpus.
-func (e *env) corpusOptions(c *cli.Context, opts pipeline.Options) (*corpus.Options, error) {
-	remove := opts.Dedupe.Mode == dedupe.Corpus
-	if c.Bool("repair-index") && c.String("index") == "" {
-		return nil, usagef("clean: --repair-index needs --index")
-	}
-	if !c.Bool("corpus") && !remove && !c.Bool("drop-duplicate-docs") && c.String("index") == "" {
-		for _, f := range []string{"near-docs", "min-words", "boilerplate", "doc-id"} {
-			if c.IsSet(f) {
-				return nil, usagef("clean: --%s needs --corpus", f)
-			}
-		}
-		return nil, nil
-	}
-	co := &corpus.Options{Remove: remove, DropDuplicateDocs: c.Bool("drop-duplicate-docs"), MinWords: c.Int("min-words")}
-	switch t := c.Float64("near-docs"); {
-	case t < 0 || t > 1:
-		return nil, usagef("clean: --near-docs %v: want a similarity from 0 to 1 (0: off)", t)
-	case t == 0:
-		co.NearThreshold = -1
-	default:
-		co.NearThreshold = t
-	}
-	if c.Int("min-words") < 1 {
-		return nil, usagef("clean: --min-words %d: want 1 or more", c.Int("min-words"))
-	}
-	if c.Int("boilerplate") < 0 {
-		return nil, usagef("clean: --boilerplate %d: want 0 or more", c.Int("boilerplate"))
-	}
-	return co, nil
+// A jsonlRun is one run of clean --jsonl: its options, outputs and
+// corpus.
+type jsonlRun struct {
+	e            *env
+	o            *options
+	cf           *corpusFlags
+	jopts        jsonl.Options
+	out          io.Writer
+	outFile      *atomicFile
+	zout         io.WriteCloser // the compressor, for an output named .gz or .zst
+	outPath      string
+	maxMalformed jsonl.MalformedLimit
+	rejectFile   *atomicFile
+	corp         *corpus.Corpus
+	index        seen.Index
+	prog         *progress
+	stopProgress func()
+	total        jsonl.Summary
 }
 
 // cleanJSONL is clean --jsonl: every input's records to the output, in
 // order, and a summary on standard error.
-func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
+func (e *env) cleanJSONL(c *cli.Context, o *options, output string) error {
 	for _, f := range []string{"write", "list", "diff", "report"} {
 		if c.IsSet(f) {
 			return usagef("clean: --jsonl cannot be used with --%s", f)
 		}
 	}
-	if c.Int("jobs") < 0 {
-		return usagef("clean: -j %d: want 0 or more", c.Int("jobs"))
+	if o.jobs < 0 {
+		return usagef("clean: -j %d: want 0 or more", o.jobs)
 	}
 	args := inputArgs(c)
-	if err := misplacedFlag(c, args); err != nil {
+	if err := misplacedFlag(o.cmd, args); err != nil {
 		return err
 	}
+	j := &jsonlRun{e: e, o: o, cf: readCorpusFlags(c), out: e.stdout}
+	defer j.abort()
+	if err := j.setup(c); err != nil {
+		return err
+	}
+	if err := j.open(c, output); err != nil {
+		return err
+	}
+	j.startProgress(args)
+	for _, arg := range args {
+		if err := j.clean(arg); err != nil {
+			return err
+		}
+	}
+	return j.finish()
+}
+
+// setup reads the options of the records: annotations, the configuration
+// (only when --config names one: records have no file of their own), the
+// field and the size limit.
+func (j *jsonlRun) setup(c *cli.Context) error {
+	e, o := j.e, j.o
+	annotate := c.Bool("annotate")
 	// Annotations count findings by rule; without them only the cleaned
 	// text is kept, so rules that never fix need not run.
-	opts.FixesOnly = !c.Bool("annotate")
-	if c.String("config") != "" {
-		// Records have no file of their own: a configuration applies only
-		// when --config names one.
-		setup, err := e.newDocSetup(c, opts)
-		if err != nil {
-			return err
-		}
-		cfg, err := setup.loader.ForDir(".")
-		if err != nil {
-			return err
-		}
-		opts = setup.options(cfg)
+	o.pipeline.FixesOnly = !annotate
+	if !o.configSet {
+		o.noConfig = true
 	}
-	jopts := jsonl.Options{
+	checker, err := e.checker(o)
+	if err != nil {
+		return err
+	}
+	cfg, err := checker.Config("")
+	if err != nil {
+		return err
+	}
+	opts := checker.Options(cfg)
+	o.pipeline.Dedupe.Mode = opts.Dedupe.Mode // --dedupe corpus, or the file's mode
+	j.jopts = jsonl.Options{
 		Field:       c.String("field"),
 		NewPipeline: func() *pipeline.Pipeline { return e.newPipeline(opts) },
-		Workers:     c.Int("jobs"),
-		Annotate:    c.Bool("annotate"),
+		Workers:     o.jobs,
+		Annotate:    annotate,
 	}
+	j.jopts.Checker = checker
 	if lim := e.limit(); lim < math.MaxInt32 {
-		jopts.MaxText = int(lim) // a record's text, like a document, is refused over --max-size
+		j.jopts.MaxText = int(lim) // a record's text, like a document, is refused over --max-size
 	}
-	if jopts.Field == "" {
+	if j.jopts.Field == "" {
 		return usagef("clean: --field is empty")
 	}
-	if jopts.Annotate && jopts.Field == jsonl.DefaultAnnotateKey {
+	if annotate && j.jopts.Field == jsonl.DefaultAnnotateKey {
 		return usagef("clean: --annotate adds the field %q: choose another --field", jsonl.DefaultAnnotateKey)
 	}
-
-	maxMalformed, err := jsonl.ParseMalformedLimit(c.String("max-malformed"))
-	if err != nil {
+	if j.maxMalformed, err = jsonl.ParseMalformedLimit(c.String("max-malformed")); err != nil {
 		return usagef("clean: --max-malformed: %v", err)
 	}
-	var out io.Writer = e.stdout
-	var outFile, rejectFile *atomicFile
-	defer func() {
-		for _, a := range []*atomicFile{outFile, rejectFile} {
-			if a != nil {
-				a.Abort()
-			}
-		}
-	}()
-	var zout io.WriteCloser // the compressor, for an output named .gz or .zst
-	if path := c.String("output"); path != "" && !isStdout(path) && path != "-" {
-		if outFile, err = e.createAtomic(path); err != nil {
+	return nil
+}
+
+// open creates the output and reject files and the corpus.
+func (j *jsonlRun) open(c *cli.Context, output string) error {
+	e := j.e
+	var err error
+	if path := output; path != "" && !isStdout(path) && path != "-" {
+		if j.outFile, err = e.createAtomic(path); err != nil {
 			return err
 		}
-		out = outFile
+		j.out, j.outPath = j.outFile, path
 		if comp := jsonl.CompressionFor(path); comp != jsonl.Plain {
-			if zout, err = jsonl.NewWriter(outFile, comp); err != nil {
+			if j.zout, err = jsonl.NewWriter(j.outFile, comp); err != nil {
 				return fmt.Errorf("writing %s: %w", path, err)
 			}
-			out = zout
+			j.out = j.zout
 		}
 	}
 	if path := c.String("reject"); path != "" {
-		if rejectFile, err = e.createAtomic(path); err != nil {
+		if j.rejectFile, err = e.createAtomic(path); err != nil {
 			return err
 		}
-		jopts.Reject = rejectFile
+		j.jopts.Reject = j.rejectFile
 	}
-
-	co, err := e.corpusOptions(c, opts)
-	if err != nil {
+	co, err := j.cf.options(j.o.pipeline.Dedupe.Mode)
+	if err != nil || co == nil {
 		return err
 	}
-	var corp *corpus.Corpus
-	var index seen.Index
-	if co != nil {
-		if path := c.String("index"); path != "" {
-			if index, err = e.openIndex(c, path); err != nil {
-				return err
-			}
-			defer func() {
-				if index != nil {
-					index.Close()
-				}
-			}()
-			co.Index = index
+	if j.cf.index != "" {
+		if j.index, err = e.openIndex(j.cf.index, j.cf.repairIndex); err != nil {
+			return err
 		}
-		corp = corpus.New(*co)
-		jopts.Corpus = corp
-		jopts.IDField = c.String("doc-id")
+		co.Index = j.index
 	}
+	j.corp = corpus.New(*co)
+	j.jopts.Corpus = j.corp
+	j.jopts.IDField = j.cf.docID
+	return nil
+}
 
-	// A progress line on a terminal (--progress: also in a log): records,
-	// MB, MB/s and, for files, the time left.
-	var prog *progress
-	show := e.isTerminal(e.stderr)
-	if c.IsSet("progress") {
-		show = c.Bool("progress")
-	}
-	if show {
-		prog = newProgress(e.stderr, e.isTerminal(e.stderr), time.Now())
-		prog.unit = "records"
-		for _, arg := range args {
-			fi, err := os.Stat(arg)
-			if arg == "-" || err != nil || !fi.Mode().IsRegular() {
-				prog.noTotal = true
-				break
-			}
-			prog.totalB += fi.Size()
-		}
-		prog.counted = true
-		stderr := e.stderr
-		e.stderr = prog.writer()
-		ctx, cancel := context.WithCancel(context.Background())
-		go prog.tick(ctx)
-		defer func() {
-			cancel()
-			prog.finish()
-			e.stderr = stderr
-		}()
-	}
-
-	var total jsonl.Summary
-	ctx := context.Background()
-	for _, arg := range args {
-		var r io.Reader = e.stdin
-		jopts.Name = c.String("stdin-name")
-		if arg != "-" {
-			f, err := os.Open(arg)
-			if err != nil {
-				e.errorf("reading %s: %v", arg, err)
-				e.fail(exitFailure)
-				continue
-			}
-			r, jopts.Name = f, arg
-			defer f.Close()
-		}
-		// Compressed input is read by its magic number; other binary
-		// input is refused, never copied through as malformed lines.
-		rc, _, err := jsonl.OpenInput(r)
+// clean cleans the records of one input.
+func (j *jsonlRun) clean(arg string) error {
+	e := j.e
+	var r io.Reader = e.stdin
+	j.jopts.Name = j.o.stdinName
+	if arg != "-" {
+		f, err := os.Open(arg)
 		if err != nil {
-			e.errorf("reading %s: %v", jopts.Name, err)
+			e.errorf("reading %s: %v", arg, err)
 			e.fail(exitFailure)
-			continue
+			return nil
 		}
-		defer rc.Close()
-		r = rc
-		if prog != nil {
-			r = prog.reader(r)
+		defer f.Close()
+		r, j.jopts.Name = f, arg
+	}
+	// Compressed input is read by its magic number; other binary input
+	// is refused, never copied through as malformed lines.
+	rc, _, err := jsonl.OpenInput(r)
+	if err != nil {
+		e.errorf("reading %s: %v", j.jopts.Name, err)
+		e.fail(exitFailure)
+		return nil
+	}
+	defer rc.Close()
+	r = rc
+	if j.prog != nil {
+		r = j.prog.reader(r)
+	}
+	s, err := jsonl.CleanJSONL(context.Background(), r, j.out, j.jopts)
+	j.total.Add(s)
+	if err == nil && j.index != nil {
+		err = j.index.Commit()
+	}
+	if err != nil && j.outFile == nil && isBrokenPipe(err) {
+		return errBrokenPipe
+	}
+	return err
+}
+
+// finish puts the output in place, closes the index and writes the
+// summary.
+func (j *jsonlRun) finish() error {
+	e := j.e
+	if j.zout != nil {
+		if err := j.zout.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", j.outPath, err)
 		}
-		s, err := jsonl.CleanJSONL(ctx, r, out, jopts)
-		total.Add(s)
-		if err == nil && index != nil {
-			err = index.Commit()
+	}
+	if j.outFile != nil {
+		if err := j.outFile.Commit(); err != nil {
+			return err
 		}
+	}
+	if j.index != nil {
+		err := j.index.Close()
+		j.index = nil
 		if err != nil {
-			if outFile == nil && isBrokenPipe(err) {
-				return errBrokenPipe
-			}
 			return err
 		}
 	}
-	if zout != nil {
-		if err := zout.Close(); err != nil {
-			return fmt.Errorf("writing %s: %w", c.String("output"), err)
-		}
+	if j.corp != nil && j.total.Corpus != nil {
+		j.total.Corpus.Boilerplate = j.corp.Boilerplate(j.cf.boilerplate)
 	}
-	if outFile != nil {
-		if err := outFile.Commit(); err != nil {
+	if j.rejectFile != nil {
+		if err := j.rejectFile.Commit(); err != nil {
 			return err
 		}
 	}
-	if index != nil {
-		err := index.Close()
-		index = nil
-		if err != nil {
-			return err
-		}
-	}
-	if corp != nil && total.Corpus != nil {
-		total.Corpus.Boilerplate = corp.Boilerplate(c.Int("boilerplate"))
-	}
-	if rejectFile != nil {
-		if err := rejectFile.Commit(); err != nil {
-			return err
-		}
-	}
-	if path := c.String("stats"); path != "" {
-		b, err := json.MarshalIndent(total, "", "  ")
+	if path := j.o.stats; path != "" {
+		b, err := json.MarshalIndent(j.total, "", "  ")
 		if err != nil {
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
@@ -280,16 +250,32 @@ func (e *env) cleanJSONL(c *cli.Context, opts pipeline.Options) error {
 			return err
 		}
 	}
-	if prog != nil {
-		prog.finish()
+	if j.prog != nil {
+		j.prog.finish()
 	}
-	for _, line := range strings.Split(total.String(), "\n") {
+	for _, line := range strings.Split(j.total.String(), "\n") {
 		fmt.Fprintf(e.stderr, "copydesk: %s\n", report.SafeName(line))
 	}
-	if maxMalformed.Exceeded(total) {
+	if t := j.total; j.maxMalformed.Exceeded(t) {
 		e.errorf("%d of %d non-blank lines are malformed, more than --max-malformed %s allows: is this JSON Lines?",
-			total.Malformed, total.Lines-total.Blank, maxMalformed)
+			t.Malformed, t.Lines-t.Blank, j.maxMalformed)
 		e.fail(exitFailure)
 	}
 	return nil
+}
+
+// abort removes what a failed run left: the temporary files, the open
+// index, the progress line.
+func (j *jsonlRun) abort() {
+	for _, a := range []*atomicFile{j.outFile, j.rejectFile} {
+		if a != nil {
+			a.Abort()
+		}
+	}
+	if j.index != nil {
+		j.index.Close()
+	}
+	if j.stopProgress != nil {
+		j.stopProgress()
+	}
 }

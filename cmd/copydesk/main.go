@@ -1,30 +1,15 @@
-// Command copydesk cleans text before publishing: it normalizes Unicode,
-// quotes and spaces, fixes stray punctuation such as "..", removes
-// repeated paragraphs, sentences and words, and explains every change.
-//
-// Usage:
-//
-//	copydesk clean [flags] [FILE...]   write the cleaned text
-//	copydesk diff  [flags] [FILE...]   show the changes as a unified diff
-//	copydesk check [flags] [FILE...]   list the findings
-//	copydesk rules [flags]             list the rules
-//	copydesk split [flags] [FILE]      show sentences or paragraphs
-//
-// With no FILE, or with "-", copydesk reads standard input. Exit status
-// is 0 when there is nothing to report, 1 when check finds something at
-// the --fail-on level or diff and clean -l find changes, and 2 on a usage
-// or I/O error; files after a failing one are still processed. Run
-// "copydesk help COMMAND" for a command's flags and examples.
 package main
 
 import (
 	"errors"
 	"fmt"
-	"github.com/copydesk/copydesk/pipeline/config"
 	"io"
 	"os"
 	"strings"
 	"syscall"
+
+	"github.com/copydesk/copydesk/pipeline/config"
+	"github.com/copydesk/copydesk/pipeline/registry"
 
 	"github.com/urfave/cli/v2"
 
@@ -63,7 +48,7 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	// newPipeline builds the pipeline for the options.
-	newPipeline func(pipeline.Options) *pipeline.Pipeline
+	newPipeline func(registry.Options) *pipeline.Pipeline
 	// failWrite, when set, is called before each step of writing a file
 	// ("create", "write", "sync", "rename") and fails the step if it
 	// returns an error. Tests use it to check that failures leave the
@@ -77,7 +62,7 @@ type env struct {
 }
 
 // defaultPipeline builds the standard chain.
-func defaultPipeline(opts pipeline.Options) *pipeline.Pipeline { return pipeline.Default(opts) }
+func defaultPipeline(opts registry.Options) *pipeline.Pipeline { return registry.Default(opts) }
 
 // An exitStatus ends a command with a status and no message.
 type exitStatus int

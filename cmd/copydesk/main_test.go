@@ -2,12 +2,10 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -16,6 +14,8 @@ import (
 	"github.com/copydesk/copydesk/normalize"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/lint/linttest"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // TestMain lets the test binary stand in for copydesk: tests that need
@@ -28,108 +28,21 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// replaceStage is a fake stage: it replaces every old with new.
-type replaceStage struct {
-	rule     string
-	old, new string
-	severity lint.Severity
-}
-
-func (s replaceStage) Name() string { return "replace" }
-
-func (s replaceStage) Rules() []lint.Rule {
-	return []lint.Rule{{ID: s.rule, Severity: s.severity, Fixes: true, Doc: "replaces " + strconv.Quote(s.old)}}
-}
-
-func (s replaceStage) Check(text string) []lint.Finding {
-	var out []lint.Finding
-	for i := 0; ; {
-		j := strings.Index(text[i:], s.old)
-		if j < 0 {
-			return out
-		}
-		sp := lint.Span{Start: i + j, End: i + j + len(s.old)}
-		out = append(out, lint.Finding{
-			Rule: s.rule, Severity: s.severity, Span: sp,
-			Message: fmt.Sprintf("%q → %q", s.old, s.new),
-			Fix:     []lint.Edit{{Span: sp, New: s.new}},
-		})
-		i = sp.End
-	}
-}
-
-// repeatStage is a fake dedupe: it removes a paragraph that repeats the
-// one before it, with the blank line before it.
-type repeatStage struct{}
-
-func (repeatStage) Name() string { return "repeat" }
-
-func (repeatStage) Rules() []lint.Rule {
-	return []lint.Rule{{ID: "test.repeat", Severity: lint.Warning, Fixes: true, Doc: "removes a repeated paragraph"}}
-}
-
-func (repeatStage) Check(text string) []lint.Finding {
-	var out []lint.Finding
-	prev := lint.Span{Start: -1}
-	for start := 0; start < len(text); {
-		end := strings.Index(text[start:], "\n\n")
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		cur := lint.Span{Start: start, End: end}
-		if prev.Start >= 0 && text[prev.Start:prev.End] == text[start:end] {
-			out = append(out, lint.Finding{
-				Rule: "test.repeat", Severity: lint.Warning, Span: cur,
-				Message: "paragraph repeats the one before it",
-				Fix:     []lint.Edit{{Span: lint.Span{Start: prev.End, End: end}}},
-				Related: []lint.Span{prev},
-			})
-		} else {
-			prev = cur
-		}
-		start = end + 2
-	}
-	return out
-}
-
-// todoStage reports every TODO and fixes nothing.
-type todoStage struct{}
-
-func (todoStage) Name() string { return "todo" }
-
-func (todoStage) Rules() []lint.Rule {
-	return []lint.Rule{{ID: "test.todo", Severity: lint.Info, Doc: "reports TODO notes"}}
-}
-
-func (todoStage) Check(text string) []lint.Finding {
-	var out []lint.Finding
-	for i := 0; ; {
-		j := strings.Index(text[i:], "TODO")
-		if j < 0 {
-			return out
-		}
-		out = append(out, lint.Finding{Rule: "test.todo", Span: lint.Span{Start: i + j, End: i + j + 4}, Message: "TODO left in the text"})
-		i += j + 4
-	}
-}
-
-// fakePipeline stands in for pipeline.Default with the fake stages: it
+// fakePipeline stands in for registry.Default with the fake stages: it
 // honours the options as Default does.
-func fakePipeline(opts pipeline.Options) *pipeline.Pipeline {
+func fakePipeline(opts registry.Options) *pipeline.Pipeline {
 	var stages []lint.Stage
 	if opts.Normalize.Quotes != normalize.QuotesKeep {
 		stages = append(stages,
-			replaceStage{rule: "quotes.open", old: "“", new: `"`, severity: lint.Warning},
-			replaceStage{rule: "quotes.close", old: "”", new: `"`, severity: lint.Warning})
+			linttest.Replace{Rule: "quotes.open", Old: "“", New: `"`, Severity: lint.Warning},
+			linttest.Replace{Rule: "quotes.close", Old: "”", New: `"`, Severity: lint.Warning})
 	}
 	stages = append(stages,
-		replaceStage{rule: "punct.double-period", old: "..", new: ".", severity: lint.Error},
-		replaceStage{rule: "test.zap", old: "ZAP\n", new: "", severity: lint.Warning},
-		todoStage{})
+		linttest.Replace{Rule: "punct.double-period", Old: "..", New: ".", Severity: lint.Error},
+		linttest.Replace{Rule: "test.zap", Old: "ZAP\n", New: "", Severity: lint.Warning},
+		linttest.Report{StageName: "todo", Rule: "test.todo", Word: "TODO", Doc: "reports TODO notes", Message: "TODO left in the text"})
 	if opts.Dedupe.Mode != dedupe.Off {
-		stages = append(stages, repeatStage{})
+		stages = append(stages, linttest.Repeat{})
 	}
 	p := pipeline.New(stages...)
 	p.Disable(opts.Disabled...)
@@ -145,7 +58,7 @@ type session struct {
 	failWrite func(step, path string) error
 	stdout    io.Writer // when set, replaces the captured stdout
 	// pipeline, when set, replaces fakePipeline.
-	pipeline func(pipeline.Options) *pipeline.Pipeline
+	pipeline func(registry.Options) *pipeline.Pipeline
 }
 
 type outcome struct {

@@ -212,3 +212,37 @@ func (w progressWriter) Write(b []byte) (int, error) {
 	w.p.clear()
 	return w.p.w.Write(b)
 }
+
+// startProgress shows a progress line on a terminal (--progress: also
+// in a log): records, MB, MB/s and, for files, the time left.
+func (j *jsonlRun) startProgress(args []string) {
+	e := j.e
+	show := e.isTerminal(e.stderr)
+	if j.o.progress != nil {
+		show = *j.o.progress
+	}
+	if !show {
+		return
+	}
+	p := newProgress(e.stderr, e.isTerminal(e.stderr), time.Now())
+	p.unit = "records"
+	for _, arg := range args {
+		fi, err := os.Stat(arg)
+		if arg == "-" || err != nil || !fi.Mode().IsRegular() {
+			p.noTotal = true
+			break
+		}
+		p.totalB += fi.Size()
+	}
+	p.counted = true
+	j.prog = p
+	stderr := e.stderr
+	e.stderr = p.writer()
+	ctx, cancel := context.WithCancel(context.Background())
+	go p.tick(ctx)
+	j.stopProgress = func() {
+		cancel()
+		p.finish()
+		e.stderr = stderr
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 func TestRules(t *testing.T) {
@@ -111,8 +113,7 @@ func TestREADMERulesTable(t *testing.T) {
 	table := readme[i+len(head):]
 	table = table[:strings.Index(table, "\n\n")+1]
 	var want strings.Builder
-	e := &env{newPipeline: defaultPipeline}
-	for _, r := range e.allRules() {
+	for _, r := range registry.Rules() {
 		does := "reports"
 		if r.Fixes {
 			does = "fixes"

@@ -57,7 +57,7 @@ func (e *env) split(c *cli.Context) error {
 	if len(args) > 1 {
 		return usagef("split: takes one input, got %d", len(args))
 	}
-	in, err := e.read(args[0], c.String("stdin-name"))
+	in, err := e.read(args[0], stdinName(c))
 	if err != nil {
 		e.errorf("%v", err)
 		return exitStatus(exitFailure)

@@ -5,14 +5,15 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // The --quotes typographic, --lang and --primes flags reach the real
 // pipeline.
 func TestTypographicFlags(t *testing.T) {
-	real := func(opts pipeline.Options) *pipeline.Pipeline {
+	real := func(opts registry.Options) *pipeline.Pipeline {
 		opts.Disabled = append(opts.Disabled, "dedupe.*")
-		return pipeline.Default(opts)
+		return registry.Default(opts)
 	}
 	tests := []struct {
 		name  string

@@ -38,8 +38,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 func main() {
@@ -66,7 +66,7 @@ func (r rules) match(id string) bool {
 		return true
 	}
 	for _, p := range r {
-		if p == id || strings.HasSuffix(p, "*") && strings.HasPrefix(id, p[:len(p)-1]) {
+		if lint.MatchRule(p, id) {
 			return true
 		}
 	}
@@ -169,7 +169,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // check runs the default pipeline over the .txt files under dirs.
 func check(dirs []string, sel rules, info bool) (*summary, error) {
 	s := &summary{Counts: map[string]int{}, Findings: []finding{}}
-	p := pipeline.Default(pipeline.Options{})
+	p := registry.Default(registry.Options{})
 	for _, dir := range dirs {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
 	"github.com/copydesk/copydesk/pipeline/markdown"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // The -sample mode: a precision review. It runs the default pipeline over
@@ -100,7 +101,7 @@ func fixKey(path, text string, f lint.Finding) string {
 // under dirs and keeps the applied fixes of the selected rules.
 func collect(dirs []string, sel rules) (*sampler, error) {
 	s := &sampler{byID: map[string][]fixed{}, files: map[string]map[int]bool{}}
-	p := pipeline.Default(pipeline.Options{})
+	p := registry.Default(registry.Options{})
 	for _, dir := range dirs {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {

@@ -149,6 +149,16 @@ func (d *Decision) Duplicate() bool { return d.CopyOf != "" || d.NearOf != "" }
 // Empty reports whether the decision has nothing to report.
 func (d *Decision) Empty() bool { return !d.Duplicate() && len(d.Repeats) == 0 }
 
+// Attach makes a decision taken elsewhere apply to a text: another
+// process or a first pass over a shard decided (Doc, CopyOf, NearOf,
+// Similarity, Drop and Repeats set, as Add sets them), and the text,
+// analyzed as doc, is applied here. remove is Options.Remove: whether
+// the Stage removes the repeats or only reports them. Add's decisions are
+// attached already.
+func (d *Decision) Attach(doc *Doc, remove bool) {
+	d.d, d.remove = doc, remove
+}
+
 // Add judges the document named name, analyzed as d, against the
 // documents added before it, and adds it. Names should be unique: a
 // paragraph first seen in a document of the same name (the same document

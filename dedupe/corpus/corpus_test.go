@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/dedupe/seen"
+	"github.com/copydesk/copydesk/normalize"
+	"github.com/copydesk/copydesk/normalize/punct"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
@@ -237,7 +240,7 @@ func TestCorpusDropNear(t *testing.T) {
 // checks that the result stays exact against the original.
 func TestStageExtend(t *testing.T) {
 	c := New(Options{Remove: true})
-	p := pipeline.Default(pipeline.Options{})
+	p := defaultChain()
 	first := "Story one\n\n" + byline + "\n\nBody of the first story, which is long enough to count here."
 	second := "  Story two..\n\n" + byline + "\n\nThe  “body” of the second story, which is long enough to count.\n\n" + byline + "  \n\nEnd of the second story with its own ten words or more in it."
 	lead := byline + "\n\nBody of the first story, which is long enough to count here.\n\nThe rest."
@@ -319,4 +322,14 @@ func TestCorpusPersistentIndex(t *testing.T) {
 	if _, err := seen.Open(path, "other"); err == nil {
 		t.Error("an index of another fingerprint version opened")
 	}
+}
+
+// defaultChain is the standard chain's stages, built here because the
+// registry, which builds it, imports this package.
+func defaultChain() *pipeline.Pipeline {
+	stages := normalize.Stages(normalize.Options{})
+	stages = append(stages, punct.New(punct.Options{}), dedupe.New(dedupe.Options{}), dedupe.NewEcho(dedupe.Options{}))
+	p := pipeline.New(stages...)
+	p.Repeat(len(stages) - 3)
+	return p
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/copydesk/copydesk/dedupe/corpus"
-	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 func Example() {
@@ -14,7 +14,7 @@ func Example() {
 	}
 	c := corpus.New(corpus.Options{Remove: true}) // --dedupe corpus
 	a := corpus.NewAnalyzer(c.Options())          // one per worker
-	p := pipeline.Default(pipeline.Options{})
+	p := registry.Default(registry.Options{})
 	for i, text := range docs {
 		r := p.Run(text)                                                   // any order, in parallel
 		dec, err := c.Add(fmt.Sprintf("doc%d", i+1), a.Analyze(r.Cleaned)) // in input order

@@ -1,37 +1,3 @@
-// Package config reads copydesk's configuration file, .copydesk.toml: a
-// project's house style (quote style, language, dedupe mode), its rule
-// settings and the files it covers.
-//
-// A file's configuration is the nearest .copydesk.toml found by walking up
-// from the file's directory to the filesystem root (see Find and Loader);
-// a command-line --config PATH overrides the search. Everything in the
-// file is checked when it is loaded: an unknown key, a value of the wrong
-// type or out of range, an unknown rule id or a bad glob is an *Error
-// that names the file and line.
-//
-// The schema, with the defaults (see Template):
-//
-//	[normalize]
-//	quotes = "ascii"             # ascii | typographic | keep
-//	lang = "en"                  # en de fr es it nl sv (a region such as de-CH is accepted)
-//	primes = false               # typographic: 5'10" -> 5′10″
-//	width = false                # fold fullwidth ASCII (unicode.width)
-//
-//	[dedupe]
-//	mode = "adjacent"            # adjacent | all | off
-//	min-sentence-words = 4       # fewest words a repeated sentence needs to be removed
-//	near-threshold = 0.8         # similarity (0 < t <= 1) of near-duplicates
-//	fix-near = false             # remove a near-duplicate paragraph right after its twin
-//	echo-window = 20             # words apart a repeated word counts as an echo
-//
-//	[rules]
-//	"dedupe.word" = "off"        # off | on | report-only | error | warning | info
-//	"space.*" = "warning"        # AREA.* sets every rule of an area; an exact id wins
-//	"style.echo" = { severity = "warning", fix = false, enabled = true }
-//
-//	[files]
-//	include = ["**/*.md", "**/*.txt"]   # empty: every file
-//	exclude = ["vendor/**", "CHANGELOG.md"]
 package config
 
 import (
@@ -43,16 +9,14 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/internal/textdist"
 	"github.com/copydesk/copydesk/pipeline/lint"
-	"github.com/copydesk/copydesk/pipeline/suppress"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // FileName is the name of the configuration file Find looks for.
@@ -71,7 +35,7 @@ type Config struct {
 	// Include and Exclude are the [files] patterns, as written.
 	Include, Exclude []string
 
-	opts pipeline.Options // what the file sets, applied by Apply
+	opts registry.Options // what the file sets, applied by Apply
 	set  fields           // which pipeline options the file sets
 }
 
@@ -80,6 +44,7 @@ type Config struct {
 type fields struct {
 	quotes, lang, primes, width               bool
 	mode, minWords, near, fixNear, echoWindow bool
+	applySuggestions                          bool
 }
 
 // An Error is a mistake in a configuration file.
@@ -119,12 +84,9 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
 
-// DefaultRules returns the rules a configuration may name: those of the
-// default pipeline and the suppression rules.
-var DefaultRules = sync.OnceValue(func() []lint.Rule {
-	rules := pipeline.Default(pipeline.Options{}).Rules()
-	return append(rules, suppress.Rules()...)
-})
+// DefaultRules returns the rules a configuration may name: every rule
+// copydesk can report (registry.Rules).
+var DefaultRules = registry.Rules
 
 // Load reads and checks the configuration file at path against
 // DefaultRules.
@@ -164,7 +126,8 @@ func LoadRules(path string, rules []lint.Rule) (*Config, error) {
 
 // raw is the file as go-toml decodes it; pointers tell set from unset.
 type raw struct {
-	Normalize struct {
+	ApplySuggestions *bool `toml:"apply-suggestions"`
+	Normalize        struct {
 		Quotes *string `toml:"quotes"`
 		Lang   *string `toml:"lang"`
 		Primes *bool   `toml:"primes"`
@@ -192,6 +155,10 @@ var schema = map[string]map[string]string{
 	"rules": {},
 	"files": {"include": "a list of strings", "exclude": "a list of strings"},
 }
+
+// topLevel lists the keys outside any table with the type their value
+// must have.
+var topLevel = map[string]string{"apply-suggestions": "true or false"}
 
 // Parse checks and decodes a configuration file's contents. name is the
 // file's path, for messages and as the base of the [files] patterns;
@@ -226,6 +193,10 @@ func Parse(name string, data []byte, rules []lint.Rule) (*Config, error) {
 	lines := keyLines(data)
 	errAt := func(key []string, format string, args ...any) *Error {
 		return &Error{Path: name, Line: lines.line(key), Msg: fmt.Sprintf(format, args...)}
+	}
+
+	if r.ApplySuggestions != nil {
+		c.opts.ApplySuggestions, c.set.applySuggestions = *r.ApplySuggestions, true
 	}
 
 	n := r.Normalize
@@ -332,7 +303,7 @@ func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func(
 	}
 	sort.Strings(keys)
 	exact := map[string]setting{}
-	var areas []string // AREA.* keys without the ".*", longest first
+	var areas []string // AREA.* keys, longest first
 	areaSet := map[string]setting{}
 	for _, k := range keys {
 		at := []string{"rules", k}
@@ -342,13 +313,13 @@ func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func(
 			continue
 		}
 		s.key = k
-		if area, ok := strings.CutSuffix(k, ".*"); ok {
-			if !slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, area+".") }) {
+		if _, ok := lint.AreaPattern(k); ok {
+			if !slices.ContainsFunc(ids, func(id string) bool { return lint.MatchRule(k, id) }) {
 				errs = append(errs, errAt(at, "%q in [rules] matches no rule (see 'copydesk rules')", k))
 				continue
 			}
-			areas = append(areas, area)
-			areaSet[area] = s
+			areas = append(areas, k)
+			areaSet[k] = s
 			continue
 		}
 		if !known[k] {
@@ -368,7 +339,7 @@ func (c *Config) parseRules(table map[string]any, rules []lint.Rule, errAt func(
 		s, ok := exact[id]
 		if !ok {
 			for _, a := range areas {
-				if strings.HasPrefix(id, a+".") {
+				if lint.MatchRule(a, id) {
 					s, ok = areaSet[a], true
 					break
 				}
@@ -526,7 +497,7 @@ func decodeError(name string, err error) error {
 // unknownKey words the error for a key the schema lacks.
 func unknownKey(key []string) string {
 	if len(key) == 1 {
-		return fmt.Sprintf("unknown table or key %q (want [normalize], [dedupe], [rules] or [files])", key[0])
+		return fmt.Sprintf("unknown table or key %q (want apply-suggestions, [normalize], [dedupe], [rules] or [files])", key[0])
 	}
 	table, k := key[0], key[1]
 	keys := schema[table]
@@ -561,6 +532,9 @@ func wrongType(key []string, msg string) string {
 		}
 	}
 	if len(key) == 1 {
+		if want, ok := topLevel[key[0]]; ok {
+			return fmt.Sprintf("%s must be %s, not %s", key[0], want, article(got))
+		}
 		return fmt.Sprintf("%q must be a table, not %s", key[0], article(got))
 	}
 	want := schema[key[0]][key[1]]
@@ -596,8 +570,8 @@ func closest(s string, candidates []string) string {
 }
 
 // Options returns the pipeline options the file sets, over the defaults.
-func (c *Config) Options() pipeline.Options {
-	var o pipeline.Options
+func (c *Config) Options() registry.Options {
+	var o registry.Options
 	c.Apply(&o)
 	return o
 }
@@ -606,7 +580,7 @@ func (c *Config) Options() pipeline.Options {
 // configuration first, then the command-line flags that were given. Rules
 // the file switches off or makes report-only are added to Disabled and
 // ReportOnly, and its severities to Severity (a copy of the map).
-func (c *Config) Apply(opts *pipeline.Options) {
+func (c *Config) Apply(opts *registry.Options) {
 	if c == nil {
 		return
 	}
@@ -637,6 +611,9 @@ func (c *Config) Apply(opts *pipeline.Options) {
 	}
 	if s.echoWindow {
 		opts.Dedupe.EchoWindow = o.Dedupe.EchoWindow
+	}
+	if s.applySuggestions {
+		opts.ApplySuggestions = o.ApplySuggestions
 	}
 	opts.Disabled = appendNew(opts.Disabled, o.Disabled)
 	opts.ReportOnly = appendNew(opts.ReportOnly, o.ReportOnly)

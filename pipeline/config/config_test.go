@@ -10,13 +10,13 @@ import (
 
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // canonical replaces the values that mean the default by the zero
 // value, which means the same.
-func canonical(o pipeline.Options) pipeline.Options {
+func canonical(o registry.Options) registry.Options {
 	if o.Normalize.Lang == "en" {
 		o.Normalize.Lang = ""
 	}
@@ -38,7 +38,7 @@ func TestTemplateIsTheDefaults(t *testing.T) {
 		t.Fatalf("Template does not load: %v", err)
 	}
 	got := c.Options()
-	if !reflect.DeepEqual(canonical(got), pipeline.Options{}) {
+	if !reflect.DeepEqual(canonical(got), registry.Options{}) {
 		t.Errorf("Template gives %+v, want the defaults", got)
 	}
 	// Every option the schema has is in the template, set.
@@ -57,8 +57,8 @@ func TestTemplateIsTheDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := pipeline.Default(pipeline.Options{}).Run(string(seed))
-	res := pipeline.Default(got).Run(string(seed))
+	want := registry.Default(registry.Options{}).Run(string(seed))
+	res := registry.Default(got).Run(string(seed))
 	if res.Cleaned != want.Cleaned || !reflect.DeepEqual(res.Findings, want.Findings) {
 		t.Errorf("Template's pipeline differs from the default one on seed.txt")
 	}
@@ -243,7 +243,7 @@ func TestApplyKeepsWhatTheFileDoesNotSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	sev := map[string]lint.Severity{"style.echo": lint.Warning}
-	opts := pipeline.Options{
+	opts := registry.Options{
 		Normalize: normalize.Options{Quotes: normalize.QuotesKeep, Lang: "fr"},
 		Dedupe:    dedupe.Options{Mode: dedupe.Off},
 		Disabled:  []string{"dedupe.word", "unicode.nfc"},
@@ -263,7 +263,7 @@ func TestApplyKeepsWhatTheFileDoesNotSet(t *testing.T) {
 		t.Error("Apply wrote into the caller's severity map")
 	}
 	var nilConfig *Config
-	o := pipeline.Options{Disabled: []string{"x"}}
+	o := registry.Options{Disabled: []string{"x"}}
 	nilConfig.Apply(&o)
 	if !nilConfig.Match("a.txt") || len(o.Disabled) != 1 {
 		t.Error("a nil *Config is not neutral")
@@ -491,5 +491,33 @@ func TestClosest(t *testing.T) {
 		if got := closest(in, ids); got != want {
 			t.Errorf("closest(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// apply-suggestions is a top-level key: Apply sets ApplySuggestions only
+// when the file says it.
+func TestApplySuggestionsKey(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		base bool
+		want bool
+	}{
+		{"apply-suggestions = true\n", false, true},
+		{"apply-suggestions = false\n", true, false},
+		{"[normalize]\nquotes = \"keep\"\n", true, true},
+	} {
+		c, err := Parse("x.toml", []byte(tt.src), nil)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.src, err)
+		}
+		o := registry.Options{ApplySuggestions: tt.base}
+		c.Apply(&o)
+		if o.ApplySuggestions != tt.want {
+			t.Errorf("%q over %v: ApplySuggestions %v, want %v", tt.src, tt.base, o.ApplySuggestions, tt.want)
+		}
+	}
+	_, err := Parse("x.toml", []byte("apply-suggestions = \"yes\"\n"), nil)
+	if err == nil || !strings.Contains(err.Error(), "apply-suggestions must be true or false, not a string") {
+		t.Errorf("a string for apply-suggestions: %v", err)
 	}
 }

@@ -7,6 +7,10 @@ const Template = `# copydesk configuration: the house style of the files in this
 # "copydesk --config PATH" picks one. Flags on the command line win over
 # this file. Every value below is the default.
 
+# Apply suggested fixes too (fixes a rule is not sure of), not only sure
+# ones: as --apply-suggestions does.
+apply-suggestions = false
+
 [normalize]
 # Quotation marks: "ascii" straightens curly quotes and "…", "keep"
 # leaves them, "typographic" applies the house style of lang.

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"testing/iotest"
 
-	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // reuseInput builds JSON Lines whose records vary wildly in size (a few
@@ -75,7 +75,7 @@ func TestBuffersDoNotLeakAcrossRecords(t *testing.T) {
 		t.Skip("several MB of records: skipped in -short mode")
 	}
 	in, texts, isRecord := reuseInput(t)
-	p := pipeline.Default(pipeline.Options{FixesOnly: true})
+	p := registry.Default(registry.Options{FixesOnly: true})
 	lines := strings.SplitAfter(in, "\n")
 	var want strings.Builder
 	for i, line := range lines[:len(texts)] {

@@ -1,24 +1,3 @@
-// Package jsonl cleans JSON Lines records: one string field of each
-// record goes through a copydesk pipeline, and the record is written back
-// with every other byte as it was.
-//
-// CleanJSONL streams: a reader goroutine reads lines of any length in
-// batches (up to 64 lines or 256 KB, and never waiting for input to make
-// a batch larger), a pool of workers (each with its own pipeline) cleans
-// them, and the caller's goroutine writes them in input order through a
-// reorder buffer of twice as many batches as workers. Memory is
-// proportional to the batch size plus the largest record, times the
-// number of workers, not to the input.
-//
-// A record is written back by splicing: the field's value is replaced by
-// the cleaned text, encoded as encoding/json encodes strings with
-// SetEscapeHTML(false); key order, white space, numbers (1.0e10, big
-// integers), escapes and nested values of every other member are kept
-// byte for byte. A record whose field did not change is written exactly
-// as it was read. A line that is not a record (invalid JSON, not an
-// object, no such field, a field that is not a string) is never dropped
-// and never fatal: it is passed through unchanged or written to
-// Options.Reject with the reason, and counted in the Summary.
 package jsonl
 
 import (
@@ -38,7 +17,17 @@ import (
 
 	"github.com/copydesk/copydesk/dedupe/corpus"
 	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/document"
+	jobs "github.com/copydesk/copydesk/pipeline/job"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
+
+// A Summary counts what CleanJSONL did: lines, records, findings, and
+// with a Corpus its decisions.
+type Summary = jobs.Summary
+
+// A CorpusSummary counts a corpus job's duplicates.
+type CorpusSummary = jobs.CorpusSummary
 
 // DefaultField is the field cleaned when Options.Field is empty.
 const DefaultField = "text"
@@ -52,14 +41,21 @@ const DefaultAnnotateKey = "copydesk"
 type Options struct {
 	// Field is the top-level string member to clean; "" means "text".
 	Field string
-	// Pipeline configures each worker's pipeline.Default. Without
+	// Pipeline configures each worker's registry.Default. Without
 	// Annotate only the cleaned text is kept, so FixesOnly is set: the
 	// rules that never fix are not run.
-	Pipeline pipeline.Options
+	Pipeline registry.Options
 	// NewPipeline, if not nil, builds each worker's pipeline instead.
 	// It is called once per worker; each pipeline is used by one
 	// goroutine only.
 	NewPipeline func() *pipeline.Pipeline
+	// Checker, if not nil, checks each record's text as a document
+	// without a file (document.Doc with no Name nor Path): its
+	// configuration is that of the current directory, if the Checker
+	// reads any, and its suppression comments count. The chain that
+	// applies corpus decisions is still built by NewPipeline (or from
+	// Pipeline).
+	Checker *document.Checker
 	// Workers is the number of records cleaned at once; 0 means
 	// runtime.GOMAXPROCS(0).
 	Workers int
@@ -126,8 +122,7 @@ type cleaner struct {
 	workers int
 	window  int // records in flight at most
 
-	extender    *pipeline.Pipeline // applies corpus decisions (emitter only)
-	corpusStart corpus.Stats       // the Corpus's counts when the call began
+	judger *jobs.Judge // judges records against the Corpus (emitter only)
 }
 
 func newCleaner(opts Options) (*cleaner, error) {
@@ -175,15 +170,16 @@ type job struct {
 	rej        []byte // what goes to the reject writer
 	kind       kind
 	change     bool
+	drop       bool // with a Corpus: left out of the output as a duplicate
 	counts     []ruleCount
 
 	// With a Corpus: what the emitter needs to judge the record.
-	res  *pipeline.Result
-	doc  *corpus.Doc
-	obj  object
-	id   string // the record's IDField value, if any
-	dup  string // the record it duplicates, for the annotation
-	drop bool   // left out of the output as a duplicate
+	res   *pipeline.Result
+	guard *pipeline.Guard
+	doc   *corpus.Doc
+	obj   object
+	id    string // the record's IDField value, if any
+	dup   string // the record it duplicates, for the annotation
 }
 
 // A batch is a run of consecutive lines: the reader hands the workers,
@@ -329,7 +325,7 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 	var wg sync.WaitGroup
 	for range c.workers {
 		wg.Go(func() {
-			p := c.newPipeline()
+			p := c.newRunner()
 			var a *corpus.Analyzer
 			if c.opts.Corpus != nil {
 				a = corpus.NewAnalyzer(c.opts.Corpus.Options())
@@ -344,8 +340,7 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 	}
 	if c.opts.Corpus != nil {
 		// The emitter's own pipeline, for Extend's rule settings.
-		c.extender = c.newPipeline()
-		c.corpusStart = c.opts.Corpus.Stats()
+		c.judger = jobs.NewJudge(c.opts.Corpus, c.newPipeline())
 	}
 	go func() {
 		wg.Wait()
@@ -396,14 +391,8 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 			writeErr = fmt.Errorf("writing rejects: %w", err)
 		}
 	}
-	if cp := c.opts.Corpus; cp != nil {
-		st, st0 := cp.Stats(), c.corpusStart
-		sum.Corpus = &CorpusSummary{
-			ExactDocs:          st.ExactDocs - st0.ExactDocs,
-			NearDocs:           st.NearDocs - st0.NearDocs,
-			RepeatedParagraphs: st.RepeatedParagraphs - st0.RepeatedParagraphs,
-			RemovedParagraphs:  st.RemovedParagraphs - st0.RemovedParagraphs,
-		}
+	if c.judger != nil {
+		sum.Corpus = c.judger.Summary(0)
 	}
 	sum.BytesIn += bomBytes.Load()
 	switch {
@@ -415,6 +404,31 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 	return sum, context.Cause(ctx)
 }
 
+// A runner cleans a worker's records: with the Checker's worker, or
+// with a pipeline.
+type runner struct {
+	w *document.Worker
+	p *pipeline.Pipeline
+}
+
+// run cleans one record's text. The error is the Checker's: a
+// configuration file that cannot be read.
+func (r runner) run(text string) (*pipeline.Result, *pipeline.Guard, error) {
+	if r.w == nil {
+		return r.p.Run(text), nil, nil
+	}
+	res, err := r.w.Check(document.Doc{Text: text})
+	return res.Result, res.Guard, err
+}
+
+// newRunner returns a worker's runner.
+func (c *cleaner) newRunner() runner {
+	if c.opts.Checker != nil {
+		return runner{w: c.opts.Checker.NewWorker()}
+	}
+	return runner{p: c.newPipeline()}
+}
+
 // newPipeline builds a worker's pipeline.
 func (c *cleaner) newPipeline() *pipeline.Pipeline {
 	if c.opts.NewPipeline != nil {
@@ -422,7 +436,7 @@ func (c *cleaner) newPipeline() *pipeline.Pipeline {
 	}
 	po := c.opts.Pipeline
 	po.FixesOnly = po.FixesOnly || !c.opts.Annotate
-	return pipeline.Default(po)
+	return registry.Default(po)
 }
 
 // name is the input's name for messages.
@@ -494,12 +508,12 @@ func splitEOL(line []byte) (body, eol []byte) {
 // next record overwrites: nothing of the text, or of the pipeline's
 // Result, which may share its bytes, outlives this call. With a Corpus
 // the Result is kept until the record is judged, so the text is a copy.
-func (c *cleaner) process(p *pipeline.Pipeline, a *corpus.Analyzer, b *batch, j *job) {
+func (c *cleaner) process(p runner, a *corpus.Analyzer, b *batch, j *job) {
 	defer func() {
 		if v := recover(); v != nil {
 			j.counts = j.counts[:0]
 			j.change = false
-			j.res, j.doc = nil, nil
+			j.res, j.guard, j.doc = nil, nil, nil
 			c.malformed(b, j, fmt.Errorf("internal error cleaning the record: %v", v))
 		}
 	}()
@@ -534,10 +548,14 @@ func (c *cleaner) process(p *pipeline.Pipeline, a *corpus.Analyzer, b *batch, j 
 		c.malformed(b, j, err)
 		return
 	}
+	r, g, err := p.run(text)
+	if err != nil {
+		c.malformed(b, j, err)
+		return
+	}
 	j.kind = kindRecord
-	r := p.Run(text)
 	if a != nil {
-		j.res, j.doc, j.obj = r, a.Analyze(r.Cleaned), o
+		j.res, j.guard, j.doc, j.obj = r, g, a.Analyze(r.Cleaned), o
 		if f := c.opts.IDField; f != "" {
 			j.id = recordID(body, f)
 		}
@@ -698,12 +716,10 @@ func (c *cleaner) judge(b *batch, j *job) (err error) {
 	if name == "" {
 		name = fmt.Sprintf("%s:%d", c.name(), j.seq+1)
 	}
-	cp := c.opts.Corpus
-	dec, err := cp.Add(name, j.doc)
+	dec, err := c.judger.Judge(name, j.res, j.guard, j.doc)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return err
 	}
-	cp.Note(dec, j.res.Cleaned)
 	switch {
 	case dec.Drop:
 		j.drop, j.out = true, nil
@@ -713,10 +729,9 @@ func (c *cleaner) judge(b *batch, j *job) (err error) {
 		} else {
 			j.dup = dec.NearOf
 		}
-		c.extender.Extend(j.res, dec.Stage())
 		c.render(b, j, j.obj, j.res)
 	}
-	j.res, j.doc = nil, nil
+	j.res, j.guard, j.doc = nil, nil, nil
 	return nil
 }
 

@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/pipeline"
-	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/lint/linttest"
 )
 
 // clean runs CleanJSONL on in and returns the output, the rejects and
@@ -227,7 +227,9 @@ func TestHugeRecord(t *testing.T) {
 	text := b.String()
 	in := `{"id":1,"text":"` + text + `","tail":"\u00e9"}` + "\n" + `{"text":"small.."}`
 	// The pipeline's own speed is not what this tests: one fast stage.
-	opts := Options{Workers: 2, NewPipeline: func() *pipeline.Pipeline { return pipeline.New(periodStage{}) }}
+	opts := Options{Workers: 2, NewPipeline: func() *pipeline.Pipeline {
+		return pipeline.New(linttest.Replace{Rule: "test.period", Old: "..", New: "."})
+	}}
 	got, _, s := clean(t, in, opts)
 	wantText := strings.ReplaceAll(text, "..", ".")
 	want := `{"id":1,"text":"` + wantText + `","tail":"\u00e9"}` + "\n" + `{"text":"small."}`
@@ -236,24 +238,6 @@ func TestHugeRecord(t *testing.T) {
 	}
 	if s.Records != 2 || s.Changed != 2 {
 		t.Errorf("summary %+v", s)
-	}
-}
-
-// periodStage replaces every ".." with ".".
-type periodStage struct{}
-
-func (periodStage) Name() string       { return "period" }
-func (periodStage) Rules() []lint.Rule { return []lint.Rule{{ID: "test.period", Fixes: true}} }
-func (periodStage) Check(text string) []lint.Finding {
-	var out []lint.Finding
-	for i := 0; ; {
-		k := strings.Index(text[i:], "..")
-		if k < 0 {
-			return out
-		}
-		sp := lint.Span{Start: i + k, End: i + k + 2}
-		out = append(out, lint.Finding{Rule: "test.period", Span: sp, Fix: []lint.Edit{{Span: sp, New: "."}}})
-		i = sp.End
 	}
 }
 

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 // benchDoc is about 100 KB of Markdown: testdata/doc.md repeated.
@@ -26,7 +26,7 @@ func benchDoc(b *testing.B) string {
 // text, and BenchmarkGuard builds the guard alone.
 func BenchmarkMarkdown(b *testing.B) {
 	doc := benchDoc(b)
-	p := pipeline.Default(pipeline.Options{})
+	p := registry.Default(registry.Options{})
 	b.SetBytes(int64(len(doc)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -36,7 +36,7 @@ func BenchmarkMarkdown(b *testing.B) {
 
 func BenchmarkPlain(b *testing.B) {
 	doc := benchDoc(b)
-	p := pipeline.Default(pipeline.Options{})
+	p := registry.Default(registry.Options{})
 	b.SetBytes(int64(len(doc)))
 	b.ReportAllocs()
 	for b.Loop() {

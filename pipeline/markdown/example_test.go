@@ -3,8 +3,8 @@ package markdown_test
 import (
 	"fmt"
 
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/markdown"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 func ExampleRun() {
@@ -12,7 +12,7 @@ func ExampleRun() {
 		"Run `cd ..` first, it said in a statement..\n\n" +
 		"- Read [the guide](https://example.com/a..b) twice.\n" +
 		"- Read [the guide](https://example.com/a..b) twice.\n"
-	r := markdown.Run(pipeline.Default(pipeline.Options{}), src)
+	r := markdown.Run(registry.Default(registry.Options{}), src)
 	fmt.Print(r.Cleaned)
 	// Output:
 	// # "Notes"

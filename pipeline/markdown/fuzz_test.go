@@ -7,11 +7,11 @@ import (
 
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/normalize"
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
-var fuzzOptions = []pipeline.Options{
+var fuzzOptions = []registry.Options{
 	{},
 	{Dedupe: dedupe.Options{Mode: dedupe.All}},
 	{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic}},
@@ -56,7 +56,7 @@ func FuzzMarkdown(f *testing.F) {
 		}
 		before := protected(in)
 		for _, opts := range fuzzOptions {
-			p := pipeline.Default(opts)
+			p := registry.Default(opts)
 			r := p.RunGuarded(in, g)
 			out, err := lint.Apply(in, r.Edits())
 			if err != nil || out != r.Cleaned {

@@ -13,6 +13,7 @@ import (
 	"github.com/copydesk/copydesk/normalize"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -61,7 +62,7 @@ func checkReport(r *pipeline.Result) string {
 //   - the equal table cells "yes | yes" are data: not reported.
 func TestGolden(t *testing.T) {
 	src := readFile(t, "doc.md")
-	r := Run(pipeline.Default(pipeline.Options{}), src)
+	r := Run(registry.Default(registry.Options{}), src)
 	got := map[string]string{"doc.clean.md": r.Cleaned, "doc.check.txt": checkReport(r)}
 	for name, g := range got {
 		path := filepath.Join("testdata", name)
@@ -80,7 +81,7 @@ func TestGolden(t *testing.T) {
 		t.Errorf("changes do not give the cleaned text (err %v)", err)
 	}
 	// The cleaned document is clean: a second run finds nothing to fix.
-	if r2 := Run(pipeline.Default(pipeline.Options{}), r.Cleaned); r2.Changed() {
+	if r2 := Run(registry.Default(registry.Options{}), r.Cleaned); r2.Changed() {
 		t.Errorf("second run changes the cleaned document:\n%s", checkReport(r2))
 	}
 }
@@ -89,15 +90,15 @@ func TestGolden(t *testing.T) {
 // and comes out byte for byte, under every option set.
 func TestCleanDocument(t *testing.T) {
 	src := readFile(t, "clean.md")
-	for _, opts := range []pipeline.Options{{}, {Dedupe: dedupe.Options{Mode: dedupe.All}}} {
-		r := Run(pipeline.Default(opts), src)
+	for _, opts := range []registry.Options{{}, {Dedupe: dedupe.Options{Mode: dedupe.All}}} {
+		r := Run(registry.Default(opts), src)
 		if len(r.Findings) > 0 || r.Changed() {
 			t.Errorf("clean document: %d findings, changed %v:\n%s", len(r.Findings), r.Changed(), checkReport(r))
 		}
 	}
 	// The same document as plain text is not clean: the guard is what
 	// keeps the code and the URLs safe.
-	if r := pipeline.Default(pipeline.Options{}).Run(src); !r.Changed() {
+	if r := registry.Default(registry.Options{}).Run(src); !r.Changed() {
 		t.Error("plain run of clean.md changes nothing: the test document protects nothing")
 	}
 }
@@ -131,7 +132,7 @@ func TestUnits(t *testing.T) {
 		// Not units: the lines of one paragraph, the cells of a table.
 		{"table cells", "| " + long + " | " + long + " |\n|---|---|\n", "| " + long + " | " + long + " |\n|---|---|\n"},
 	} {
-		r := Run(pipeline.Default(pipeline.Options{}), tc.in)
+		r := Run(registry.Default(registry.Options{}), tc.in)
 		if r.Cleaned != tc.want {
 			t.Errorf("%s:\n got %q\nwant %q\n%s", tc.name, r.Cleaned, tc.want, checkReport(r))
 		}
@@ -154,7 +155,7 @@ func TestPairsKeptTogether(t *testing.T) {
 		"[" + s + " " + s + "](http://x)\n",
 		"**Note.** " + s + " " + s + "\n",
 	} {
-		r := Run(pipeline.Default(pipeline.Options{}), in)
+		r := Run(registry.Default(registry.Options{}), in)
 		// Whatever was removed, the constructs still parse the same way.
 		if a, b := countKinds(t, in), countKinds(t, r.Cleaned); a != b {
 			t.Errorf("%q -> %q: inline constructs %v -> %v", in, r.Cleaned, a, b)
@@ -164,7 +165,7 @@ func TestPairsKeptTogether(t *testing.T) {
 	// the first and last sentence, which then differ; nothing is removed
 	// and the emphasis stays whole.
 	in := "*" + s + " " + s + "*\n"
-	if r := Run(pipeline.Default(pipeline.Options{}), in); r.Changed() {
+	if r := Run(registry.Default(registry.Options{}), in); r.Changed() {
 		t.Errorf("emphasis: got %q\n%s", r.Cleaned, checkReport(r))
 	}
 }
@@ -173,7 +174,7 @@ func TestPairsKeptTogether(t *testing.T) {
 // file, after front matter, in list items, quotes and table cells.
 func TestPositions(t *testing.T) {
 	src := "---\na: “x”\n---\n\n- item “q”\n\n> quote.. End\n\n| “c” |\n|---|\n"
-	r := Run(pipeline.Default(pipeline.Options{}), src)
+	r := Run(registry.Default(registry.Options{}), src)
 	x := lint.NewLineIndex(src)
 	var got []string
 	for _, f := range r.Findings {
@@ -229,8 +230,8 @@ func TestFrontMatter(t *testing.T) {
 
 func TestTypographicKeepsCode(t *testing.T) {
 	src := "He said \"hi\" and ran `echo \"x\"` with [it](http://x \"t\").\n"
-	opts := pipeline.Options{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic}}
-	r := Run(pipeline.Default(opts), src)
+	opts := registry.Options{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic}}
+	r := Run(registry.Default(opts), src)
 	want := "He said “hi” and ran `echo \"x\"` with [it](http://x \"t\").\n"
 	if r.Cleaned != want {
 		t.Errorf("got  %q\nwant %q", r.Cleaned, want)
@@ -256,8 +257,8 @@ func countKinds(t testing.TB, src string) string {
 // Quotes around emphasis, code spans and links are quotation marks: the
 // typographic style closes them as it does in plain text.
 func TestTypographicAroundSyntax(t *testing.T) {
-	opts := pipeline.Options{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic}}
-	p := pipeline.Default(opts)
+	opts := registry.Options{Normalize: normalize.Options{Quotes: normalize.QuotesTypographic}}
+	p := registry.Default(opts)
 	for in, want := range map[string]string{
 		"He said \"*hello*\" loudly.\n":       "He said “*hello*” loudly.\n",
 		"She said \"**no**\".\n":              "She said “**no**”.\n",
@@ -282,7 +283,7 @@ func TestTypographicAroundSyntax(t *testing.T) {
 // front matter, and the mark itself is removed like in plain text.
 func TestByteOrderMark(t *testing.T) {
 	src := "\ufeff---\ntitle: \"A “b”..\"\n---\n\n# Title “x”\n"
-	r := Run(pipeline.Default(pipeline.Options{}), src)
+	r := Run(registry.Default(registry.Options{}), src)
 	want := "---\ntitle: \"A “b”..\"\n---\n\n# Title \"x\"\n"
 	if r.Cleaned != want {
 		t.Errorf("got  %q\nwant %q", r.Cleaned, want)
@@ -293,7 +294,7 @@ func TestByteOrderMark(t *testing.T) {
 		}
 	}
 	crlf := strings.ReplaceAll(src, "\n", "\r\n")
-	if r := Run(pipeline.Default(pipeline.Options{}), crlf); r.Cleaned != strings.ReplaceAll(want, "\n", "\r\n") {
+	if r := Run(registry.Default(registry.Options{}), crlf); r.Cleaned != strings.ReplaceAll(want, "\n", "\r\n") {
 		t.Errorf("CRLF: got %q", r.Cleaned)
 	}
 }
@@ -303,7 +304,7 @@ func TestByteOrderMark(t *testing.T) {
 // hand its code block to the item before it.
 func TestItemWithChildrenKept(t *testing.T) {
 	src := "- Inner item with some words.\n- Inner item with some words.\n  ```sh\n  echo hi\n  ```\n- After.\n"
-	r := Run(pipeline.Default(pipeline.Options{}), src)
+	r := Run(registry.Default(registry.Options{}), src)
 	if r.Cleaned != src {
 		t.Errorf("changed:\n%s", r.Cleaned)
 	}
@@ -316,7 +317,7 @@ func TestItemWithChildrenKept(t *testing.T) {
 	}
 	// Without the code block the repeat goes, marker and all.
 	plain := "- Inner item with some words.\n- Inner item with some words.\n- After.\n"
-	if r := Run(pipeline.Default(pipeline.Options{}), plain); r.Cleaned != "- Inner item with some words.\n- After.\n" {
+	if r := Run(registry.Default(registry.Options{}), plain); r.Cleaned != "- Inner item with some words.\n- After.\n" {
 		t.Errorf("plain items: %q", r.Cleaned)
 	}
 }

@@ -6,16 +6,17 @@ import (
 
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/lint/linttest"
 	"github.com/copydesk/copydesk/pipeline/report"
 )
 
 // examplePipeline is a small pipeline of the test stages; with
-// pipeline.Default the use is the same.
+// registry.Default the use is the same.
 func examplePipeline() *pipeline.Pipeline {
 	return pipeline.New(
-		replaceStage{rule: "quotes.curly", old: "“", new: `"`, severity: lint.Warning},
-		replaceStage{rule: "quotes.curly", old: "”", new: `"`, severity: lint.Warning},
-		replaceStage{rule: "punct.double-period", old: "..", new: ".", severity: lint.Warning},
+		linttest.Replace{Rule: "quotes.curly", Old: "“", New: `"`, Severity: lint.Warning},
+		linttest.Replace{Rule: "quotes.curly", Old: "”", New: `"`, Severity: lint.Warning},
+		linttest.Replace{Rule: "punct.double-period", Old: "..", New: ".", Severity: lint.Warning},
 	)
 }
 

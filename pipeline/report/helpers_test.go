@@ -11,105 +11,18 @@ import (
 
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/lint/linttest"
 )
-
-// replaceStage is a fake stage: it replaces every old with new.
-type replaceStage struct {
-	rule     string
-	old, new string
-	severity lint.Severity
-}
-
-func (s replaceStage) Name() string { return "replace" }
-
-func (s replaceStage) Rules() []lint.Rule {
-	return []lint.Rule{{ID: s.rule, Severity: s.severity, Fixes: true, Doc: "replaces " + strconv.Quote(s.old)}}
-}
-
-func (s replaceStage) Check(text string) []lint.Finding {
-	var out []lint.Finding
-	for i := 0; ; {
-		j := strings.Index(text[i:], s.old)
-		if j < 0 {
-			return out
-		}
-		sp := lint.Span{Start: i + j, End: i + j + len(s.old)}
-		out = append(out, lint.Finding{
-			Rule: s.rule, Severity: s.severity, Span: sp,
-			Message: fmt.Sprintf("%q → %q", s.old, s.new),
-			Fix:     []lint.Edit{{Span: sp, New: s.new}},
-		})
-		i = sp.End
-	}
-}
-
-// repeatStage is a fake dedupe: it removes a paragraph that repeats the
-// one before it, with the blank line before it, and relates it to the
-// first copy.
-type repeatStage struct{}
-
-func (repeatStage) Name() string { return "repeat" }
-
-func (repeatStage) Rules() []lint.Rule {
-	return []lint.Rule{{ID: "test.repeat", Severity: lint.Warning, Fixes: true, Doc: "removes a repeated paragraph"}}
-}
-
-func (repeatStage) Check(text string) []lint.Finding {
-	var out []lint.Finding
-	prev := lint.Span{Start: -1}
-	for start := 0; start < len(text); {
-		end := strings.Index(text[start:], "\n\n")
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		cur := lint.Span{Start: start, End: end}
-		if prev.Start >= 0 && text[prev.Start:prev.End] == text[start:end] {
-			out = append(out, lint.Finding{
-				Rule: "test.repeat", Severity: lint.Warning, Span: cur,
-				Message: "paragraph repeats the one before it",
-				Fix:     []lint.Edit{{Span: lint.Span{Start: prev.End, End: end}}},
-				Related: []lint.Span{prev},
-			})
-		} else {
-			prev = cur
-		}
-		start = end + 2
-	}
-	return out
-}
-
-// notice is a fake report-only stage that reports every "TODO".
-type notice struct{}
-
-func (notice) Name() string { return "notice" }
-
-func (notice) Rules() []lint.Rule {
-	return []lint.Rule{{ID: "test.todo", Severity: lint.Info, Doc: "reports TODO"}}
-}
-
-func (notice) Check(text string) []lint.Finding {
-	var out []lint.Finding
-	for i := 0; ; {
-		j := strings.Index(text[i:], "TODO")
-		if j < 0 {
-			return out
-		}
-		out = append(out, lint.Finding{Rule: "test.todo", Span: lint.Span{Start: i + j, End: i + j + 4}, Message: "TODO left in the text"})
-		i += j + 4
-	}
-}
 
 // testPipeline is a pipeline of fake stages: curly quotes, "..", TODO
 // notes and adjacent repeated paragraphs.
 func testPipeline() *pipeline.Pipeline {
 	return pipeline.New(
-		replaceStage{rule: "test.quote-open", old: "“", new: `"`, severity: lint.Warning},
-		replaceStage{rule: "test.quote-close", old: "”", new: `"`, severity: lint.Warning},
-		replaceStage{rule: "test.double-period", old: "..", new: ".", severity: lint.Error},
-		notice{},
-		repeatStage{},
+		linttest.Replace{Rule: "test.quote-open", Old: "“", New: `"`, Severity: lint.Warning},
+		linttest.Replace{Rule: "test.quote-close", Old: "”", New: `"`, Severity: lint.Warning},
+		linttest.Replace{Rule: "test.double-period", Old: "..", New: ".", Severity: lint.Error},
+		linttest.Report{StageName: "notice", Rule: "test.todo", Word: "TODO", Doc: "reports TODO", Message: "TODO left in the text"},
+		linttest.Repeat{},
 	)
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/lint/linttest"
 	"github.com/copydesk/copydesk/pipeline/report"
 )
 
@@ -35,7 +36,7 @@ func TestSafeName(t *testing.T) {
 func TestNamesEscaped(t *testing.T) {
 	const name = "evil\x1b]0;title\x07\u202e\u009b2J.txt"
 	text := "He said.. ok\n"
-	r := pipeline.New(replaceStage{rule: "test.double-period", old: "..", new: ".", severity: lint.Warning}).Run(text)
+	r := pipeline.New(linttest.Replace{Rule: "test.double-period", Old: "..", New: ".", Severity: lint.Warning}).Run(text)
 	f := report.NewFile(name, r)
 	for format, write := range map[string]func(*bytes.Buffer) error{
 		"short":  func(b *bytes.Buffer) error { return report.Text(b, f) },

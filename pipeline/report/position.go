@@ -12,13 +12,20 @@ import (
 // offset at or after a cursor costs time proportional to the distance
 // from it, so offsets asked in increasing order (the starts of sorted
 // findings, their ends) take linear time in all, even on a text that is
-// one long line. An offset before every cursor falls back to a LineIndex,
-// built on first need.
+// one long line. An offset behind its own cursor is counted from the
+// nearest cursor at or before it and moves a spare cursor, never its own:
+// related spans that point far back (the first copy of a repeat, near the
+// start of the text) between ones that follow the findings (echoes) would
+// otherwise send the cursor back and make the next offset count from
+// there, quadratic time in all. An offset far from every cursor falls back
+// to a LineIndex, built on first need.
 type locator struct {
 	text    string
 	index   *lint.LineIndex
-	cursors [5]cursor
+	cursors [6]cursor
 	cr      bool // the text has a "\r": lines may also end at a lone one
+	// scanned counts the bytes counted over, for tests of the time bound.
+	scanned int
 }
 
 // A cursor is a rune boundary of the text with its 1-based line and column.
@@ -33,6 +40,7 @@ const (
 	relatedCursor
 	fixStartCursor
 	fixEndCursor
+	backCursor // moved by offsets behind their own cursor
 )
 
 // nearCursor is how far before an offset a cursor may be for position
@@ -56,25 +64,28 @@ func (l *locator) position(k, off int) lint.Position {
 		off = len(l.text)
 	}
 	c := &l.cursors[k]
-	from := *c
-	if off < from.off {
-		// Start from the nearest cursor at or before off, if it is near:
-		// after a finding with a long span (a run of a word removed
-		// whole), the end cursor is far ahead, but the next finding's end
-		// is close to its start.
-		from.off = -1
-		for _, o := range l.cursors {
-			if o.off <= off && o.off > from.off {
-				from = o
-			}
-		}
-		if from.off < 0 || off-from.off > nearCursor {
-			if l.index == nil {
-				l.index = lint.NewLineIndex(l.text)
-			}
-			return l.index.Position(off)
+	own := off >= c.off // cursor k moves forward: linear time in all
+	if !own {
+		// Leave cursor k where it is for the offsets after this one.
+		c = &l.cursors[backCursor]
+	}
+	// Start from the nearest cursor at or before off; it must be near
+	// unless it is cursor k moving forward. After a finding with a long
+	// span (a run of a word removed whole), the end cursor is far ahead,
+	// but the next finding's end is close to its start.
+	from := cursor{off: -1}
+	for _, o := range l.cursors {
+		if o.off <= off && o.off > from.off {
+			from = o
 		}
 	}
+	if from.off < 0 || off-from.off > nearCursor && !(own && from == *c) {
+		if l.index == nil {
+			l.index = lint.NewLineIndex(l.text)
+		}
+		return l.index.Position(off)
+	}
+	l.scanned += off - from.off
 	text, i, line, col := l.text, from.off, from.line, from.col
 	for p := i; ; {
 		var j int

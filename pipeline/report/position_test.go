@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/pipeline/lint"
@@ -75,4 +76,32 @@ func FuzzAppendString(f *testing.F) {
 			t.Fatalf("appendString(%q) reads back as %q, want %q", s, back, want)
 		}
 	})
+}
+
+// TestLocatorLinear checks that the offsets of sorted findings whose
+// related spans alternate between the start of the text (the first copy
+// of a repeated paragraph) and just before the finding (an echo) cost
+// work linear in the text: doubling the text at most about doubles the
+// bytes counted over. A cursor sent back to the start and counted forward
+// again for each finding would quadruple them.
+func TestLocatorLinear(t *testing.T) {
+	scanned := func(n int) int {
+		text := strings.Repeat("word word word word word word word word word\n", n/45+1)
+		l := newLocator(text)
+		want := lint.NewLineIndex(text)
+		for off := 200; off+100 < len(text); off += 50 {
+			l.position(startCursor, off)
+			l.position(endCursor, off+5)
+			for _, rel := range []int{off - 30, 10, off - 20} {
+				if got, w := l.position(relatedCursor, rel), want.Position(rel); got != w {
+					t.Fatalf("position(%d) = %+v, want %+v", rel, got, w)
+				}
+			}
+		}
+		return l.scanned
+	}
+	s1, s2 := scanned(200<<10), scanned(400<<10)
+	if r := float64(s2) / float64(s1); r > 2.5 {
+		t.Fatalf("bytes counted over: %d for 200 KB, %d for 400 KB (×%.2f): not linear", s1, s2, r)
+	}
 }

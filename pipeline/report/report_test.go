@@ -10,6 +10,7 @@ import (
 
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/lint/linttest"
 	"github.com/copydesk/copydesk/pipeline/report"
 )
 
@@ -257,10 +258,10 @@ test.repeat         warning  fixes    removes a repeated paragraph
 func TestColor(t *testing.T) {
 	text := "keep\n“Hi”..\u00a0x\n\nSame.\n\nSame.\n\nesc \x1b[2J..\xff\n"
 	p := pipeline.New(
-		replaceStage{rule: "test.quote-open", old: "“", new: `"`},
-		replaceStage{rule: "test.double-period", old: "..", new: "."},
-		replaceStage{rule: "test.nbsp", old: "\u00a0", new: " "},
-		repeatStage{},
+		linttest.Replace{Rule: "test.quote-open", Old: "“", New: `"`},
+		linttest.Replace{Rule: "test.double-period", Old: "..", New: "."},
+		linttest.Replace{Rule: "test.nbsp", Old: "\u00a0", New: " "},
+		linttest.Repeat{},
 	)
 	r := p.Run(text)
 	var b bytes.Buffer

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/registry"
 	"github.com/copydesk/copydesk/pipeline/report"
 )
 
@@ -284,7 +284,7 @@ func FuzzDefaultPipeline(f *testing.F) {
 	f.Add(string(seed))
 	f.Add("“Hi”  there ,friend..\r\n\r\nSame.\r\n\r\nSame.\r\n")
 	f.Add(" lead\n\nthe the end\xff.. \n\n\n")
-	p := pipeline.Default(pipeline.Options{})
+	p := registry.Default(registry.Options{})
 	f.Fuzz(func(t *testing.T, text string) {
 		r := p.Run(text)
 		var b bytes.Buffer

@@ -53,17 +53,15 @@ func lineBreakAt(text string, start int, cr bool) int {
 		}
 		return -1
 	}
-	for p := start; ; {
-		i := strings.IndexAny(text[p:], "\r\n")
-		if i < 0 {
-			return -1
-		}
-		p += i
-		if text[p] == '\r' && p+1 < len(text) && text[p+1] == '\n' {
-			p++ // the "\n" of "\r\n" ends the line
-		}
-		return p
+	i := strings.IndexAny(text[start:], "\r\n")
+	if i < 0 {
+		return -1
 	}
+	p := start + i
+	if text[p] == '\r' && p+1 < len(text) && text[p+1] == '\n' {
+		p++ // the "\n" of "\r\n" ends the line
+	}
+	return p
 }
 
 // pos returns the position of byte offset off using cursor k.

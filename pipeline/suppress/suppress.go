@@ -1,49 +1,3 @@
-// Package suppress reads an author's suppression directives from a text
-// and tells the pipeline which findings they suppress.
-//
-// In Markdown (and in plain text) a directive is an HTML comment:
-//
-//	<!-- copydesk-disable dedupe.word, punct.double-period -->
-//	…                                  (no dedupe.word or punct.double-period findings)
-//	<!-- copydesk-enable dedupe.word -->
-//	<!-- copydesk-disable-next-line dedupe.paragraph -->
-//	A refrain that repeats the paragraph before it on purpose.
-//	Shown verbatim.. <!-- copydesk-disable-line punct -->
-//
-// In plain text a directive may also be a line of its own, bare or after a
-// comment leader (#, //, --, ;, %, or inside /* */), and
-// copydesk-disable-line may end a line after a # or // leader:
-//
-//	copydesk-disable dedupe
-//	# copydesk-enable
-//	It said so.. # copydesk-disable-line punct.double-period
-//
-// In Markdown, bare lines are prose, and comments inside fenced code
-// blocks and code spans are not directives.
-//
-// The forms:
-//
-//   - copydesk-disable [RULE…] suppresses from the directive to the
-//     copydesk-enable that ends it, or to the end of the text.
-//   - copydesk-enable [RULE…] ends a copydesk-disable of the same RULE
-//     (the latest one, so that disables nest); for a RULE that a broader
-//     disable covers (an area, or all rules), it switches that one rule
-//     back on. With no RULE it ends every disable.
-//   - copydesk-disable-next-line [RULE…] suppresses the line after the
-//     directive's line (the next line even if it is blank, as in ESLint).
-//   - copydesk-disable-line [RULE…] suppresses the directive's own line.
-//
-// No RULE means every rule. RULEs are separated by commas or spaces; a
-// RULE is a rule id (dedupe.word) or an area, written dedupe or dedupe.*,
-// that stands for all its rules. Text after " -- " is a reason and is
-// ignored: <!-- copydesk-disable-next-line dedupe.paragraph -- a refrain -->.
-//
-// A finding is suppressed when its first byte lies in a suppressed range:
-// a repeated paragraph is suppressed by a directive on the line before its
-// first line. Directives that suppress nothing are reported (rule
-// suppress.unused, info), and so are rule ids that no rule has
-// (suppress.unknown-rule, warning) and comments that look like a
-// directive but are not one (suppress.invalid, warning).
 package suppress
 
 import (
@@ -151,12 +105,13 @@ func Known(rules []lint.Rule) func(string) bool {
 // count too (see the package documentation). known, if not nil, tells
 // which rule names a directive may use (see Known); a directive naming
 // another one gets a suppress.unknown-rule finding. Parse never fails:
-// what it cannot read is reported by Findings.
+// what it cannot read is reported by Findings. A text without
+// directives gives the nil Set, which suppresses nothing.
 func Parse(text string, markdown bool, known func(rule string) bool) *Set {
-	s := &Set{text: text}
 	if !strings.Contains(text, prefix) {
-		return s
+		return nil
 	}
+	s := &Set{text: text}
 	var ds []directive
 	ds = append(ds, s.comments(text, markdown, known)...)
 	if !markdown {
@@ -360,28 +315,20 @@ func pattern(name string) string {
 
 // matches reports whether pattern p (canonical; "" for all) covers rule.
 func matches(p, rule string) bool {
-	if p == "" || p == "*" {
-		return true
-	}
-	if area, ok := strings.CutSuffix(p, ".*"); ok {
-		return strings.HasPrefix(rule, area+".")
-	}
-	return p == rule
+	return p == "" || lint.MatchRule(p, rule)
 }
 
 // covers reports whether pattern a covers everything pattern b does.
 func covers(a, b string) bool {
-	if a == "" || a == "*" {
-		return true
+	return lint.PatternCovers(every(a), every(b))
+}
+
+// every returns the pattern "*" for "", which stands for every rule.
+func every(p string) string {
+	if p == "" {
+		return "*"
 	}
-	if b == "" || b == "*" {
-		return false
-	}
-	if a == b {
-		return true
-	}
-	area, ok := strings.CutSuffix(a, ".*")
-	return ok && strings.HasPrefix(b, area+".")
+	return p
 }
 
 // build turns the directives, in order, into suppressed regions.
@@ -632,16 +579,17 @@ func inCodeSpan(text string, i int) bool {
 
 // AddTo adds the set's findings to a run's result, in position order,
 // keeping the result's references to its findings (Change.Findings,
-// FixedBy) right. Findings of rules opts disables are left out and
-// opts.Severity applies, as for the pipeline's own rules. Call it after
+// FixedBy) right. Findings of the rules in disabled are left out and
+// severity overrides their severities, as the pipeline's options do for
+// its own rules (registry.Options.Disabled and Severity). Call it after
 // the run that used s.Suppressed.
-func (s *Set) AddTo(r *pipeline.Result, opts pipeline.Options) {
+func (s *Set) AddTo(r *pipeline.Result, disabled []string, severity map[string]lint.Severity) {
 	var add []pipeline.Finding
 	for _, f := range s.Findings() {
-		if slices.Contains(opts.Disabled, f.Rule) {
+		if slices.Contains(disabled, f.Rule) {
 			continue
 		}
-		if sev, ok := opts.Severity[f.Rule]; ok {
+		if sev, ok := severity[f.Rule]; ok {
 			f.Severity = sev
 		}
 		add = append(add, pipeline.Finding{Finding: f, Stage: "suppress", FixedBy: -1})

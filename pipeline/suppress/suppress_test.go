@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/dedupe"
+	"github.com/copydesk/copydesk/normalize"
+	"github.com/copydesk/copydesk/normalize/punct"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
@@ -244,7 +247,7 @@ func TestEndToEnd(t *testing.T) {
 		"The quote reads \"as written..\" verbatim.\n" +
 		"# copydesk-disable-next-line dedupe.word\n" +
 		"Nothing doubled here at all.\n"
-	p := pipeline.Default(pipeline.Options{})
+	p := defaultChain()
 	known := Known(append(p.Rules(), Rules()...))
 	set := Parse(text, false, known)
 	res := p.RunGuarded(text, &pipeline.Guard{Suppressed: set.Suppressed, Inline: set.Spans()})
@@ -270,7 +273,7 @@ func TestEndToEnd(t *testing.T) {
 	// AddTo merges them into the result in order, and the changes still
 	// point at their findings.
 	before := len(res.Findings)
-	set.AddTo(res, pipeline.Options{})
+	set.AddTo(res, nil, nil)
 	if len(res.Findings) != before+1 {
 		t.Fatalf("AddTo: %d findings, want %d", len(res.Findings), before+1)
 	}
@@ -294,17 +297,26 @@ func TestEndToEnd(t *testing.T) {
 func TestAddToHonoursOptions(t *testing.T) {
 	text := "<!-- copydesk-disable dedupe.word -->\n<!-- copydesk-disable nope -->\nx\n"
 	for _, tt := range []struct {
-		opts  pipeline.Options
+		opts struct {
+			Disabled []string
+			Severity map[string]lint.Severity
+		}
 		rules []string
 		sev   lint.Severity
 	}{
-		{pipeline.Options{}, []string{RuleUnused, RuleUnknownRule}, lint.Info},
-		{pipeline.Options{Disabled: []string{RuleUnused}}, []string{RuleUnknownRule}, lint.Warning},
-		{pipeline.Options{Severity: map[string]lint.Severity{RuleUnused: lint.Error}}, []string{RuleUnused, RuleUnknownRule}, lint.Error},
+		{rules: []string{RuleUnused, RuleUnknownRule}, sev: lint.Info},
+		{rules: []string{RuleUnknownRule}, sev: lint.Warning},
+		{rules: []string{RuleUnused, RuleUnknownRule}, sev: lint.Error},
 	} {
+		switch tt.sev {
+		case lint.Warning:
+			tt.opts.Disabled = []string{RuleUnused}
+		case lint.Error:
+			tt.opts.Severity = map[string]lint.Severity{RuleUnused: lint.Error}
+		}
 		set := Parse(text, true, Known(testRules))
 		res := pipeline.New().Run(text)
-		set.AddTo(res, tt.opts)
+		set.AddTo(res, tt.opts.Disabled, tt.opts.Severity)
 		var rules []string
 		for _, f := range res.Findings {
 			rules = append(rules, f.Rule)
@@ -345,4 +357,14 @@ func FuzzParse(f *testing.F) {
 			last = sp.End
 		}
 	})
+}
+
+// defaultChain is the standard chain's stages, built here because the
+// registry, which builds it, imports this package.
+func defaultChain() *pipeline.Pipeline {
+	stages := normalize.Stages(normalize.Options{})
+	stages = append(stages, punct.New(punct.Options{}), dedupe.New(dedupe.Options{}), dedupe.NewEcho(dedupe.Options{}))
+	p := pipeline.New(stages...)
+	p.Repeat(len(stages) - 3)
+	return p
 }

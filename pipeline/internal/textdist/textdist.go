@@ -1,6 +1,3 @@
-// Package textdist measures how far apart two short strings are, for
-// "did you mean" suggestions in configuration files and suppression
-// comments.
 package textdist
 
 // Distance is the Damerau (optimal string alignment) distance between a

@@ -1,10 +1,16 @@
-package pipeline
+package registry
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/copydesk/copydesk/dedupe"
+	"github.com/copydesk/copydesk/dedupe/corpus"
 	"github.com/copydesk/copydesk/normalize"
 	"github.com/copydesk/copydesk/normalize/punct"
+	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/suppress"
 )
 
 // Options configure the default pipeline. The zero value is the default:
@@ -32,7 +38,7 @@ type Options struct {
 // punctuation, then dedupe. Punctuation runs before dedupe so that
 // repeats are compared on clean text and a removal by dedupe never leaves
 // work for an earlier stage: one pass reaches a fixed point.
-func Default(opts Options) *Pipeline {
+func Default(opts Options) *pipeline.Pipeline {
 	off := map[string]bool{}
 	for _, r := range opts.Disabled {
 		off[r] = true
@@ -73,7 +79,7 @@ func Default(opts Options) *Pipeline {
 	if st := dedupe.NewEcho(d); needed(st.Rules()) {
 		stages = append(stages, st)
 	}
-	p := New(stages...)
+	p := pipeline.New(stages...)
 	p.Repeat(repeat)
 	p.Disable(opts.Disabled...)
 	p.ReportOnly(opts.ReportOnly...)
@@ -82,4 +88,45 @@ func Default(opts Options) *Pipeline {
 		p.SetSeverity(r, s)
 	}
 	return p
+}
+
+// rules is every rule of the default chain, computed once.
+var rules = sync.OnceValue(func() []lint.Rule { return RulesOf(Default(Options{})) })
+
+// RulesOf returns every rule a document run with the chain p can
+// report, each once: p's, in the order its stages run, then the
+// suppression comments' (suppress.Rules) and the corpus's
+// (corpus.Rules). Rules is RulesOf the default chain.
+func RulesOf(p *pipeline.Pipeline) []lint.Rule {
+	out := p.Rules()
+	seen := make(map[string]bool, len(out))
+	for _, r := range out {
+		seen[r.ID] = true
+	}
+	for _, r := range append(suppress.Rules(), corpus.Rules()...) {
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Rules returns every rule copydesk can report, each once: the default
+// chain's, in the order its stages run, then the suppression comments'
+// (suppress.Rules) and the corpus's (corpus.Rules). It is the one list
+// that `copydesk rules` prints, a configuration's [rules] table and
+// --disable may name, and suppression comments know. The caller may
+// not change the slice.
+func Rules() []lint.Rule { return rules() }
+
+// IDs returns the ids of Rules, sorted.
+func IDs() []string {
+	rs := Rules()
+	ids := make([]string, len(rs))
+	for i, r := range rs {
+		ids[i] = r.ID
+	}
+	slices.Sort(ids)
+	return ids
 }

@@ -1,4 +1,4 @@
-package jsonl
+package job
 
 import (
 	"cmp"
@@ -12,20 +12,21 @@ import (
 	"github.com/copydesk/copydesk/dedupe/corpus"
 )
 
-// A Summary counts what CleanJSONL did.
+// A Summary counts what a job did: a JSON Lines run (jsonl.CleanJSONL)
+// counts lines and records, a batch of files counts files as records.
 type Summary struct {
-	Lines     int64            // lines read: records, blank and malformed
-	Records   int64            // records whose field was cleaned
+	Lines     int64            // lines read: records, blank and malformed (files: every file)
+	Records   int64            // records whose field was cleaned (files: documents cleaned)
 	Changed   int64            // records whose field changed
 	Blank     int64            // empty or white-space lines, passed through
-	Malformed int64            // lines that are not records
-	Rejected  int64            // malformed lines written to Options.Reject (the others were passed through)
+	Malformed int64            // lines that are not records (files: not read, refused or not written)
+	Rejected  int64            // malformed lines written to a reject file (the others were passed through)
 	BytesIn   int64            // bytes read
 	BytesOut  int64            // bytes written to the output
 	Findings  map[string]int64 // findings by rule id
 	Wall      time.Duration    // wall time
 
-	// DroppedDocs counts records left out as duplicates (Corpus).
+	// DroppedDocs counts documents left out as duplicates (corpus).
 	DroppedDocs int64
 	// Corpus is what the Corpus decided, when there was one.
 	Corpus *CorpusSummary

@@ -1,0 +1,460 @@
+package segment
+
+import (
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/pipeline/bytescan"
+)
+
+// terminator handles the run of sentence punctuation that starts at i and
+// returns where scanning goes on.
+func (s *scanner) terminator(i int) int {
+	t := s.text
+	n := len(t)
+	if t[i] == '.' && i+2 < n && t[i+1] == ' ' && t[i+2] != '.' {
+		// The common case, decided as below: a single period, then a
+		// space and no spaced ellipsis.
+		k := i + 1
+		next := s.peek(k)
+		if ts, ok := s.plainWord(i); ok {
+			if s.wordEnds(i, ts, next) {
+				s.cut(k)
+			}
+		} else if !s.markerBefore(i, delimDot, next) && s.periodEnds(i, next) {
+			s.cut(k)
+		}
+		return k
+	}
+	j := i
+	dots, bang, ell := 0, false, false
+	for j < n {
+		c := t[j]
+		if c == '.' {
+			dots++
+			j++
+			continue
+		}
+		if c == '!' || c == '?' {
+			bang = true
+			j++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(t[j:])
+			if r == '…' {
+				ell = true
+				j += size
+				continue
+			}
+			if isBangRune(r) {
+				bang = true
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	// Spaced ellipsis dots: ". . ." or "word. . . ."
+	spaced := false
+	if !bang && !ell {
+		for j+1 < n && t[j] == ' ' && t[j+1] == '.' && dotFollower(t, j+2) {
+			spaced = true
+			j += 2
+			dots++
+			for j < n && t[j] == '.' {
+				dots++
+				j++
+			}
+		}
+	}
+	k := skipClosers(t, j)
+	if k < n && !spaceAt(t, k) {
+		// Not followed by white space: "3.5", "U.S.A", "Jr.'s", "mean...see".
+		switch {
+		case (dots == 1 || bang) && !ell && !spaced && quoteAt(t, j):
+			if c := s.quoteGlueBreak(i, j); c > 0 {
+				return c
+			}
+		case k == i+1 && dots == 1:
+			s.noSpaceBreak(i)
+		}
+		return k
+	}
+	if (ell || dots >= 3) && i > 0 && (t[i-1] == '[' || t[i-1] == '(') {
+		return k // "[...]" marks an omission, not an end
+	}
+	next := s.peek(k)
+	var end bool
+	switch {
+	case bang:
+		end = next.kind != nextLower
+	case ell || dots >= 3:
+		switch {
+		case !spaced:
+			end = next.kind != nextLower
+		case dots == 3:
+			// ". . ." is an ellipsis inside a sentence; a sentence that
+			// ends there is written with four dots.
+			end = false
+		case i > s.start && !spaceBefore(t, i):
+			// "compounds. . . . The": the period attached to the word ends
+			// the sentence and the ellipsis opens the next one.
+			if next.kind == nextUpper || next.kind == nextDigit {
+				s.cut(i + 1)
+				return i + 1
+			}
+			end = false
+		default:
+			end = next.kind != nextLower
+		}
+	case dots == 2:
+		end = next.kind != nextLower // a stray ".." ends a sentence
+	default:
+		if k == i+1 && k < n {
+			if ts, ok := s.plainWord(i); ok {
+				end = s.wordEnds(i, ts, next)
+				break
+			}
+		}
+		list := false
+		if k < n {
+			switch {
+			case k == i+1:
+				list = s.markerBefore(i, delimDot, next)
+			case k == i+2 && t[i+1] == ')':
+				list = s.markerBefore(i, delimDotParen, next)
+			}
+		}
+		// The period of a list marker ("Steps: 1. Eat") ends nothing.
+		end = !list && s.periodEnds(i, next)
+	}
+	if end {
+		s.cut(k)
+	}
+	return k
+}
+
+// periodEnds reports whether the single period at i, followed by white
+// space and then next, ends the sentence.
+func (s *scanner) periodEnds(i int, next nextWord) bool {
+	if next.kind == nextLower {
+		return false
+	}
+	if next.kind == nextEnd {
+		return true
+	}
+	t := s.text
+	ts := i
+	for ts > s.start && i-ts <= maxToken {
+		c := t[ts-1]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			ts--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(t[s.start:ts])
+		if unicode.IsSpace(r) {
+			break
+		}
+		ts -= size
+	}
+	if i-ts > maxToken {
+		return true // a long token: a URL, a path, a number
+	}
+	for ts < i && t[ts] >= utf8.RuneSelf {
+		r, size := utf8.DecodeRuneInString(t[ts:i])
+		if !isBullet(r) {
+			break
+		}
+		ts += size // "⁃9."
+	}
+	tok := t[ts:i]
+	if s.onlyMarker(ts, tok) {
+		return false // "1." or "• a." opening a list item
+	}
+	return s.tokenEnds(ts, tok, next)
+}
+
+// plainWord is the fast path of terminator for the period at i followed
+// by white space: it returns the start of the token before the period
+// when that token is two or more ASCII letters, not all of them those of
+// roman numerals, after white space or at the start of the sentence (or
+// is longer than maxToken). Such a token is no list marker, so
+// markerBefore would find none and change nothing, and periodEnds would
+// see the same token: wordEnds decides as the two would.
+func (s *scanner) plainWord(i int) (int, bool) {
+	t := s.text
+	// The token goes back over ASCII letters to lo at most.
+	lo := max(s.start, i-maxToken-1)
+	ts := i
+	for ts-8 >= lo {
+		if nl := ^letters8(bytescan.Load8(t[ts-8:], 0)) & msb; nl != 0 {
+			ts -= bits.LeadingZeros64(nl) >> 3
+			goto done
+		}
+		ts -= 8
+	}
+	for ts > lo && isASCIILetter(t[ts-1]) {
+		ts--
+	}
+done:
+	if i-ts > maxToken {
+		return ts, true
+	}
+	if i-ts < 2 || ts > s.start && !asciiSpace[t[ts-1]] || romanLetters(t[ts:i]) {
+		return 0, false
+	}
+	return ts, true
+}
+
+// romanLetters reports whether tok holds only the letters of roman
+// numerals (i, v, x in either case).
+func romanLetters(tok string) bool {
+	for j := len(tok) - 1; j >= 0; j-- {
+		switch tok[j] {
+		case 'i', 'v', 'x', 'I', 'V', 'X':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// letters8 returns the high bit of each byte of the eight-byte word x
+// that is an ASCII letter.
+func letters8(x uint64) uint64 {
+	y := (x | 0x20*lsb) &^ msb
+	ge := y + (0x80-'a')*lsb   // top bit set: y >= 'a'
+	gt := y + (0x80-'z'-1)*lsb // top bit set: y > 'z'
+	return ge &^ gt &^ x & msb
+}
+
+// wordEnds is periodEnds for the token t[ts:i] that plainWord found.
+func (s *scanner) wordEnds(i, ts int, next nextWord) bool {
+	switch {
+	case next.kind == nextLower:
+		return false
+	case next.kind == nextEnd, i-ts > maxToken:
+		return true
+	}
+	tok := s.text[ts:i]
+	if s.sp == nil || len(s.sp.extra) == 0 {
+		if len(tok) > maxDefaultAbbrevLen || abbrevLens[lowerByte(tok[0])]&abbrevEnds[lowerByte(tok[len(tok)-1])]&(1<<len(tok)) == 0 || acronym(tok) {
+			// What classify finds for a word of letters that is no
+			// abbreviation it knows: neither an initial nor a
+			// multi-period one.
+			return true
+		}
+	}
+	return s.tokenEnds(ts, tok, next)
+}
+
+// tokenEnds decides periodEnds for the token tok at ts before the period
+// once it is known to be no list marker.
+func (s *scanner) tokenEnds(ts int, tok string, next nextWord) bool {
+	switch s.classify(tok) {
+	case abTitle, abNever:
+		return false
+	case abGeneral, abMulti, abInitial:
+		return next.opens()
+	case abTime:
+		// "At 5 a.m. Mr. Smith went": a time after a short introduction
+		// goes on into a name.
+		return next.opens() && !(next.starter() == starterTitle && s.introTime(ts))
+	case abNumber:
+		return next.kind != nextDigit
+	}
+	return true
+}
+
+// onlyMarker reports whether the sentence so far is just a list marker tok
+// at ts, after white space and bullets.
+func (s *scanner) onlyMarker(ts int, tok string) bool {
+	if _, _, _, _, ok := markerKinds(tok); !ok {
+		return false
+	}
+	t := s.text
+	for j := ts; j > s.start; {
+		r, size := utf8.DecodeLastRuneInString(t[s.start:j])
+		if !unicode.IsSpace(r) && !isBullet(r) {
+			return false
+		}
+		j -= size
+	}
+	return true
+}
+
+// introTime reports whether the sentence so far, up to the time token at ts,
+// is a short introductory phrase such as "At 5" (before "a.m."), which
+// cannot be a sentence on its own.
+func (s *scanner) introTime(ts int) bool {
+	t := s.text
+	words, in := 0, false
+	for j := ts - 1; j >= s.start; j-- {
+		if ts-j > 32 {
+			return false
+		}
+		if asciiSpace[t[j]] {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			words++
+			if words > 2 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// classify says what kind of abbreviation, if any, the token tok before a
+// period is.
+func (s *scanner) classify(tok string) abbrClass {
+	tok = trimOpeners(tok)
+	if tok == "" || len(tok) > maxAbbrevLen || trimClosers(tok) != tok {
+		return abNone // "(MS).", `"Go".`: a closed word, not an abbreviation
+	}
+	var buf [maxAbbrevLen]byte
+	var key []byte
+	c, ok := abNone, false
+	if s.sp != nil && len(s.sp.extra) > 0 {
+		key = lowerASCII(buf[:0], tok)
+		c, ok = s.sp.extra[string(key)]
+	}
+	if !ok && len(tok) <= maxDefaultAbbrevLen && abbrevLens[lowerByte(tok[0])]&abbrevEnds[lowerByte(tok[len(tok)-1])]&(1<<len(tok)) != 0 && !acronym(tok) {
+		if key == nil {
+			key = lowerASCII(buf[:0], tok)
+		}
+		c, ok = abbrevs[string(key)]
+	}
+	if ok {
+		if c == abTitle && tok[0] >= 'a' && tok[0] <= 'z' {
+			return abGeneral // "5th st.", "sales rep."
+		}
+		return c
+	}
+	if r, size := utf8.DecodeRuneInString(tok); size == len(tok) && unicode.IsLetter(r) {
+		return abInitial // "E. Smith", "Albert I. Jones"
+	}
+	if multiPeriod(tok) {
+		return abMulti
+	}
+	return abNone
+}
+
+// acronym reports whether tok is two or more upper-case ASCII letters, such
+// as "MS" or "CO": an acronym rather than the abbreviation "Ms." or "Co.".
+func acronym(tok string) bool {
+	if len(tok) < 2 {
+		return false
+	}
+	for i := 0; i < len(tok); i++ {
+		if !isASCIIUpper(tok[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// multiPeriod reports whether tok (without its final period) is a
+// multi-period abbreviation such as "U.S", "Ph.D" or "e.g": two or more
+// groups of one to three ASCII letters joined by periods, at least one
+// group a single letter.
+func multiPeriod(tok string) bool {
+	groups, single, run := 0, false, 0
+	for i := 0; i <= len(tok); i++ {
+		if i == len(tok) || tok[i] == '.' {
+			if run == 0 || run > 3 {
+				return false
+			}
+			groups++
+			single = single || run == 1
+			run = 0
+			continue
+		}
+		if !isASCIILetter(tok[i]) {
+			return false
+		}
+		run++
+	}
+	return groups >= 2 && single
+}
+
+// peek describes the first word at or after k, past white space and
+// opening quotes and brackets.
+func (s *scanner) peek(k int) nextWord {
+	t := s.text
+	n := len(t)
+	if k+1 < n && t[k] == ' ' && !maySpaceOrOpen[t[k+1]] {
+		k++ // the common case: one space, then a word
+	} else {
+		k = skipSpace(t, k)
+		for o := 0; o < 4 && k < n; o++ {
+			size := openerAt(t, k)
+			if size == 0 {
+				break
+			}
+			k += size
+		}
+	}
+	if k >= n {
+		return nextWord{kind: nextEnd}
+	}
+	c := t[k]
+	if c < utf8.RuneSelf {
+		switch {
+		case isASCIIDigit(c):
+			return nextWord{kind: nextDigit}
+		case isASCIIUpper(c):
+			w := nextWord{kind: nextUpper}
+			e := k + 1
+			// At most 12 more letters are looked at.
+			if e+8 <= n {
+				if nl := ^letters8(bytescan.Load8(t[e:], 0)) & msb; nl != 0 {
+					e += bits.TrailingZeros64(nl) >> 3
+					goto found
+				}
+				e += 8
+			}
+			for e < n && e-k <= 12 && isASCIILetter(t[e]) {
+				e++
+			}
+		found:
+			if e-k > 12 {
+				return w
+			}
+			if e-k == 1 && e < n && t[e] == '.' {
+				return w // an initial: "J. R. R. Tolkien"
+			}
+			w.word = t[k:e]
+			return w
+		case isASCIILower(c):
+			if k+1 < n && isASCIIUpper(t[k+1]) {
+				return nextWord{kind: nextUpper} // "iPhone", "eBay"
+			}
+			return nextWord{kind: nextLower}
+		case c == ')' || c == ']' || c == '}' || c == ',' || c == ';' || c == ':':
+			return nextWord{kind: nextLower} // "(Ae Fond Kiss... )."
+		}
+		return nextWord{kind: nextOther}
+	}
+	r, size := utf8.DecodeRuneInString(t[k:])
+	switch {
+	case unicode.IsLower(r):
+		if r2, _ := utf8.DecodeRuneInString(t[k+size:]); unicode.IsUpper(r2) {
+			return nextWord{kind: nextUpper}
+		}
+		return nextWord{kind: nextLower}
+	case unicode.IsLetter(r):
+		return nextWord{kind: nextUpper}
+	case unicode.IsDigit(r):
+		return nextWord{kind: nextDigit}
+	}
+	return nextWord{kind: nextOther}
+}
