@@ -16,7 +16,7 @@ import (
 
 // A testClient drives a Server over pipes, as an editor would.
 type testClient struct {
-	t    *testing.T
+	t    testing.TB
 	srv  *Server
 	in   io.WriteCloser // the server's input
 	out  *writer
@@ -33,7 +33,7 @@ type testClient struct {
 
 // startClient starts a server with opts and a client for it. The
 // client is not yet initialized.
-func startClient(t *testing.T, opts Options) *testClient {
+func startClient(t testing.TB, opts Options) *testClient {
 	t.Helper()
 	sr, cw := io.Pipe()
 	cr, sw := io.Pipe()
