@@ -112,3 +112,48 @@ func TestLSPNeovim(t *testing.T) {
 		})
 	}
 }
+
+// frame frames JSON-RPC messages as a client sends them.
+func frame(msgs ...string) string {
+	var b strings.Builder
+	for _, m := range msgs {
+		fmt.Fprintf(&b, "Content-Length: %d\r\n\r\n%s", len(m), m)
+	}
+	return b.String()
+}
+
+// TestLSPCommand runs `copydesk lsp` on a scripted client's messages:
+// the flags set the pipeline, shutdown and exit end it with status 0,
+// an input that ends without them with status 1.
+func TestLSPCommand(t *testing.T) {
+	open := `{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"untitled:1","languageId":"plaintext","version":1,"text":"A TODO here.\n"}}}`
+	hover := `{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"untitled:1"},"position":{"line":0,"character":3}}}`
+	msgs := frame(
+		`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`,
+		`{"jsonrpc":"2.0","method":"initialized","params":{}}`,
+		open, hover,
+		`{"jsonrpc":"2.0","id":3,"method":"shutdown"}`,
+		`{"jsonrpc":"2.0","method":"exit"}`,
+	)
+	o := session{stdin: msgs}.run(t, "lsp", "--no-config")
+	if o.code != 0 || o.stderr != "" {
+		t.Errorf("lsp: exit %d, stderr %q", o.code, o.stderr)
+	}
+	for _, want := range []string{`"positionEncoding":"utf-16"`, `"id":2,"result":{"contents":{"kind":"markdown","value":"**copydesk** ` + "`test.todo`", "reports TODO notes", `"id":3,"result":null`} {
+		if !strings.Contains(o.stdout, want) {
+			t.Errorf("lsp output lacks %q:\n%s", want, o.stdout)
+		}
+	}
+	o = session{stdin: msgs}.run(t, "lsp", "--no-config", "--disable", "test.todo")
+	if o.code != 0 || !strings.Contains(o.stdout, `"id":2,"result":null`) {
+		t.Errorf("lsp --disable test.todo: exit %d, hover not null:\n%s", o.code, o.stdout)
+	}
+	o = session{stdin: frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`)}.run(t, "lsp")
+	if o.code != 1 {
+		t.Errorf("lsp with input ending before shutdown: exit %d, want 1", o.code)
+	}
+	o = session{}.run(t, "lsp", "extra")
+	if o.code != 2 || !strings.Contains(o.stderr, `unexpected argument "extra"`) {
+		t.Errorf("lsp extra: exit %d, stderr %q", o.code, o.stderr)
+	}
+}

@@ -139,7 +139,7 @@ func (rd *reader) read() ([]byte, error) {
 		}
 		return nil, fmt.Errorf("%w: message of %d bytes is over the limit of %d", errFraming, length, rd.maxBody)
 	}
-	if length > 64<<20 {
+	if length > 1<<20 {
 		// Grow as the bytes come rather than trust a large length.
 		var buf bytes.Buffer
 		n, err := buf.ReadFrom(io.LimitReader(rd.r, length))

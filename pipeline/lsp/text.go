@@ -63,8 +63,8 @@ func (x *lineIndex) lineEnd(line int) int {
 }
 
 // position returns the position of byte offset off, clamped to the text.
-// An offset inside a character or a line break counts from the character's
-// or the break's start.
+// An offset inside a character or a line break counts from the
+// character's or the break's start.
 func (x *lineIndex) position(off int) Position {
 	off = min(max(off, 0), len(x.text))
 	// The last line whose start is at or before off.
@@ -79,33 +79,36 @@ func (x *lineIndex) position(off int) Position {
 	}
 	line := lo
 	start := x.starts[line]
-	off = min(off, x.lineEnd(line))
-	return Position{Line: line, Character: x.units(x.text[start:off])}
+	end := x.lineEnd(line)
+	off = min(off, end)
+	n := 0
+	for i := start; i < off; {
+		size, u := x.char(i, end)
+		if i+size > off {
+			break
+		}
+		i += size
+		n += u
+	}
+	return Position{Line: line, Character: n}
 }
 
-// units counts s in the index's encoding. An invalid byte counts as one
-// unit.
-func (x *lineIndex) units(s string) int {
-	if x.enc == utf8Bytes {
-		return len(s)
+// char returns the size in bytes and in units of the character at byte
+// i, which ends before end. An invalid byte is a character of one byte
+// and one unit.
+func (x *lineIndex) char(i, end int) (size, units int) {
+	c := x.text[i]
+	if c < utf8.RuneSelf {
+		return 1, 1
 	}
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			n++
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
+	r, size := utf8.DecodeRuneInString(x.text[i:end])
+	switch {
+	case x.enc == utf8Bytes:
+		return size, size
+	case r >= 0x10000:
+		return size, 2
 	}
-	return n
+	return size, 1
 }
 
 // offset returns the byte offset of p. A position past the end of its
@@ -121,36 +124,14 @@ func (x *lineIndex) offset(p Position) int {
 		return len(x.text)
 	}
 	start, end := x.starts[p.Line], x.lineEnd(p.Line)
-	if p.Character <= 0 {
-		return start
-	}
-	want := p.Character
-	if x.enc == utf8Bytes {
-		off := min(start+want, end)
-		// Move forward to a character boundary.
-		for off < end && !utf8.RuneStart(x.text[off]) {
-			off++
-		}
-		return off
-	}
 	n := 0
 	for i := start; i < end; {
-		if n >= want {
+		if n >= p.Character {
 			return i
 		}
-		c := x.text[i]
-		if c < utf8.RuneSelf {
-			n++
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(x.text[i:end])
+		size, u := x.char(i, end)
 		i += size
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
+		n += u
 	}
 	return end
 }
