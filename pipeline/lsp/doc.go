@@ -22,8 +22,9 @@
 //   - Markdown (language id markdown, or a Markdown file name) with only
 //     its prose checked, and plain text;
 //   - each document's nearest .copydesk.toml, read again when it
-//     changes (workspace/didChangeWatchedFiles, or the file's size or
-//     time seen changed on the next check); a broken one is a
+//     changes (workspace/didChangeWatchedFiles, which the server
+//     registers for when the client can watch files, or the file's size
+//     or time seen changed on the next check); a broken one is a
 //     diagnostic on the document and on the file's line, and a
 //     window/showMessage once;
 //   - suppression comments.

@@ -18,9 +18,7 @@ const (
 	codeInvalidRequest       = -32600
 	codeMethodNotFound       = -32601
 	codeInvalidParams        = -32602
-	codeInternalError        = -32603
 	codeServerNotInitialized = -32002
-	codeRequestCancelled     = -32800
 )
 
 // A message is a JSON-RPC 2.0 request, notification or response.
@@ -66,7 +64,7 @@ type notification struct {
 
 type outRequest struct {
 	JSONRPC string `json:"jsonrpc"`
-	ID      int    `json:"id"`
+	ID      string `json:"id"`
 	Method  string `json:"method"`
 	Params  any    `json:"params"`
 }

@@ -26,16 +26,37 @@ type location struct {
 }
 
 type initializeParams struct {
-	ProcessID    *int `json:"processId"`
 	Capabilities struct {
 		General struct {
 			PositionEncodings []string `json:"positionEncodings"`
 		} `json:"general"`
-		// OffsetEncoding is the extension clangd introduced, which
-		// clients older than protocol 3.17 send (Neovim 0.7 to 0.9).
+		Workspace struct {
+			DidChangeWatchedFiles struct {
+				DynamicRegistration bool `json:"dynamicRegistration"`
+			} `json:"didChangeWatchedFiles"`
+		} `json:"workspace"`
+		// OffsetEncoding is the extension clangd introduced, which some
+		// clients older than protocol 3.17 send.
 		OffsetEncoding []string `json:"offsetEncoding"`
 	} `json:"capabilities"`
-	InitializationOptions json.RawMessage `json:"initializationOptions"`
+}
+
+type registrationParams struct {
+	Registrations []registration `json:"registrations"`
+}
+
+type registration struct {
+	ID              string `json:"id"`
+	Method          string `json:"method"`
+	RegisterOptions any    `json:"registerOptions"`
+}
+
+type fileSystemWatcher struct {
+	GlobPattern string `json:"globPattern"`
+}
+
+type didChangeWatchedFilesRegistrationOptions struct {
+	Watchers []fileSystemWatcher `json:"watchers"`
 }
 
 type initializeResult struct {
@@ -152,8 +173,10 @@ type codeActionParams struct {
 	TextDocument textDocumentIdentifier `json:"textDocument"`
 	Range        Range                  `json:"range"`
 	Context      struct {
-		Diagnostics []diagnostic `json:"diagnostics"`
-		Only        []string     `json:"only"`
+		// Diagnostics are not read: they may be other servers' (a
+		// numeric code, say).
+		Diagnostics []json.RawMessage `json:"diagnostics"`
+		Only        []string          `json:"only"`
 	} `json:"context"`
 }
 
@@ -189,11 +212,8 @@ type markupContent struct {
 	Value string `json:"value"`
 }
 
-// Message types of window/showMessage.
-const (
-	messageError   = 1
-	messageWarning = 2
-)
+// The message type of window/showMessage for an error.
+const messageError = 1
 
 type showMessageParams struct {
 	Type    int    `json:"type"`

@@ -80,6 +80,7 @@ type Server struct {
 	stamps      map[string]string // configuration file → its size and time, as last seen
 	shown       map[string]bool   // configuration errors already shown
 	configDiags map[string]bool   // configuration file URIs with diagnostics published
+	watch       bool              // the client can watch files for the server
 	wg          sync.WaitGroup
 	checks      atomic.Int64 // checks run, for tests
 }
@@ -231,6 +232,21 @@ func (s *Server) dispatch(m *message) {
 		return
 	}
 	switch m.Method {
+	case "initialized":
+		s.mu.Lock()
+		watch := s.watch
+		s.mu.Unlock()
+		if watch {
+			// Be told when a configuration file changes, also one that
+			// is edited in the editor while the documents rest.
+			s.send(outRequest{JSONRPC: "2.0", ID: "copydesk-watch", Method: "client/registerCapability", Params: registrationParams{
+				Registrations: []registration{{
+					ID:              "copydesk-config",
+					Method:          "workspace/didChangeWatchedFiles",
+					RegisterOptions: didChangeWatchedFilesRegistrationOptions{Watchers: []fileSystemWatcher{{GlobPattern: "**/" + config.FileName}}},
+				}},
+			}})
+		}
 	case "shutdown":
 		s.mu.Lock()
 		s.shutdown = true
@@ -286,7 +302,7 @@ func (s *Server) dispatch(m *message) {
 		if req {
 			s.replyError(m.ID, codeMethodNotFound, "method not supported: "+clip(m.Method))
 		}
-		// Other notifications ($/cancelRequest, initialized, $/setTrace,
+		// Other notifications ($/cancelRequest, $/setTrace,
 		// workspace/didChangeConfiguration) need nothing.
 	}
 }
@@ -328,7 +344,11 @@ func (s *Server) replyError(id json.RawMessage, code int, msg string) {
 }
 
 func (s *Server) notify(method string, params any) {
-	if err := s.out.write(notification{JSONRPC: "2.0", Method: method, Params: params}); err != nil {
+	s.send(notification{JSONRPC: "2.0", Method: method, Params: params})
+}
+
+func (s *Server) send(v any) {
+	if err := s.out.write(v); err != nil {
 		s.logf("%v", err)
 	}
 }
@@ -357,6 +377,7 @@ func (s *Server) initialize(m *message) {
 	s.mu.Lock()
 	s.enc = enc
 	s.initialized = true
+	s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration && s.opts.Document.Config != nil
 	s.mu.Unlock()
 	res := initializeResult{
 		Capabilities: serverCapabilities{

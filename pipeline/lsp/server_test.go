@@ -269,6 +269,16 @@ func TestCodeActions(t *testing.T) {
 			if want := "He said \"hello\". 😀 ok.\n"; got != want {
 				t.Errorf("fix all gives %q, want %q", got, want)
 			}
+			// Diagnostics of other servers in the context do not matter.
+			var foreign []codeAction
+			c.result("textDocument/codeAction", map[string]any{
+				"textDocument": map[string]any{"uri": uri},
+				"range":        Range{Start: cursor, End: cursor},
+				"context":      map[string]any{"diagnostics": []any{map[string]any{"range": Range{}, "message": "x", "code": 42, "source": "other"}}},
+			}, &foreign)
+			if len(foreign) != len(acts) {
+				t.Errorf("with another server's diagnostic in the context: %d actions, want %d", len(foreign), len(acts))
+			}
 			// only filters by kind, hierarchically.
 			if a := c.actions(uri, Range{Start: cursor, End: cursor}, "source"); len(a) != 1 || a[0].Kind != "source.fixAll" {
 				t.Errorf("only source: %+v", a)
@@ -449,7 +459,18 @@ func TestConfig(t *testing.T) {
 	}
 	write("[rules]\n\"punct.double-period\" = \"off\"\n")
 	c := startClient(t, Options{Debounce: -1, Document: document.Options{Config: &config.Loader{Rules: registry.Rules()}}})
-	c.initialize()
+	var res initializeResult
+	c.result("initialize", map[string]any{"capabilities": map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}}, &res)
+	c.notify("initialized", map[string]any{})
+	// The server asks to be told of changes to configuration files.
+	c.waitFor("client/registerCapability", func() bool {
+		for _, m := range c.all {
+			if m.Method == "client/registerCapability" && m.isRequest() && strings.Contains(string(m.Params), `"method":"workspace/didChangeWatchedFiles"`) && strings.Contains(string(m.Params), `"globPattern":"**/.copydesk.toml"`) {
+				return true
+			}
+		}
+		return false
+	})
 	uri := fileURI(filepath.Join(sub, "story.txt"))
 	c.open(uri, "plaintext", quoted)
 	if d := c.diagnostics(uri, 1); countRule(d, "punct.double-period") != 0 || countRule(d, "quotes.curly") != 2 {
@@ -499,6 +520,14 @@ func TestConfig(t *testing.T) {
 	d = c.diagnostics(uri, 4)
 	if countRule(d, "punct.double-period") != 2 || countRule(d, "quotes.curly") != 0 || countRule(d, "config") != 0 {
 		t.Errorf("with the mended file: %+v", d)
+	}
+
+	// Changed and announced: the open document is checked again without
+	// a change of its own.
+	write("[rules]\n\"punct.double-period\" = \"off\"\n\"quotes.curly\" = \"off\"\n")
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": fileURI(cfgPath), "type": 2}}})
+	if d := c.diagnostics(uri, 4); len(d) != 0 {
+		t.Errorf("with both rules off: %+v", d)
 	}
 }
 
