@@ -630,3 +630,46 @@ func TestEOFInMessage(t *testing.T) {
 		t.Errorf("Serve: %v, want ErrNoShutdown", err)
 	}
 }
+
+// Typing fast in a large document: the diagnostics come in version
+// order, the last for the last text, and the checks do not pile up (at
+// most one runs and one waits per document).
+func TestLargeDocumentTyping(t *testing.T) {
+	c := startClient(t, now)
+	c.initialize()
+	uri := "file:///large.txt"
+	var b strings.Builder
+	for i := 0; b.Len() < 256<<10; i++ {
+		// Lines of one word each, no two alike: no findings.
+		w := []byte{'A'}
+		for n := i; n > 0; n /= 26 {
+			w = append(w, byte('a'+n%26))
+		}
+		fmt.Fprintf(&b, "%s.\n", w)
+	}
+	text := b.String()
+	c.open(uri, "plaintext", text)
+	const changes = 30
+	for v := 2; v <= changes+1; v++ {
+		c.notify("textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": v},
+			"contentChanges": []map[string]any{{"range": Range{Start: Position{Line: v}, End: Position{Line: v}}, "text": "Typed.. "}},
+		})
+	}
+	d := c.diagnostics(uri, changes+1)
+	if n := countRule(d, "punct.double-period"); n != changes {
+		t.Errorf("%d punct.double-period in the last text, want %d", n, changes)
+	}
+	last := 0
+	for _, m := range c.all {
+		var p publishDiagnosticsParams
+		if m.Method != "textDocument/publishDiagnostics" || json.Unmarshal(m.Params, &p) != nil || p.Version == nil {
+			continue
+		}
+		if *p.Version <= last {
+			t.Errorf("diagnostics of version %d after those of %d", *p.Version, last)
+		}
+		last = *p.Version
+	}
+	t.Logf("%d changes, %d checks", changes, c.srv.checks.Load())
+}
