@@ -131,11 +131,12 @@ func (s *Server) checker(f document.Format) (*document.Checker, int) {
 }
 
 // Serve reads the client's messages from r and answers on w until the
-// client sends exit or closes r. It returns nil after shutdown and
-// exit, ErrNoShutdown after an exit without shutdown or the end of r,
-// and the error of a failed read or write otherwise. Bad messages are
-// answered with errors (or logged, for notifications) and do not stop
-// the server.
+// client sends exit or closes r; call it once. It returns nil after
+// shutdown and exit, ErrNoShutdown after an exit without shutdown or
+// the end of r, ctx's error when ctx is done (seen between messages),
+// and the error of a failed read otherwise. Bad messages are answered
+// with errors (or logged, for notifications) and do not stop the
+// server; a failed write is logged.
 func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) error {
 	s.out = &writer{w: w}
 	maxBody := int64(math.MaxInt64)
