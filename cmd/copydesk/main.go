@@ -187,6 +187,7 @@ Examples:
 			e.rulesCommand(),
 			e.splitCommand(),
 			e.initCommand(),
+			e.lspCommand(),
 		},
 	}
 }
