@@ -135,9 +135,9 @@ type scanner struct {
 	counting bool
 	n        int
 	sink     lint.FindingSink
-	slab []lint.Edit // backing store for the one-edit Fix of each finding
-	tok  token
-	line lineCache
+	slab     []lint.Edit // backing store for the one-edit Fix of each finding
+	tok      token
+	line     lineCache
 	// frenchKnown says whether isFrench is decided (see french).
 	frenchKnown, isFrench bool
 	// itemsKnown says whether items, the number of AsciiDoc list
