@@ -28,7 +28,6 @@ var realDocsDir = filepath.Join("..", "testdata", "realdocs")
 // no longer is, so the list stays exact.
 var knownDamage = map[string]string{
 	"dash.hyphen/001.txt":     "dash.hyphen",
-	"dedupe.paragraph/003.md": "dedupe.paragraph",
 	"quotes.curly/001.txt":    "quotes.curly",
 }
 
