@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/report"
 )
 
 func main() {
@@ -124,7 +125,7 @@ func (e *env) fail(s int) {
 // errorf reports an error on one line of standard error.
 func (e *env) errorf(format string, args ...any) {
 	msg := strings.TrimRight(fmt.Sprintf(format, args...), "\n")
-	fmt.Fprintf(e.stderr, "copydesk: %s\n", strings.ReplaceAll(msg, "\n", " "))
+	fmt.Fprintf(e.stderr, "copydesk: %s\n", report.SafeName(strings.ReplaceAll(msg, "\n", " ")))
 }
 
 // notef writes a note on standard error (a summary, a hint) unless -q
@@ -134,7 +135,7 @@ func (e *env) notef(format string, args ...any) {
 		return
 	}
 	msg := strings.TrimRight(fmt.Sprintf(format, args...), "\n")
-	fmt.Fprintf(e.stderr, "copydesk: %s\n", msg)
+	fmt.Fprintf(e.stderr, "copydesk: %s\n", report.SafeName(strings.ReplaceAll(msg, "\n", " ")))
 }
 
 // isBrokenPipe reports whether err comes from writing to a pipe whose
@@ -211,6 +212,7 @@ Examples:
 			e.initCommand(),
 			e.completionCommand(),
 			e.manCommand(),
+			e.lspCommand(),
 		},
 	}
 }
