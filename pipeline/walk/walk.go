@@ -16,7 +16,8 @@ import (
 )
 
 // DefaultInclude are the files taken from a directory when
-// Options.Include is empty.
+// Options.Include is empty. Include globs match names in any letter
+// case (README.TXT, DOC.MD).
 var DefaultInclude = []string{"*.md", "*.markdown", "*.txt"}
 
 // IgnoreFileName is the ignore file read in each directory.
@@ -407,7 +408,7 @@ func (w *walker) dir(dirPath, rel, arg string, f *frame, stack []*frame, emit fu
 			if ok, _ := doublestar.Match(gf.pattern, r); !ok {
 				continue
 			}
-		} else if !matchAny(f.include, relTo(f.incBase, abs)) {
+		} else if !matchInclude(f.include, relTo(f.incBase, abs)) {
 			continue
 		}
 		if !emit(Entry{Path: p, Rel: filepath.FromSlash(r), Arg: arg}) {
@@ -453,6 +454,21 @@ func relTo(dir, abs string) string {
 	r := strings.TrimPrefix(abs, dir)
 	r = strings.TrimPrefix(r, string(filepath.Separator))
 	return filepath.ToSlash(r)
+}
+
+// matchInclude reports whether an include glob matches rel, ignoring
+// letter case: "*.md" takes DOC.MD and README.Md, "*.txt" README.TXT.
+func matchInclude(globs []string, rel string) bool {
+	return matchAny(globs, rel) || matchAny(lowerAll(globs), strings.ToLower(rel))
+}
+
+// lowerAll returns the globs in lower case.
+func lowerAll(globs []string) []string {
+	out := make([]string, len(globs))
+	for i, g := range globs {
+		out[i] = strings.ToLower(g)
+	}
+	return out
 }
 
 // matchAny reports whether a glob matches rel: a glob without a slash

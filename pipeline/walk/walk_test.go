@@ -65,24 +65,24 @@ func TestWalk(t *testing.T) {
 		want []string
 	}{
 		{"directory", []string{"docs"}, Options{}, []string{
-			"docs/a.md", "docs/b.txt", "docs/c.markdown", "docs/drafts/keep.md",
+			"docs/a.md", "docs/b.txt", "docs/c.markdown", "docs/drafts/keep.md", "docs/e.MD", // any letter case
 			// component order: "sub/" before "sub-a.md"
 			"docs/sub/x.md", "docs/sub-a.md",
 		}},
 		{"no ignore", []string{"docs"}, Options{NoIgnore: true}, []string{
 			"docs/a.md", "docs/b.txt", "docs/build/out.md", "docs/c.markdown",
-			"docs/drafts/drop.md", "docs/drafts/keep.md", "docs/node_modules/m.md",
+			"docs/drafts/drop.md", "docs/drafts/keep.md", "docs/e.MD", "docs/node_modules/m.md",
 			"docs/sub/deeper/y.txt", "docs/sub/x.md", "docs/sub-a.md",
 		}},
 		{"hidden", []string{"docs/sub", "docs"}, Options{Hidden: true}, []string{
 			"docs/sub/x.md",
 			"docs/.hidden.md", "docs/.private/z.md", "docs/a.md", "docs/b.txt", "docs/c.markdown",
-			"docs/drafts/keep.md", "docs/sub-a.md",
+			"docs/drafts/keep.md", "docs/e.MD", "docs/sub-a.md",
 		}},
-		{"include", []string{"docs"}, Options{Include: []string{"*.go", "*.MD"}}, []string{"docs/d.go", "docs/e.MD"}},
+		{"include", []string{"docs"}, Options{Include: []string{"*.go", "*.MD"}}, []string{"docs/a.md", "docs/d.go", "docs/drafts/keep.md", "docs/e.MD", "docs/sub/x.md", "docs/sub-a.md"}},
 		{"include with a slash", []string{"docs"}, Options{Include: []string{"sub/**/*.md"}}, []string{"docs/sub/x.md"}},
 		{"exclude", []string{"docs"}, Options{Exclude: []string{"sub", "*.txt"}}, []string{
-			"docs/a.md", "docs/c.markdown", "docs/drafts/keep.md", "docs/sub-a.md",
+			"docs/a.md", "docs/c.markdown", "docs/drafts/keep.md", "docs/e.MD", "docs/sub-a.md",
 		}},
 		{"explicit files are always taken", []string{"docs/d.go", "docs/build/out.md", "docs/.hidden.md", "readme.rst"}, Options{},
 			[]string{"docs/d.go", "docs/build/out.md", "docs/.hidden.md", "readme.rst"}},
