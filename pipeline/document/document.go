@@ -126,10 +126,11 @@ type Result struct {
 // once; it is safe for concurrent use. A Worker is the faster form for
 // one goroutine.
 type Checker struct {
-	opts  Options
-	rules []lint.Rule
-	known func(string) bool
-	pool  sync.Pool // of *Worker
+	opts    Options
+	rules   []lint.Rule
+	known   func(string) bool
+	suggest func(string) string
+	pool    sync.Pool // of *Worker
 }
 
 // New returns a Checker for the options.
@@ -143,6 +144,7 @@ func New(opts Options) *Checker {
 	c := &Checker{opts: opts}
 	c.rules = registry.RulesOf(opts.NewPipeline(registry.Options{Enabled: registry.DefaultOff}))
 	c.known = suppress.Known(c.rules)
+	c.suggest = suppress.Suggester(c.rules)
 	c.pool.New = func() any { return c.NewWorker() }
 	return c
 }
@@ -277,7 +279,7 @@ func (w *Worker) Check(d Doc) (Result, error) {
 	if md {
 		g, fb = markdown.Check(d.Text)
 	}
-	set := suppress.Parse(d.Text, md, c.known)
+	set := suppress.ParseSuggest(d.Text, md, c.known, c.suggest)
 	if !set.Empty() {
 		if g == nil {
 			g = &pipeline.Guard{}

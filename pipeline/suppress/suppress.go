@@ -51,6 +51,7 @@ type Set struct {
 	uses     []use
 	problems []lint.Finding // unknown rules, invalid and useless directives
 	spans    []lint.Span    // the directives
+	suggest  func(string) string
 }
 
 // A region is a range of the text in which findings of some rules are
@@ -108,10 +109,18 @@ func Known(rules []lint.Rule) func(string) bool {
 // what it cannot read is reported by Findings. A text without
 // directives gives the nil Set, which suppresses nothing.
 func Parse(text string, markdown bool, known func(rule string) bool) *Set {
+	return ParseSuggest(text, markdown, known, nil)
+}
+
+// ParseSuggest is Parse whose suppress.unknown-rule findings suggest the
+// rule an unknown name most likely meant ("did you mean
+// \"dedupe.word\"?"), as suggest (from Suggester) finds it; nil
+// suggests nothing.
+func ParseSuggest(text string, markdown bool, known func(rule string) bool, suggest func(string) string) *Set {
 	if !strings.Contains(text, prefix) {
 		return nil
 	}
-	s := &Set{text: text}
+	s := &Set{text: text, suggest: suggest}
 	var ds []directive
 	ds = append(ds, s.comments(text, markdown, known)...)
 	if !markdown {
@@ -276,7 +285,7 @@ func (s *Set) parse(body string, off int, full lint.Span, comment bool, known fu
 		d.named = true
 		if known != nil && !known(name) {
 			s.problems = append(s.problems, lint.Finding{Rule: RuleUnknownRule, Severity: lint.Warning, Span: sp,
-				Message: fmt.Sprintf("%s: unknown rule %q (see 'copydesk rules')", word, name)})
+				Message: s.unknownRule(word, name)})
 		} else {
 			d.rules = append(d.rules, token{name: name, span: sp})
 		}
@@ -286,6 +295,49 @@ func (s *Set) parse(body string, off int, full lint.Span, comment bool, known fu
 }
 
 func isSep(c byte) bool { return c == ' ' || c == '\t' || c == ',' || c == '\r' || c == '\n' }
+
+// unknownRule words the message about a directive's unknown rule.
+func (s *Set) unknownRule(word, name string) string {
+	if s.suggest != nil {
+		if sug := s.suggest(name); sug != "" {
+			return fmt.Sprintf("%s: unknown rule %q (did you mean %q?)", word, name, sug)
+		}
+	}
+	return fmt.Sprintf("%s: unknown rule %q (see 'copydesk rules')", word, name)
+}
+
+// Suggester returns a function that gives the rule id of rules (or the
+// area, "dedupe.*") nearest a mistyped name by edit distance, or "" if
+// none is near enough to be a likely typo (at most two edits, or a
+// quarter of the name's length).
+func Suggester(rules []lint.Rule) func(string) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, r := range rules {
+		for _, n := range []string{r.ID, r.ID[:max(strings.IndexByte(r.ID, '.'), 0)] + ".*"} {
+			if n != ".*" && !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	slices.Sort(names)
+	return func(name string) string {
+		if len(name) > 100 {
+			return ""
+		}
+		best, bestD := "", 1<<30
+		for _, n := range names {
+			if d := textdist.Distance(name, n); d < bestD {
+				best, bestD = n, d
+			}
+		}
+		if bestD <= max(2, len(name)/4) {
+			return best
+		}
+		return ""
+	}
+}
 
 // closest returns the keyword a mistyped one most likely meant.
 func closest(word string) string {
