@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -37,7 +39,9 @@ the --fail-on severity or above, 0 otherwise.
                schema is documented in package
                github.com/copydesk/copydesk/pipeline/report)
    sarif       a SARIF 2.1.0 log, for code scanning (GitHub, editors)
-   github      GitHub Actions workflow commands: annotations on a pull request
+   github      GitHub Actions workflow commands: annotations on a pull request,
+               errors first; with $GITHUB_STEP_SUMMARY set, every finding
+               is also added to the job summary as a Markdown table
    checkstyle  Checkstyle XML, for Jenkins, GitLab converters and editors
    rdjsonl     reviewdog's diagnostic format, one JSON object a line
 
@@ -100,7 +104,7 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 		case "sarif":
 			all = append(all, f)
 		case "github":
-			err = report.GitHub(e.stdout, f)
+			all = append(all, f)
 		case "checkstyle":
 			all = append(all, f)
 		case "rdjsonl":
@@ -126,6 +130,33 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 		}))
 	case "checkstyle":
 		return outputError(report.Checkstyle(e.stdout, all...))
+	case "github":
+		if err := outputError(report.GitHubBySeverity(e.stdout, all...)); err != nil {
+			return err
+		}
+		return e.stepSummary(all)
+	}
+	return nil
+}
+
+// stepSummary appends the findings as a Markdown table to the file
+// $GITHUB_STEP_SUMMARY names, when it is set: GitHub shows only a few
+// annotations a step, the job summary all of them.
+func (e *env) stepSummary(files []report.File) error {
+	path := e.getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("writing the step summary: %w", err)
+	}
+	err = report.GitHubSummary(f, files...)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing the step summary %s: %w", path, err)
 	}
 	return nil
 }

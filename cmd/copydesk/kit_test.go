@@ -110,3 +110,35 @@ func TestManAndCompletion(t *testing.T) {
 		t.Errorf("completion tcsh: exit %d", o.code)
 	}
 }
+
+// --format github writes errors first and, with $GITHUB_STEP_SUMMARY
+// set, adds every finding to the job summary.
+func TestGitHubSummary(t *testing.T) {
+	dir := cd(t, map[string]string{"a.txt": dirty, "b.txt": dirty})
+	sum := dir + "/summary.md"
+	s := session{getenv: func(k string) string {
+		if k == "GITHUB_STEP_SUMMARY" {
+			return sum
+		}
+		return ""
+	}}
+	o := s.run(t, "check", "--format", "github", "a.txt", "b.txt")
+	lines := strings.Split(strings.TrimSpace(o.stdout), "\n")
+	rank := map[string]int{"::error": 0, "::warning": 1, "::notice": 2}
+	last := 0
+	for _, l := range lines {
+		kind, _, _ := strings.Cut(l, " ")
+		if rank[kind] < last {
+			t.Errorf("%s after a lesser severity:\n%s", kind, o.stdout)
+			break
+		}
+		last = rank[kind]
+	}
+	got := readFile(t, sum)
+	if !strings.HasPrefix(got, "### copydesk: ") || strings.Count(got, "\n| ") != len(lines)+1 {
+		t.Errorf("summary has not one row a finding (%d annotations):\n%s", len(lines), got)
+	}
+	if !strings.Contains(got, "| a.txt |") || !strings.Contains(got, "| b.txt |") {
+		t.Errorf("summary lacks a file:\n%s", got)
+	}
+}
