@@ -142,3 +142,23 @@ func TestGitHubSummary(t *testing.T) {
 		t.Errorf("summary lacks a file:\n%s", got)
 	}
 }
+
+// init --preset writes the house style, which check then follows.
+func TestInitPreset(t *testing.T) {
+	cd(t, map[string]string{"a.txt": "He said \"yes\" to it.\n"})
+	if o := (session{}).run(t, "init", "--preset", "newsroom", "--lang", "de"); o.code != 0 {
+		t.Fatalf("init: exit %d %q", o.code, o.stderr)
+	}
+	if got := readFile(t, ".copydesk.toml"); !strings.Contains(got, `lang = "de"`) || !strings.Contains(got, `"style.echo" = "on"`) {
+		t.Errorf("newsroom preset:\n%s", got)
+	}
+	o := real(t).run(t, "check", "--format", "short", "a.txt")
+	if !strings.Contains(o.stdout, "„") {
+		t.Errorf("check does not follow the preset: %q %q", o.stdout, o.stderr)
+	}
+	for _, args := range [][]string{{"init", "--force", "--preset", "blog"}, {"init", "--force", "--lang", "de"}} {
+		if o := (session{}).run(t, args...); o.code != 2 {
+			t.Errorf("%q: exit %d", args, o.code)
+		}
+	}
+}

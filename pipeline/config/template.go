@@ -46,7 +46,11 @@ echo-window = 20
 # "warning" or "info". "AREA.*" sets every rule of an area; a rule's
 # own line wins over its area's. The table form sets several at once:
 #   "style.echo" = { severity = "warning", fix = false, enabled = true }
+# style.echo is off by default: any line but "off" switches it on.
+# Near-duplicates (dedupe.near-*) and repeats that are not adjacent are
+# info by default: shown, never failing a check at --fail-on warning.
 # Examples:
+#   "style.echo" = "on"
 #   "dedupe.word" = "off"
 #   "space.*" = "warning"
 #   "dedupe.near-paragraph" = "error"
