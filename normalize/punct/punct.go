@@ -376,6 +376,12 @@ func (s *scanner) commas(p int) int {
 			"comma before a full stop: "+strconv.Quote(text[p:r])+` → "."`, lint.Edit{Span: lint.Span{Start: start, End: r - 1}})
 		return r
 	}
+	// On a line laid out with runs of spaces the commas may be columns,
+	// and removing a run would change what the line's other marks are
+	// judged by: such a line is left alone, as the other rules leave it.
+	if n > 1 && (s.layoutLine(p) || strings.Contains(text[p:q], "  ")) {
+		return q
+	}
 	if spaced {
 		s.addSpaceBefore(start, p)
 	}
