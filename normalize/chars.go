@@ -195,9 +195,11 @@ func (s charsStage) Check(text string) []lint.Finding {
 		}
 		sp := lint.Span{Start: i, End: end}
 		f := lint.Finding{Rule: fix.rule, Severity: fix.severity, Span: sp, Message: fix.msg}
-		if fix == fixEllipsis && table.at(text, i) {
+		if fix == fixEllipsis && (table.at(text, i) || quotedAlone(text, i, end)) {
 			// Three dots are wider than "…": in a table or aligned
-			// columns they would shift the borders. A suggestion.
+			// columns they would shift the borders. Alone in quotes
+			// ("the '…' character") the text may name the character
+			// itself. A suggestion.
 			f.Suggest = true
 		}
 		if count == 1 {
@@ -210,6 +212,15 @@ func (s charsStage) Check(text string) []lint.Finding {
 		i = end
 	}
 	return fs
+}
+
+// quotedAlone reports whether text[i:end] stands alone between two quote
+// marks or backquotes: "'…'", "«…»", "`…`".
+func quotedAlone(text string, i, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	quote := func(r rune) bool { return r == '`' || charclass.IsQuote(r) }
+	return quote(before) && quote(after)
 }
 
 // maxTableLook bounds how far tableLine reads either way.

@@ -416,8 +416,9 @@ const (
 //     or on a command line ("git status .");
 //   - after a URL, even one broken across lines inside brackets: the
 //     space keeps the full stop out of the URL;
-//   - before a full stop, "!" or "?" that a lower-case word follows:
-//     it names the character ("Remove ! from", "when . and .. are");
+//   - before a full stop, "!" or "?" that a lower-case word follows,
+//     or a bracket that opens on one: it names the character ("Remove !
+//     from", "when . and .. are", "C'est . (le répertoire actuel)");
 //   - in a table or justified text: two or more spaces both before and
 //     after the mark, or a line that holds a run of spaces elsewhere
 //     (the layout the spaces stage keeps);
@@ -463,6 +464,9 @@ func (s *scanner) spaceVerdict(start, p int) verdict {
 	if c == '.' || c == '!' || c == '?' {
 		if j > q && lowerWordAfter(text, j) || s.symbolsLine(p) {
 			return keep // "Remove ! from", "by ~ and !"
+		}
+		if j > q && j < len(text) && text[j] == '(' && lowerWordAfter(text, j+1) {
+			return keep // "C'est . (le répertoire actuel)": the mark explained
 		}
 		if q < len(text) && (text[q] == '"' || text[q] == '\'') && quotedLower(text, start, text[q]) {
 			// "grep ." is: a quoted command; "vim ." (un: perhaps one.
