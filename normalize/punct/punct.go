@@ -34,7 +34,7 @@ func Rules() []lint.Rule {
 		{ID: RuleDoubleComma, Severity: lint.Warning, Fixes: true,
 			Doc: `doubled comma in prose ("word,, word" or "word, , word" → "word, word"); CSV-like tokens and code ("FOO(x,,y)") are left alone`},
 		{ID: RuleSpaceBefore, Severity: lint.Info, Fixes: true,
-			Doc: `space or tab between a word and a following , . ; ! or ? ("Hello , world ." → "Hello, world."); French spacing in French text, "a ? b : c", code, command lines ("git status ."), a space after a URL, a mark named in prose ("remove ! from"), tables and justified text are left alone; after a number or several spaces, a suggestion`},
+			Doc: `space or tab between a word and a following , . ; ! or ? ("Hello , world ." → "Hello, world."); French spacing in French text, "a ? b : c", code, command lines ("git status ."), a space after a URL, a mark named in prose ("remove ! from"), tables and justified text are left alone; after a number or several spaces, or before a semicolon that ends its line, a suggestion`},
 		{ID: RuleDoubled, Severity: lint.Warning, Fixes: true,
 			Doc: `doubled or clashing marks after a word, what deleting a word often leaves ("word;; word" → "word; word", "word,." or "word, ." → "word.", "word. ." → "word."); "!!", "?!", ellipses, code ("for (;;)", "5;;", a shell case's "x;;", "FOO(x,.)") and AsciiDoc list items ("name;; text") are left alone`},
 	}
@@ -426,8 +426,9 @@ const (
 //     ("if ! (x)"), or a mark inside quotes before a lower-case word
 //     ("\"grep ." is").
 //
-// Two or more spaces before the mark alone, or a full stop after a
-// number ("debhelper level to 13 .", "see #975344 ."), where some
+// Two or more spaces before the mark alone, a semicolon that ends its
+// line (code ends statements so: "outline \"black\" ;"), or a full stop
+// after a number ("debhelper level to 13 .", "see #975344 ."), where some
 // writers set the space on purpose, make a suggestion.
 func (s *scanner) spaceVerdict(start, p int) verdict {
 	text := s.text
@@ -460,6 +461,11 @@ func (s *scanner) spaceVerdict(start, p int) verdict {
 	}
 	if c == '!' && j > q && j < len(text) && text[j] == '(' {
 		return keep // "if ! (flags & X)": negation
+	}
+	if c == ';' && (j == len(text) || text[j] == '\n' || text[j] == '\r') {
+		// "outline \"black\" ;", "then ;" at the end of a line: a
+		// statement's terminator as often as a clause's end.
+		return suggest
 	}
 	if c == '.' || c == '!' || c == '?' {
 		if j > q && lowerWordAfter(text, j) || s.symbolsLine(p) {
