@@ -230,6 +230,11 @@ func (s charsStage) scan(text string, emit func(lint.Finding)) int {
 			// itself. A suggestion.
 			f.Suggest = true
 		}
+		if (fix == fixHyphen || fix == fixNBHyphen) && count == 1 && inColumn(text, i, end) {
+			// "łącznik   255   ‐   -": a table row that lists the
+			// character itself. A suggestion.
+			f.Suggest = true
+		}
 		if count == 1 {
 			f.Fix = edits.one(lint.Edit{Span: sp, New: fix.repl})
 		} else {
@@ -249,6 +254,15 @@ func quotedAlone(text string, i, end int) bool {
 	after, _ := utf8.DecodeRuneInString(text[end:])
 	quote := func(r rune) bool { return r == '`' || charclass.IsQuote(r) }
 	return quote(before) && quote(after)
+}
+
+// inColumn reports whether text[i:end] stands alone in a column: two
+// spaces or more on either side, or a line's end after it.
+func inColumn(text string, i, end int) bool {
+	before := i >= 2 && text[i-2:i] == "  "
+	after := end+2 <= len(text) && text[end:end+2] == "  " ||
+		end == len(text) || text[end] == '\n' || text[end] == '\r'
+	return before && after
 }
 
 // maxTableLook bounds how far tableLine reads either way.

@@ -139,7 +139,7 @@ var (
 		{ID: RuleUnicodeSpace, Severity: lint.Info, Fixes: true,
 			Doc: "no-break, fixed-width or ideographic space (except ideographic spaces next to CJK text): replaced by a plain space"},
 		{ID: RuleHyphen, Severity: lint.Info, Fixes: true,
-			Doc: "Unicode hyphen U+2010 or non-breaking hyphen U+2011: replaced by -"},
+			Doc: "Unicode hyphen U+2010 or non-breaking hyphen U+2011: replaced by -; alone in a column of a table, where it may list the character itself, a suggestion"},
 	}
 	spacesRules = []lint.Rule{
 		{ID: RuleRepeatedSpace, Severity: lint.Info, Fixes: true,
