@@ -444,6 +444,7 @@ const (
 //     or on a command line ("git status .");
 //   - after a URL, even one broken across lines inside brackets: the
 //     space keeps the full stop out of the URL;
+//   - on a line that holds a token of operators alone ("by ~ and !");
 //   - before a full stop, "!" or "?" that a lower-case word follows,
 //     or a bracket that opens on one: it names the character ("Remove !
 //     from", "when . and .. are", "C'est . (le répertoire actuel)");
@@ -473,6 +474,12 @@ func (s *scanner) spaceVerdict(start, p int) verdict {
 	if s.code(start) || s.urlInBrackets(start) || s.layoutLine(start) || definitionTerm(text, p) {
 		return keep
 	}
+	if s.symbolsLine(p) {
+		// "by ~ and !", "% ,)) .": a line that names operators keeps
+		// every such space, so that removing one never joins a symbol
+		// to the mark and changes what the others read as.
+		return keep
+	}
 	q := p + 1 // past the run of marks: "!!bool", "?!"
 	for q < len(text) && (text[q] == '!' || text[q] == '?') && c != '.' {
 		q++
@@ -496,8 +503,8 @@ func (s *scanner) spaceVerdict(start, p int) verdict {
 		return suggest
 	}
 	if c == '.' || c == '!' || c == '?' {
-		if j > q && lowerWordAfter(text, j) || s.symbolsLine(p) {
-			return keep // "Remove ! from", "by ~ and !"
+		if j > q && lowerWordAfter(text, j) {
+			return keep // "Remove ! from", "when . and .. are"
 		}
 		if j > q && j < len(text) && text[j] == '(' && lowerWordAfter(text, j+1) {
 			return keep // "C'est . (le répertoire actuel)": the mark explained
