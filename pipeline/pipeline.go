@@ -264,6 +264,10 @@ func (sr *stageRun) Add(f lint.Finding) {
 	idx := len(r.Findings) + c.added
 	n0 := len(sr.edits)
 	unfixed := len(f.Fix) > 0 && p.fixOff[f.Rule] // a fix that is not made
+	if g != nil && g.Suggested != nil && len(f.Fix) > 0 && !f.Suggest && g.Suggested(f.Rule, span) {
+		f.Suggest = true
+		f.Message = suggestedMessage(f.Message)
+	}
 	suggestion := f.Suggest && !p.suggest && !p.fixOff[f.Rule] && len(f.Fix) > 0
 	if !p.fixOff[f.Rule] && !suggestion && lint.ValidateEdits(f.Fix, len(cur)) == nil {
 		for k := range f.Fix {
@@ -543,6 +547,16 @@ func permute(fs []Finding, order []int) {
 			to = from
 		}
 	}
+}
+
+// suggestedMessage rewrites the message of a finding whose fix a guard
+// turned into a suggestion, as unfixedMessage does.
+func suggestedMessage(msg string) string {
+	i := strings.LastIndex(msg, " (")
+	if i < 0 || !strings.HasSuffix(msg, ")") || !strings.Contains(msg[i:], "removed") {
+		return msg
+	}
+	return msg[:i] + " (removal suggested: a list's item)"
 }
 
 // unfixedMessage rewrites the message of a finding whose fix is not made
