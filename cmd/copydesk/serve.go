@@ -62,13 +62,7 @@ func (e *env) serve(c *cli.Context) error {
 		return usagef("serve: --max-body: want a size above 0 such as 8MiB")
 	}
 	addr := c.String("addr")
-	h := serve.New(serve.Options{
-		MaxBody:     maxBody,
-		CORSOrigin:  c.String("cors"),
-		NewPipeline: e.newPipeline,
-		DiffNames:   diffHeaders,
-		Logf:        func(format string, args ...any) { e.errorf(format, args...) },
-	})
+	h := e.serveHandler(maxBody, c.String("cors"))
 	l, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -85,4 +79,16 @@ func (e *env) serve(c *cli.Context) error {
 	}
 	fmt.Fprintf(e.stderr, "copydesk: stopped\n")
 	return nil
+}
+
+// serveHandler returns the service's handler: the API answers as check
+// and diff do for standard input read with --no-config.
+func (e *env) serveHandler(maxBody int64, cors string) *serve.Handler {
+	return serve.New(serve.Options{
+		MaxBody:     maxBody,
+		CORSOrigin:  cors,
+		NewPipeline: e.newPipeline,
+		DiffNames:   diffHeaders,
+		Logf:        func(format string, args ...any) { e.errorf(format, args...) },
+	})
 }

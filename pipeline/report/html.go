@@ -294,7 +294,7 @@ func newDocView(k int, d HTMLDoc, opts HTMLOptions) htmlDocView {
 			grp.What = commonMessage(grp.Items)
 		}
 	}
-	v.Why = whyText(r, state, changeOf, valid)
+	v.Why = whyText(r, state, valid, opts.Rules)
 	return v
 }
 
@@ -471,20 +471,29 @@ func countsText(n [4]int) string {
 }
 
 // whyText explains why the number of findings and that of changes
-// differ; nil when each finding made exactly one change.
-func whyText(r *pipeline.Result, state, changeOf []int, valid bool) []string {
-	var n [4]int
-	byState := [4]map[string]int{{}, {}, {}, {}}
-	var order [4][]string
+// differ; nil when each finding made exactly one change. rules, if
+// given, tell the rules that never fix from the others.
+func whyText(r *pipeline.Result, state []int, valid bool, rules []lint.Rule) []string {
+	const stReportOnly = 4 // reported by a rule that fixes: report-only, or blocked
+	fixes := map[string]bool{}
+	for _, ru := range rules {
+		fixes[ru.ID] = ru.Fixes
+	}
+	var n [5]int
+	byState := [5]map[string]int{{}, {}, {}, {}, {}}
+	var order [5][]string
 	for i, s := range state {
-		n[s]++
 		rule := r.Findings[i].Rule
+		if s == stReported && len(rules) > 0 && fixes[rule] {
+			s = stReportOnly
+		}
+		n[s]++
 		if byState[s][rule] == 0 {
 			order[s] = append(order[s], rule)
 		}
 		byState[s][rule]++
 	}
-	perFinding := map[int]int{} // changes of each finding that owns several
+	perFinding := map[int]int{} // how many changes each owner made
 	combined := 0
 	if valid {
 		for _, ch := range r.Changes {
@@ -505,12 +514,12 @@ func whyText(r *pipeline.Result, state, changeOf []int, valid bool) []string {
 	if len(r.Findings) == len(r.Changes) && combined == 0 && split == 0 && n[stChanged] == len(r.Findings) {
 		return nil
 	}
-	rules := func(s int) string {
+	ruleCounts := func(s int) string {
 		var parts []string
 		for _, id := range order[s] {
 			parts = append(parts, id+" "+strconv.Itoa(byState[s][id]))
 		}
-		return strings.Join(parts, ", ")
+		return " (" + strings.Join(parts, ", ") + ")"
 	}
 	var out []string
 	if n[stChanged] > 0 {
@@ -519,18 +528,33 @@ func whyText(r *pipeline.Result, state, changeOf []int, valid bool) []string {
 			s += "; " + strconv.Itoa(split) + " of them made more than one"
 		}
 		if combined > 0 {
-			s += "; " + strconv.Itoa(combined) + " of the changes carry more than one finding (a later rule changed text an earlier one had changed)"
+			s += "; " + strconv.Itoa(combined) + " of the changes "+verbS(combined, "carry", "carries")+" more than one finding (a later rule changed text an earlier one had changed)"
 		}
 		out = append(out, s+".")
 	}
 	if n[stReported] > 0 {
-		out = append(out, plural(n[stReported], "finding")+" reported only, without a change: the rule never changes text, is report-only, or its fix would touch text that is kept (code, a suppressed line) ("+rules(stReported)+").")
+		what := "reported only, without a change: the rule only reports, is report-only, or its fix would touch text that is kept (code, a suppressed line)"
+		if len(rules) > 0 {
+			what = "reported only: the rule never changes text"
+		}
+		out = append(out, plural(n[stReported], "finding")+" "+what+ruleCounts(stReported)+".")
+	}
+	if n[stReportOnly] > 0 {
+		out = append(out, plural(n[stReportOnly], "finding")+" not changed: the rule is report-only, or its fix would touch text that is kept (code, a suppressed line)"+ruleCounts(stReportOnly)+".")
 	}
 	if n[stSuggested] > 0 {
-		out = append(out, plural(n[stSuggested], "suggestion")+" not applied: a fix the rule is not sure of, for a person to make (apply-suggestions makes them) ("+rules(stSuggested)+").")
+		out = append(out, plural(n[stSuggested], "suggestion")+" not applied: fixes the rule is not sure of, for a person to make (apply-suggestions applies them)"+ruleCounts(stSuggested)+".")
 	}
 	if n[stAbsorbed] > 0 {
-		out = append(out, plural(n[stAbsorbed], "finding")+" fixed inside a larger change of a later rule ("+rules(stAbsorbed)+").")
+		out = append(out, plural(n[stAbsorbed], "finding")+" fixed inside a larger change of a later rule"+ruleCounts(stAbsorbed)+".")
 	}
 	return out
+}
+
+// verbS returns the verb for a subject of n: many, or one.
+func verbS(n int, many, one string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
