@@ -528,7 +528,7 @@ func whyText(r *pipeline.Result, state []int, valid bool, rules []lint.Rule) []s
 			s += "; " + strconv.Itoa(split) + " of them made more than one"
 		}
 		if combined > 0 {
-			s += "; " + strconv.Itoa(combined) + " of the changes "+verbS(combined, "carry", "carries")+" more than one finding (a later rule changed text an earlier one had changed)"
+			s += "; " + strconv.Itoa(combined) + " of the changes " + verbS(combined, "carry", "carries") + " more than one finding (a later rule changed text an earlier one had changed)"
 		}
 		out = append(out, s+".")
 	}
