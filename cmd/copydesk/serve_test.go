@@ -242,9 +242,9 @@ func TestServePageInChromium(t *testing.T) {
 	}
 	var got struct {
 		Status, FirstNote, FirstRule, Button, Clean, Clipboard string
-		Groups, Errors, Outside                                 []string
-		Changes                                                 int
-		Rejected                                                bool
+		Groups, Errors, Outside                                []string
+		Changes                                                int
+		Rejected                                               bool
 	}
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("%v: %s", err, out)
