@@ -65,6 +65,12 @@ func HTMLStyle() string { return htmlCSS }
 // toggle switches between the marked changes and the clean text. The
 // page prints as it shows (reasons included, every group open).
 //
+// A suggested fix (one clean does not apply) is marked apart from the
+// changes: its original text underlined (class "sugg"), the text a
+// person may put in its place beside it in a dashed box, both titled
+// "Suggestion, not applied", with its reason beside it; the clean view
+// shows the original text there, as clean writes it.
+//
 // Every text of the input is escaped: markup in a document is shown, never
 // run. Control characters and invalid bytes are shown escaped as in
 // Color, as are invisible characters in deleted text; a deleted line
@@ -147,6 +153,12 @@ type (
 	htmlPart struct {
 		Text string
 		Chg  *htmlChange
+		Sugg *htmlSugg
+	}
+	// An htmlSugg is a suggested edit, not applied, shown in the text.
+	htmlSugg struct {
+		ID, Href, Rule, Message, Title, Severity string
+		Old, New                                 string // shown
 	}
 	htmlChange struct {
 		ID, Href   string
@@ -179,6 +191,7 @@ type (
 	htmlItem struct {
 		Pos, Href, Message, Severity string
 		Status, StatusClass          string // "" for a finding that made a change
+		Suggestion                   string // the suggested fix, described
 	}
 )
 
@@ -225,19 +238,35 @@ func newDocView(k int, d HTMLDoc, opts HTMLOptions) htmlDocView {
 	}
 	chgID := func(c int) string { return id + "-c" + strconv.Itoa(c+1) }
 
-	last := 0
+	sugg := suggestionsOf(r, valid)
+	suggOf := make(map[int]int, len(sugg)) // finding → its first shown suggested edit
+	for k := len(sugg) - 1; k >= 0; k-- {
+		suggOf[sugg[k].finding] = k
+	}
+	suggID := func(k int) string { return id + "-s" + strconv.Itoa(k+1) }
+	last, s := 0, 0
+	// upTo adds the text before end, with the suggested edits in it.
+	upTo := func(end int) {
+		for ; s < len(sugg) && sugg[s].End <= end; s++ {
+			if sugg[s].Start > last {
+				v.Parts = append(v.Parts, htmlPart{Text: safeText(text[last:sugg[s].Start])})
+			}
+			v.Parts = append(v.Parts, htmlPart{Sugg: newSugg(suggID(s), r, sugg[s])})
+			last = sugg[s].End
+		}
+		if end > last {
+			v.Parts = append(v.Parts, htmlPart{Text: safeText(text[last:end])})
+		}
+		last = end
+	}
 	if valid {
 		for c, ch := range r.Changes {
-			if ch.Start > last {
-				v.Parts = append(v.Parts, htmlPart{Text: safeText(text[last:ch.Start])})
-			}
+			upTo(ch.Start)
 			v.Parts = append(v.Parts, htmlPart{Chg: newChange(chgID(c), c, r, ch)})
 			last = ch.End
 		}
 	}
-	if last < len(text) {
-		v.Parts = append(v.Parts, htmlPart{Text: safeText(text[last:])})
-	}
+	upTo(len(text))
 
 	// Findings, grouped by rule in the order of their first finding.
 	state := make([]int, len(r.Findings))
@@ -265,12 +294,15 @@ func newDocView(k int, d HTMLDoc, opts HTMLOptions) htmlDocView {
 		it := htmlItem{Pos: strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column), Message: safeText(f.Message), Severity: f.Severity.String()}
 		if c := changeOf[i]; c >= 0 {
 			it.Href = "#" + chgID(c)
+		} else if k, ok := suggOf[i]; ok {
+			it.Href = "#" + suggID(k)
 		}
 		switch state[i] {
 		case stAbsorbed:
 			it.Status, it.StatusClass = "changed as part of a larger change", "absorbed"
 		case stSuggested:
-			it.Status, it.StatusClass = "suggestion, not applied: "+suggestionText(text, f.Suggestion), "suggested"
+			it.Suggestion = "Suggestion, not applied: " + describeEdits(text, editsOf(f.Suggestion))
+			it.StatusClass = "suggested"
 		case stReported:
 			it.Status, it.StatusClass = "reported, not changed", "reported"
 		}
@@ -403,23 +435,6 @@ func shownText(s string, invisible, breaks bool) string {
 		}
 	}
 	return string(b)
-}
-
-// suggestionText shows a suggested fix: what it replaces and with what.
-func suggestionText(text string, edits []lint.Edit) string {
-	var parts []string
-	for _, e := range edits {
-		if e.Start < 0 || e.End > len(text) || e.Start > e.End {
-			continue
-		}
-		old := shownText(text[e.Start:e.End], true, true)
-		parts = append(parts, strconv.Quote(old)+" → "+strconv.Quote(safeText(e.New)))
-		if len(parts) == 3 && len(edits) > 3 {
-			parts = append(parts, "…")
-			break
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 // ruleWhat is the description of a rule for the head of its group: the
@@ -557,4 +572,71 @@ func verbS(n int, many, one string) string {
 		return one
 	}
 	return many
+}
+
+// newSugg builds the view of a suggested edit shown in the text.
+func newSugg(id string, r *pipeline.Result, e shownSuggestion) *htmlSugg {
+	x := &r.Findings[e.finding]
+	return &htmlSugg{
+		ID: id, Href: "#" + id, Rule: x.Rule, Message: safeText(x.Message), Severity: x.Severity.String(),
+		Title: safeText("Suggestion, not applied: " + x.Rule + ": " + x.Message),
+		Old:   shownText(r.Original[e.Start:e.End], true, true),
+		New:   safeText(e.New),
+	}
+}
+
+// A shownSuggestion is a suggested edit of finding, shown in the text.
+type shownSuggestion struct {
+	lint.Edit
+	finding int
+}
+
+// suggestionsOf returns the suggested edits of r's findings that can be
+// shown in the text, in order: each one that overlaps no change and no
+// edit before it (a suggestion inside a removed paragraph is listed with
+// its finding only).
+func suggestionsOf(r *pipeline.Result, valid bool) []shownSuggestion {
+	if !valid {
+		return nil
+	}
+	var out []shownSuggestion
+	for i := range r.Findings {
+		for _, e := range r.Findings[i].Suggestion {
+			out = append(out, shownSuggestion{e, i})
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(out, func(a, b shownSuggestion) int { return a.Start - b.Start })
+	kept, end, c := out[:0], 0, 0
+	for _, e := range out {
+		if e.Start < end || e.End > len(r.Original) || e.End < e.Start {
+			continue
+		}
+		for c < len(r.Changes) && r.Changes[c].End <= e.Start && r.Changes[c].Start < e.Start {
+			c++ // wholly before e
+		}
+		clash := false
+		for k := c; k < len(r.Changes) && r.Changes[k].Start < e.End; k++ {
+			if ch := r.Changes[k]; e.Start < ch.End && ch.Start < e.End {
+				clash = true // they overlap: the change is shown
+				break
+			}
+		}
+		if !clash {
+			kept = append(kept, e)
+			end = e.End
+		}
+	}
+	return kept
+}
+
+// editsOf converts edits of the original to the report's.
+func editsOf(edits []lint.Edit) []Edit {
+	out := make([]Edit, len(edits))
+	for i, e := range edits {
+		out[i] = Edit{Offset: e.Start, EndOffset: e.End, New: e.New}
+	}
+	return out
 }

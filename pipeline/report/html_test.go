@@ -47,7 +47,8 @@ func TestHTMLExplains(t *testing.T) {
 		`<span class="cname old">NO-BREAK SPACE</span><span class="cname new">→ SPACE</span>`,
 		// Findings that changed nothing, as such.
 		`TODO left in the text <em class="state">(reported, not changed)</em>`,
-		`<em class="state">(suggestion, not applied: &#34;teh&#34; → &#34;the&#34;)</em>`,
+		`<span class="sugg-note">Suggestion, not applied: replace &#34;teh&#34; with &#34;the&#34;</span>`,
+		`<span class="sugg" id="d1-s1" data-rule="test.maybe" title="Suggestion, not applied: test.maybe: &#34;teh&#34; → &#34;the&#34;"><span class="sold">teh</span><span class="snew">the</span></span><span class="note snote" role="note">`,
 		// Four findings of one rule: a closed group, its count first.
 		`<details class="group sev-warning" data-rule="test.quote">`,
 		`<summary><span class="n">4 ×</span>`,
