@@ -27,6 +27,7 @@ requests in progress):
                     → {"text": CLEANED, "findings": [...], "changes": [...]}
    POST /v1/check   → the JSON document of check --format json
    POST /v1/diff    → the unified diff of diff
+   POST /v1/html    → the document's section of the HTML report (for the page)
    GET  /           a page: paste a story, see the changes with their reasons,
                     reject or accept each, copy the clean text
 
