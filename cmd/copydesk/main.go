@@ -188,6 +188,7 @@ Examples:
 			e.splitCommand(),
 			e.initCommand(),
 			e.lspCommand(),
+			e.serveCommand(),
 		},
 	}
 }
