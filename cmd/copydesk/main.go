@@ -213,6 +213,7 @@ Examples:
 			e.completionCommand(),
 			e.manCommand(),
 			e.lspCommand(),
+			e.serveCommand(),
 		},
 	}
 }
