@@ -186,6 +186,7 @@ Examples:
 			e.rulesCommand(),
 			e.splitCommand(),
 			e.initCommand(),
+			e.corpusCommand(),
 		},
 	}
 }
