@@ -50,7 +50,7 @@ func (p Params) Options() Options {
 }
 
 // Diff returns the first parameter that differs between p and q, as
-// "NAME: A vs B", or "" when they are the same.
+// "NAME A, not B" (p's value, then q's), or "" when they are the same.
 func (p Params) Diff(q Params) string {
 	a, _ := json.Marshal(p)
 	b, _ := json.Marshal(q)
@@ -62,17 +62,17 @@ func (p Params) Diff(q Params) string {
 	json.Unmarshal(b, &mb)
 	for _, k := range []string{"version", "min_words", "near_threshold", "bands", "rows", "shingle", "remove", "drop_duplicate_docs"} {
 		if fmt.Sprint(ma[k]) != fmt.Sprint(mb[k]) {
-			return fmt.Sprintf("%s: %v vs %v", k, ma[k], mb[k])
+			return fmt.Sprintf("%s %v, not %v", k, ma[k], mb[k])
 		}
 	}
 	for k, v := range p.Extra {
 		if q.Extra[k] != v {
-			return fmt.Sprintf("%s: %q vs %q", k, v, q.Extra[k])
+			return fmt.Sprintf("%s %q, not %q", k, v, q.Extra[k])
 		}
 	}
 	for k, v := range q.Extra {
 		if _, ok := p.Extra[k]; !ok {
-			return fmt.Sprintf("%s: %q vs %q", k, "", v)
+			return fmt.Sprintf("%s %q, not %q", k, "", v)
 		}
 	}
 	return "options"
