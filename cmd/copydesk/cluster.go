@@ -190,6 +190,7 @@ func (e *env) decideCommand() *cli.Command {
 			&cli.StringFlag{Name: "index", Usage: "judge against, and add to, the seen-index `PATH`", TakesFile: true},
 			&cli.BoolFlag{Name: "repair-index", Usage: "with --index: keep every good frame of a damaged seen-index"},
 			&cli.StringFlag{Name: "stats", Usage: "write the counts as JSON to `FILE`", TakesFile: true},
+			&cli.IntFlag{Name: "sharded", Usage: "approximate, for corpora too large for one machine: judge each key (document, MinHash band, paragraph) against the first document that has it, in `R` partitions of the keys, one in memory at a time"},
 		},
 		Action: e.decide,
 	})
@@ -252,6 +253,10 @@ func (e *env) decide(c *cli.Context) error {
 	if c.IsSet("min-words") && c.Int("min-words") != p.MinWords {
 		return fmt.Errorf("%s: made with min_words %d, but --min-words is %d", args[0], p.MinWords, c.Int("min-words"))
 	}
+	sharded := c.Int("sharded")
+	if sharded < 0 || sharded > 0 && c.IsSet("index") {
+		return usagef("corpus decide: --sharded %d: want 1 or more, without --index", sharded)
+	}
 	if path := c.String("index"); path != "" {
 		idx, err := e.openIndex(path, c.Bool("repair-index"))
 		if err != nil {
@@ -269,7 +274,12 @@ func (e *env) decide(c *cli.Context) error {
 		return err
 	}
 	defer out.Abort()
-	st, err := corpus.Decide(corpus.New(opts), files, p.Extra, out)
+	var st corpus.Stats
+	if sharded > 0 {
+		st, err = corpus.DecideSharded(opts, files, p.Extra, sharded, out)
+	} else {
+		st, err = corpus.Decide(corpus.New(opts), files, p.Extra, out)
+	}
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,7 @@ type ShardInfo struct {
 // A DecisionHeader opens a decision file.
 type DecisionHeader struct {
 	Format string      `json:"decisions"`
+	Mode   string      `json:"mode,omitempty"` // "" for Decide's exact decisions
 	Params Params      `json:"params"`
 	Shards []ShardInfo `json:"shards"`
 }
@@ -48,64 +49,18 @@ type DecisionsEnd struct {
 // Params as each other and as c, and complete. Any other set is an
 // error naming the file, and nothing is decided.
 func Decide(c *Corpus, files []SignatureFile, extra map[string]string, w io.Writer) (Stats, error) {
-	type shard struct {
-		f SignatureFile
-		h ShardHeader
+	head, err := checkShards(c.Options(), files, extra)
+	if err != nil {
+		return Stats{}, err
 	}
-	shards := make([]shard, 0, len(files))
-	for _, f := range files {
-		rc, err := f.Open()
-		if err != nil {
-			return Stats{}, fmt.Errorf("reading %s: %w", f.Name, err)
-		}
-		sr, err := NewSignatureReader(rc, f.Name)
-		rc.Close()
-		if err != nil {
-			return Stats{}, err
-		}
-		shards = append(shards, shard{f, sr.Header()})
-	}
-	if len(shards) == 0 {
-		return Stats{}, fmt.Errorf("corpus decide: no signature files")
-	}
-	slices.SortStableFunc(shards, func(a, b shard) int { return a.h.Shard - b.h.Shard })
-	want := c.Options().Params()
-	want.Extra = shards[0].h.Params.Extra
-	if extra != nil {
-		want.Extra = extra
-	}
-	total := shards[0].h.Shards
-	for i, s := range shards {
-		if d := s.h.Params.Diff(want); d != "" {
-			return Stats{}, fmt.Errorf("%s: made with other options than %s (%s)", s.f.Name, describe(i, shards[0].f.Name), d)
-		}
-		if s.h.Shards != total {
-			return Stats{}, fmt.Errorf("%s: shard %d of %d, but %s is of %d", s.f.Name, s.h.Shard, s.h.Shards, shards[0].f.Name, total)
-		}
-		if i > 0 && s.h.Shard == shards[i-1].h.Shard {
-			return Stats{}, fmt.Errorf("%s: shard %d twice (and %s)", s.f.Name, s.h.Shard, shards[i-1].f.Name)
-		}
-		if i > 0 && s.h.Shard != shards[i-1].h.Shard+1 {
-			return Stats{}, fmt.Errorf("shard %d missing: between %s and %s", shards[i-1].h.Shard+1, shards[i-1].f.Name, s.f.Name)
-		}
-	}
-	if total > 0 {
-		if first := shards[0].h.Shard; first != 0 {
-			return Stats{}, fmt.Errorf("shard 0 of %d missing (the first is %s)", total, shards[0].f.Name)
-		}
-		if n := len(shards); n != total {
-			return Stats{}, fmt.Errorf("shard %d of %d missing (the last is %s)", n, total, shards[n-1].f.Name)
-		}
-	}
-
 	// The decisions go after the header, which lists the shards' ends,
 	// known only once every file has been read: they wait in memory
 	// (only the non-empty ones, small).
 	start := c.Stats()
 	var body []byte
 	var n int64
-	head := DecisionHeader{Format: DecisionFormat, Params: want}
-	for _, s := range shards {
+	dh := DecisionHeader{Format: DecisionFormat, Params: head.params}
+	for _, s := range head.files {
 		rc, err := s.f.Open()
 		if err != nil {
 			return Stats{}, fmt.Errorf("reading %s: %w", s.f.Name, err)
@@ -136,14 +91,14 @@ func Decide(c *Corpus, files []SignatureFile, extra map[string]string, w io.Writ
 		}
 		rc.Close()
 		end, _ := sr.End()
-		head.Shards = append(head.Shards, ShardInfo{Shard: s.h.Shard, File: s.f.Name, ShardEnd: end})
+		dh.Shards = append(dh.Shards, ShardInfo{Shard: s.h.Shard, File: s.f.Name, ShardEnd: end})
 	}
 	st := c.Stats()
 	st = Stats{Docs: st.Docs - start.Docs, ExactDocs: st.ExactDocs - start.ExactDocs, NearDocs: st.NearDocs - start.NearDocs,
 		DroppedDocs: st.DroppedDocs - start.DroppedDocs, RepeatedParagraphs: st.RepeatedParagraphs - start.RepeatedParagraphs,
 		RemovedParagraphs: st.RemovedParagraphs - start.RemovedParagraphs}
 	bw := bufio.NewWriter(w)
-	hb, err := json.Marshal(head)
+	hb, err := json.Marshal(dh)
 	if err != nil {
 		return st, fmt.Errorf("corpus decide: %w", err)
 	}
@@ -325,4 +280,70 @@ func (d *Decided) ApplyTo(name string, doc *Doc, remove bool) error {
 	}
 	d.Attach(doc, remove)
 	return nil
+}
+
+// A shardFile is a signature file whose header has been checked.
+type shardFile struct {
+	f       SignatureFile
+	h       ShardHeader
+	end     ShardEnd
+	records int64
+}
+
+// shardSet is a checked set of signature files, in shard order.
+type shardSet struct {
+	files  []shardFile
+	params Params
+}
+
+// checkShards reads the headers of files and checks that they are one
+// per shard, consecutive, made with opts's parameters and extra (the
+// first file's Extra when nil). The errors name the file.
+func checkShards(opts Options, files []SignatureFile, extra map[string]string) (*shardSet, error) {
+	shards := make([]shardFile, 0, len(files))
+	for _, f := range files {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", f.Name, err)
+		}
+		sr, err := NewSignatureReader(rc, f.Name)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		shards = append(shards, shardFile{f: f, h: sr.Header()})
+	}
+	if len(shards) == 0 {
+		return nil, fmt.Errorf("corpus decide: no signature files")
+	}
+	slices.SortStableFunc(shards, func(a, b shardFile) int { return a.h.Shard - b.h.Shard })
+	want := opts.Params()
+	want.Extra = shards[0].h.Params.Extra
+	if extra != nil {
+		want.Extra = extra
+	}
+	total := shards[0].h.Shards
+	for i, s := range shards {
+		if d := s.h.Params.Diff(want); d != "" {
+			return nil, fmt.Errorf("%s: made with other options than %s (%s)", s.f.Name, describe(i, shards[0].f.Name), d)
+		}
+		if s.h.Shards != total {
+			return nil, fmt.Errorf("%s: shard %d of %d, but %s is of %d", s.f.Name, s.h.Shard, s.h.Shards, shards[0].f.Name, total)
+		}
+		if i > 0 && s.h.Shard == shards[i-1].h.Shard {
+			return nil, fmt.Errorf("%s: shard %d twice (and %s)", s.f.Name, s.h.Shard, shards[i-1].f.Name)
+		}
+		if i > 0 && s.h.Shard != shards[i-1].h.Shard+1 {
+			return nil, fmt.Errorf("shard %d missing: between %s and %s", shards[i-1].h.Shard+1, shards[i-1].f.Name, s.f.Name)
+		}
+	}
+	if total > 0 {
+		if first := shards[0].h.Shard; first != 0 {
+			return nil, fmt.Errorf("shard 0 of %d missing (the first is %s)", total, shards[0].f.Name)
+		}
+		if n := len(shards); n != total {
+			return nil, fmt.Errorf("shard %d of %d missing (the last is %s)", n, total, shards[n-1].f.Name)
+		}
+	}
+	return &shardSet{files: shards, params: want}, nil
 }
