@@ -279,3 +279,94 @@ func TestClusterBadInput(t *testing.T) {
 		t.Error("signature file without its format")
 	}
 }
+
+// TestClusterCompressed runs the contract on compressed shards, with
+// compressed outputs: the checksums are of the records, not the bytes.
+func TestClusterCompressed(t *testing.T) {
+	dir := runContract(t, chainRecords(4, 10, 4))
+	for _, s := range []string{
+		`gzip -c part-1.jsonl > part-1.jsonl.gz`,
+		`"$CD" clean ` + clusterFlagsLine + ` --emit-signatures sigs/part-1.jsonl --shard 1/3 -o cleaned/part-1.jsonl.gz part-1.jsonl.gz`,
+		`"$CD" corpus decide -o decisions.jsonl sigs/*.jsonl`,
+		`"$CD" corpus apply --decisions decisions.jsonl -o out/part-1.jsonl.gz cleaned/part-1.jsonl.gz`,
+		`gzip -dc out/part-1.jsonl.gz > out/part-1.jsonl`,
+	} {
+		if out, err := runSh(t, dir, s); err != nil {
+			t.Fatalf("%s: %v\n%s", s, err, out)
+		}
+	}
+	checkContract(t, dir)
+}
+
+// TestJSONLShardInputs: a directory of shards (plain, .gz) and a glob
+// are read in name order, as one input of their records.
+func TestJSONLShardInputs(t *testing.T) {
+	dir := t.TempDir()
+	recs := chainRecords(6, 6, 3)
+	var all strings.Builder
+	for _, r := range recs {
+		all.WriteString(r)
+	}
+	writeTestFile(t, filepath.Join(dir, "all.jsonl"), all.String())
+	os.Mkdir(filepath.Join(dir, "shards"), 0o755)
+	for s := range 3 {
+		var part strings.Builder
+		for _, r := range recs[s*len(recs)/3 : (s+1)*len(recs)/3] {
+			part.WriteString(r)
+		}
+		writeTestFile(t, filepath.Join(dir, "shards", fmt.Sprintf("part-%d.jsonl", s)), part.String())
+	}
+	writeTestFile(t, filepath.Join(dir, "shards", "notes.txt"), "not a shard\n")
+	for _, s := range []string{
+		`gzip shards/part-1.jsonl`,
+		`"$CD" clean ` + clusterFlagsLine + ` -o one.jsonl all.jsonl`,
+		`"$CD" clean ` + clusterFlagsLine + ` -o dir.jsonl shards`,
+		`"$CD" clean ` + clusterFlagsLine + ` -o glob.jsonl 'shards/part-*'`,
+	} {
+		if out, err := runSh(t, dir, s); err != nil {
+			t.Fatalf("%s: %v\n%s", s, err, out)
+		}
+	}
+	want := readTestFile(t, filepath.Join(dir, "one.jsonl"))
+	for _, f := range []string{"dir.jsonl", "glob.jsonl"} {
+		if got := readTestFile(t, filepath.Join(dir, f)); got != want {
+			t.Errorf("%s differs from one input's output", f)
+		}
+	}
+	if out, err := runSh(t, dir, `"$CD" clean --jsonl -o x.jsonl 'nothing-*.jsonl'`); err == nil || !strings.Contains(out, "no file matches") {
+		t.Errorf("a glob that matches nothing: %v %q", err, out)
+	}
+}
+
+// TestCheckJSONL: check --jsonl reports each record's findings as
+// FILE:LINE and rewrites nothing; a line that is not a record is an
+// error.
+func TestCheckJSONL(t *testing.T) {
+	dir := t.TempDir()
+	in := `{"id":1,"text":"Hello world.."}` + "\n\n" + `{"id":2,"text":"Fine."}` + "\n" + `{"id":3,"body":"x"}` + "\n"
+	writeTestFile(t, filepath.Join(dir, "r.jsonl"), in)
+	out, err := runSh(t, dir, `"$CD" check --jsonl --format short r.jsonl`)
+	if err == nil || !strings.Contains(out, "r.jsonl:1:1:12: warning: stray double period") || !strings.Contains(out, `r.jsonl:4: not a record: no "text" field`) {
+		t.Errorf("check --jsonl: %v\n%s", err, out)
+	}
+	if strings.Contains(out, "r.jsonl:3:") {
+		t.Errorf("a clean record reported:\n%s", out)
+	}
+	if got := readTestFile(t, filepath.Join(dir, "r.jsonl")); got != in {
+		t.Error("check --jsonl changed its input")
+	}
+	out, err = runSh(t, dir, `head -n 3 r.jsonl | gzip > g.jsonl.gz && "$CD" check --jsonl --format json g.jsonl.gz`)
+	if code := exitCode(err); code != 1 || !strings.Contains(out, `"punct.double-period"`) {
+		t.Errorf("check --jsonl --format json on .gz: exit %d\n%s", code, out)
+	}
+}
+
+func exitCode(err error) int {
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
+}

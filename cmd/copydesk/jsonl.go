@@ -76,6 +76,10 @@ func (e *env) cleanJSONL(c *cli.Context, o *options, output string) error {
 	if err := misplacedFlag(o.cmd, args); err != nil {
 		return err
 	}
+	args, err := jsonlInputs(args) // a directory or glob of shards, in name order
+	if err != nil {
+		return err
+	}
 	j := &jsonlRun{e: e, o: o, cf: readCorpusFlags(c), out: e.stdout}
 	defer j.abort()
 	if err := j.setup(c); err != nil {
