@@ -383,9 +383,27 @@ func (e *env) apply(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	display := in // the input as messages name it
+	if in == "-" {
+		// Standard input is read twice (its checksum, then its records):
+		// it is kept in a temporary file.
+		tmp, err := os.CreateTemp("", "copydesk-apply-*.jsonl")
+		if err != nil {
+			return fmt.Errorf("reading standard input: %w", err)
+		}
+		defer os.Remove(tmp.Name())
+		_, err = io.Copy(tmp, e.stdin)
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("reading standard input: %w", err)
+		}
+		in, display = tmp.Name(), "standard input"
+	}
 	lines, sum, err := checksum(in)
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", in, err)
+		return fmt.Errorf("reading %s: %w", display, err)
 	}
 	// Which shard the input is: by its checksum, and the shard or the
 	// output's name when shards have the same bytes.
@@ -397,7 +415,7 @@ func (e *env) apply(c *cli.Context) error {
 			return fmt.Errorf("%s: no shard %d", dpath, shard)
 		}
 		if info.Lines != lines || info.XXH64 != sum {
-			return fmt.Errorf("%s: not the first-pass output of shard %d (%d lines, checksum %s; %s has %d lines, checksum %s)", in, shard, info.Lines, info.XXH64, in, lines, sum)
+			return fmt.Errorf("%s: not the first-pass output of shard %d (%d lines, checksum %s; %s has %d lines, checksum %s)", display, shard, info.Lines, info.XXH64, display, lines, sum)
 		}
 	} else {
 		if len(match) > 1 {
@@ -411,11 +429,11 @@ func (e *env) apply(c *cli.Context) error {
 		}
 		switch len(match) {
 		case 0:
-			return fmt.Errorf("%s: not the first-pass output of any shard %s decides about (%d lines, checksum %s): a wrong shard, or changed since", in, dpath, lines, sum)
+			return fmt.Errorf("%s: not the first-pass output of any shard %s decides about (%d lines, checksum %s): a wrong shard, or changed since", display, dpath, lines, sum)
 		case 1:
 			shard = match[0].Shard
 		default:
-			return fmt.Errorf("%s: the output of several shards: give --shard", in)
+			return fmt.Errorf("%s: the output of several shards: give --shard", display)
 		}
 	}
 	p := ds.Header.Params
@@ -444,7 +462,7 @@ func (e *env) apply(c *cli.Context) error {
 	var used, already int64
 	cs := &jsonl.CorpusSummary{}
 	jopts := jsonl.Options{
-		Field: field, IDField: idField, Name: in, Workers: c.Int("jobs"),
+		Field: field, IDField: idField, Name: display, Workers: c.Int("jobs"),
 		Checker: checker, NewPipeline: func() *pipeline.Pipeline { return newPipeline(registry.Options{}) },
 		Corpus: corpus.New(p.Options()),
 		Decide: func(r jsonl.Record) (*corpus.Decision, error) {
@@ -457,7 +475,7 @@ func (e *env) apply(c *cli.Context) error {
 				name = d.Doc // records without ids are named by the first pass's input and line
 			}
 			if err := d.ApplyTo(name, r.Doc, p.Remove); err != nil {
-				return nil, fmt.Errorf("%s: %w: decisions for another shard?", in, err)
+				return nil, fmt.Errorf("%s: %w: decisions for another shard?", display, err)
 			}
 			used++
 			switch {
@@ -478,43 +496,48 @@ func (e *env) apply(c *cli.Context) error {
 			return d.Decision, nil
 		},
 	}
-	out, err := e.createAtomic(output)
-	if err != nil {
-		return err
+	var out *atomicFile
+	var w io.Writer = e.stdout
+	if output != "-" && !isStdout(output) {
+		if out, err = e.createAtomic(output); err != nil {
+			return err
+		}
+		defer out.Abort()
+		w = out
 	}
-	defer out.Abort()
-	var w io.Writer = out
 	var zw io.WriteCloser
 	if comp := jsonl.CompressionFor(output); comp != jsonl.Plain {
-		if zw, err = jsonl.NewWriter(out, comp); err != nil {
+		if zw, err = jsonl.NewWriter(w, comp); err != nil {
 			return fmt.Errorf("writing %s: %w", output, err)
 		}
 		w = zw
 	}
 	rf, err := os.Open(in)
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", in, err)
+		return fmt.Errorf("reading %s: %w", display, err)
 	}
 	defer rf.Close()
 	rc, _, err := jsonl.OpenInput(rf)
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", in, err)
+		return fmt.Errorf("reading %s: %w", display, err)
 	}
 	defer rc.Close()
 	s, err := jsonl.CleanJSONL(context.Background(), rc, w, jopts)
 	if err != nil {
-		return err
+		return outputError(err)
 	}
 	if n := int64(ds.Count(shard)); used != n {
-		return fmt.Errorf("%s: %d of the %d decisions about shard %d apply to no record: decisions for another shard?", in, n-used, n, shard)
+		return fmt.Errorf("%s: %d of the %d decisions about shard %d apply to no record: decisions for another shard?", display, n-used, n, shard)
 	}
 	if zw != nil {
 		if err := zw.Close(); err != nil {
 			return fmt.Errorf("writing %s: %w", output, err)
 		}
 	}
-	if err := out.Commit(); err != nil {
-		return err
+	if out != nil {
+		if err := out.Commit(); err != nil {
+			return err
+		}
 	}
 	// The counts are what this pass added to the first pass's: records
 	// it changed that clean had left alone, its findings and drops.
@@ -529,6 +552,6 @@ func (e *env) apply(c *cli.Context) error {
 			return err
 		}
 	}
-	fmt.Fprintf(e.stderr, "copydesk: %s is shard %d: %d decisions applied, %d records dropped\n", in, shard, used, s.DroppedDocs)
+	fmt.Fprintf(e.stderr, "copydesk: %s is shard %d: %d decisions applied, %d records dropped\n", display, shard, used, s.DroppedDocs)
 	return nil
 }

@@ -370,3 +370,17 @@ func exitCode(err error) int {
 	}
 	return 0
 }
+
+// TestClusterPipes runs both passes of a shard as filters, standard
+// input to standard output, as Hadoop streaming and Spark run them.
+func TestClusterPipes(t *testing.T) {
+	dir := runContract(t, chainRecords(8, 10, 4))
+	line := `"$CD" clean ` + clusterFlagsLine + ` --emit-signatures sigs/part-2.jsonl --shard 2/3 -o - - < part-2.jsonl 2>/dev/null | "$CD" corpus apply --decisions decisions.jsonl -o - - 2>/dev/null`
+	out, err := runSh(t, dir, line)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if want := readTestFile(t, filepath.Join(dir, "out/part-2.jsonl")); out != want {
+		t.Errorf("the filters' output differs from the files'")
+	}
+}

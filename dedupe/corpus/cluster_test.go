@@ -422,3 +422,33 @@ func TestDecideMemory(t *testing.T) {
 		t.Error("no memory measured")
 	}
 }
+
+// BenchmarkDecide decides 21,334 documents from three shards'
+// signatures, as corpus decide does (reading and parsing included).
+func BenchmarkDecide(b *testing.B) {
+	names, texts := chainTexts(9, 4000, 5)
+	opts := Options{Remove: true, DropDuplicateDocs: true}
+	files := sign(b, opts, names, texts, 3)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Decide(New(opts), files, nil, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(names)), "ns/doc")
+}
+
+// BenchmarkDecideSharded is BenchmarkDecide in the sharded mode, with 4
+// reducers.
+func BenchmarkDecideSharded(b *testing.B) {
+	names, texts := chainTexts(9, 4000, 5)
+	opts := Options{Remove: true, DropDuplicateDocs: true}
+	files := sign(b, opts, names, texts, 3)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := DecideSharded(opts, files, nil, 4, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(names)), "ns/doc")
+}
