@@ -110,6 +110,10 @@ type Result struct {
 	Config *config.Config
 	// Options are the pipeline options the document was run with.
 	Options registry.Options
+	// Fallback, if not nil, says why a Markdown document was checked as
+	// plain text (a shape that would cost more than its size to parse);
+	// its finding (rule markdown.fallback) is in the result too.
+	Fallback *markdown.Fallback
 }
 
 // A Checker checks documents as copydesk's commands do: it finds each
@@ -264,8 +268,9 @@ func (w *Worker) Check(d Doc) (Result, error) {
 	p := w.Pipeline(cfg, opts)
 	md := c.IsMarkdown(d)
 	var g *pipeline.Guard
+	var fb *markdown.Fallback
 	if md {
-		g = markdown.Guard(d.Text)
+		g, fb = markdown.Check(d.Text)
 	}
 	set := suppress.Parse(d.Text, md, c.known)
 	if !set.Empty() {
@@ -288,7 +293,10 @@ func (w *Worker) Check(d Doc) (Result, error) {
 	if !c.opts.FixesOnly && !set.Empty() {
 		set.AddTo(r, opts.Disabled, opts.Severity)
 	}
-	return Result{Result: r, Guard: g, Markdown: md, Config: cfg, Options: opts}, nil
+	if fb != nil && !c.opts.FixesOnly {
+		markdown.AddFallback(r, fb, opts.Disabled, opts.Severity)
+	}
+	return Result{Result: r, Guard: g, Markdown: md, Config: cfg, Options: opts, Fallback: fb}, nil
 }
 
 // mergeSpans merges two sorted lists of spans into one sorted list of

@@ -242,7 +242,8 @@ func TestTypographicKeepsCode(t *testing.T) {
 func countKinds(t testing.TB, src string) string {
 	t.Helper()
 	n := map[string]int{}
-	_ = ast.Walk(parse(src, frontMatter(src)), func(x ast.Node, entering bool) (ast.WalkStatus, error) {
+	_, doc, _ := parse(src, frontMatter(src))
+	_ = ast.Walk(doc, func(x ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			switch x.Kind() {
 			case ast.KindEmphasis, ast.KindLink, ast.KindImage, east.KindStrikethrough, ast.KindHeading:
