@@ -384,3 +384,45 @@ func TestClusterPipes(t *testing.T) {
 		t.Errorf("the filters' output differs from the files'")
 	}
 }
+
+// TestClusterIndex: with a seen-index, decide judges against earlier
+// runs as clean --index does, and a re-run of decide gives the same
+// bytes.
+func TestClusterIndex(t *testing.T) {
+	first := chainRecords(10, 12, 3)
+	second := chainRecords(11, 12, 3)
+	for i := 0; i < len(first); i += 4 {
+		second[i] = strings.Replace(first[i], `"id":"`, `"id":"again-`, 1)
+	}
+	dirA := runContract(t, first)
+	dirB := runContract(t, second)
+	steps := []string{
+		// One process a run, the index carried over.
+		`"$CD" clean ` + clusterFlagsLine + ` --index one.idx -o /dev/null ` + dirA + `/all.jsonl`,
+		`"$CD" clean ` + clusterFlagsLine + ` --index one.idx -o single-index.jsonl all.jsonl`,
+		// Shards, the index given to decide.
+		`"$CD" corpus decide --index shards.idx -o a.jsonl ` + dirA + `/sigs/*.jsonl`,
+		`"$CD" corpus decide --index shards.idx -o d1.jsonl sigs/*.jsonl`,
+		`cp shards.idx again.idx && "$CD" corpus decide --index again.idx -o d2.jsonl sigs/*.jsonl`,
+		`for n in 0 1 2; do "$CD" corpus apply --decisions d1.jsonl -o out/i-$n.jsonl cleaned/part-$n.jsonl || exit 1; done`,
+	}
+	for _, s := range steps {
+		if out, err := runSh(t, dirB, s); err != nil {
+			t.Fatalf("%s: %v\n%s", s, err, out)
+		}
+	}
+	var got strings.Builder
+	for n := range 3 {
+		got.WriteString(readTestFile(t, filepath.Join(dirB, fmt.Sprintf("out/i-%d.jsonl", n))))
+	}
+	want := readTestFile(t, filepath.Join(dirB, "single-index.jsonl"))
+	if got.String() != want {
+		t.Errorf("with a seen-index, the shards' output differs from one process's")
+	}
+	if want == readTestFile(t, filepath.Join(dirB, "single.jsonl")) {
+		t.Error("the index changed nothing: the test proves nothing")
+	}
+	if readTestFile(t, filepath.Join(dirB, "d1.jsonl")) != readTestFile(t, filepath.Join(dirB, "d2.jsonl")) {
+		t.Error("decide over the same signatures again gave other decisions")
+	}
+}
