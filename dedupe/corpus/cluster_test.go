@@ -452,3 +452,39 @@ func BenchmarkDecideSharded(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(names)), "ns/doc")
 }
+
+// FuzzReadFiles: damaged signature and decision files are errors, never
+// panics.
+func FuzzReadFiles(f *testing.F) {
+	opts := Options{Remove: true, DropDuplicateDocs: true}
+	names, texts := chainTexts(12, 3, 3)
+	files := sign(f, opts, names, texts, 1)
+	rc, _ := files[0].Open()
+	sig, _ := io.ReadAll(rc)
+	var dec bytes.Buffer
+	if _, err := Decide(New(opts), files, nil, &dec); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(sig)
+	f.Add(dec.Bytes())
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if sr, err := NewSignatureReader(bytes.NewReader(b), "sig"); err == nil {
+			for {
+				if _, err := sr.Next(); err != nil {
+					break
+				}
+			}
+		}
+		if ds, err := ReadDecisions(bytes.NewReader(b), "dec"); err == nil {
+			a := NewAnalyzer(opts)
+			doc := a.Analyze("one two three four five six seven eight nine ten\n\neleven")
+			for s := range ds.by {
+				for _, d := range ds.by[s] {
+					if d.ApplyTo(d.Doc, doc, true) == nil {
+						d.Stage().Check("one two three four five six seven eight nine ten\n\neleven")
+					}
+				}
+			}
+		}
+	})
+}

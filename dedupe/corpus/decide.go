@@ -284,10 +284,9 @@ func (d *Decided) ApplyTo(name string, doc *Doc, remove bool) error {
 
 // A shardFile is a signature file whose header has been checked.
 type shardFile struct {
-	f       SignatureFile
-	h       ShardHeader
-	end     ShardEnd
-	records int64
+	f   SignatureFile
+	h   ShardHeader
+	end ShardEnd
 }
 
 // shardSet is a checked set of signature files, in shard order.
