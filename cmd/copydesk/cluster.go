@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -40,6 +41,20 @@ type sigRun struct {
 	hash   *xxhash.Digest
 	base   int64 // output lines of the inputs before the current one
 	output string
+	nl     int64 // line feeds written
+	last   byte  // the last byte written
+	wrote  bool  // whether any was
+	joins  bool  // the next input's first line joins the last one
+}
+
+// Write checksums and counts the output's bytes.
+func (s *sigRun) Write(p []byte) (int, error) {
+	s.hash.Write(p)
+	s.nl += int64(bytes.Count(p, []byte{'\n'}))
+	if len(p) > 0 {
+		s.last, s.wrote = p[len(p)-1], true
+	}
+	return len(p), nil
 }
 
 // corpusRuleSettings records the corpus rules' settings that change an
@@ -114,8 +129,11 @@ func (j *jsonlRun) openSignatures(c *cli.Context, co *corpus.Options) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	j.sig = s
-	j.out = io.MultiWriter(j.out, s.hash) // the output before compression
+	j.out = io.MultiWriter(j.out, s) // the output before compression
 	j.jopts.Decide = func(r jsonl.Record) (*corpus.Decision, error) {
+		if r.OutLine == 0 && s.joins {
+			return nil, fmt.Errorf("%s: its first record joins the last line of the input before, which has no line feed", j.jopts.Name)
+		}
 		err := s.w.Write(corpus.Signature{Line: s.base + r.OutLine, Name: r.Name, Changed: r.Changed, Doc: r.Doc})
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
@@ -125,10 +143,13 @@ func (j *jsonlRun) openSignatures(c *cli.Context, co *corpus.Options) error {
 	return nil
 }
 
-// advance counts an input's output lines, once it is cleaned.
-func (s *sigRun) advance(sum jsonl.Summary) {
+// advance counts an input's output lines, once it is cleaned: the
+// line feeds, so that an input whose last line has none continues that
+// line in the next input's first, as the output does.
+func (s *sigRun) advance(jsonl.Summary) {
 	if s != nil {
-		s.base += sum.Lines - sum.Rejected - sum.DroppedDocs
+		s.base = s.nl
+		s.joins = s.wrote && s.last != '\n'
 	}
 }
 
@@ -138,7 +159,11 @@ func (s *sigRun) commit() error {
 	if s == nil {
 		return nil
 	}
-	end := corpus.ShardEnd{Lines: s.base, Output: s.output, XXH64: fmt.Sprintf("%016x", s.hash.Sum64())}
+	lines := s.nl
+	if s.wrote && s.last != '\n' {
+		lines++ // a last line without a line feed
+	}
+	end := corpus.ShardEnd{Lines: lines, Output: s.output, XXH64: fmt.Sprintf("%016x", s.hash.Sum64())}
 	if err := s.w.Close(end); err != nil {
 		return fmt.Errorf("%s: %w", s.path, err)
 	}

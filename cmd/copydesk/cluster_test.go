@@ -258,6 +258,8 @@ func TestClusterBadInput(t *testing.T) {
 	fails(`"$CD" corpus apply --decisions decisions.jsonl --shard 0 -o x.jsonl cleaned/part-1.jsonl`, "cleaned/part-1.jsonl: not the first-pass output of shard 0")
 	fails(`head -n 5 cleaned/part-1.jsonl > c.jsonl && "$CD" corpus apply --decisions decisions.jsonl -o x.jsonl c.jsonl`, "c.jsonl: not the first-pass output of any shard")
 	fails(`sed '1s/w/W/' cleaned/part-2.jsonl > bad.jsonl && "$CD" corpus apply --decisions decisions.jsonl -o x.jsonl bad.jsonl`, "bad.jsonl: not the first-pass output of any shard")
+	// Inputs whose records would join: the first has no last line feed.
+	fails(`head -c -1 part-0.jsonl > nolf.jsonl && "$CD" clean `+clusterFlagsLine+` --emit-signatures j.jsonl -o x.jsonl nolf.jsonl part-1.jsonl`, "part-1.jsonl: its first record joins the last line")
 	if _, err := os.Stat(filepath.Join(dir, "x.jsonl")); err == nil {
 		t.Error("a failed apply left its output")
 	}
