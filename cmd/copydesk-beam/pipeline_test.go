@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
+
+	"github.com/copydesk/copydesk/dedupe"
+	"github.com/copydesk/copydesk/dedupe/corpus"
+	"github.com/copydesk/copydesk/pipeline/jsonl"
+	"github.com/copydesk/copydesk/pipeline/registry"
+)
+
+func TestMain(m *testing.M) {
+	beam.Init()
+	os.Exit(m.Run())
+}
+
+// bbcSample returns every step-th BBC article as a record, with a few
+// copies and near copies, or skips.
+func bbcSample(t *testing.T, step int) []string {
+	var files []string
+	for _, up := range []string{"../../..", "../../../.."} {
+		dir := filepath.Join(up, "shared", "data", "corpora", "bbc")
+		if files, _ = filepath.Glob(filepath.Join(dir, "*", "*.txt")); len(files) >= 2000 {
+			break
+		}
+	}
+	if len(files) < 2000 {
+		t.Skip("the BBC corpus is not in ../shared")
+	}
+	sort.Strings(files)
+	var recs []string
+	for i := 0; i < len(files); i += step {
+		b, err := os.ReadFile(files[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := json.Marshal(map[string]string{"id": filepath.Base(filepath.Dir(files[i])) + "/" + filepath.Base(files[i]), "text": strings.ToValidUTF8(string(b), "\uFFFD")})
+		recs = append(recs, string(r)+"\n")
+	}
+	for i := 0; i < 30; i++ {
+		r := strings.Replace(recs[(i*7)%len(recs)], `"id":"`, fmt.Sprintf(`"id":"dup%d-`, i), 1)
+		if i%2 == 1 {
+			r = strings.Replace(r, " the ", " a ", 2)
+		}
+		recs = append(recs, r)
+	}
+	return recs
+}
+
+// TestBeamBBC runs the pipeline on Prism over three shards of a BBC
+// sample (one gzipped) and compares with one process.
+func TestBeamBBC(t *testing.T) {
+	recs := bbcSample(t, 10)
+	dir := t.TempDir()
+	var all strings.Builder
+	for s := range 3 {
+		part := strings.Join(recs[s*len(recs)/3:(s+1)*len(recs)/3], "")
+		all.WriteString(part)
+		path := filepath.Join(dir, fmt.Sprintf("part-%d.jsonl", s))
+		data := []byte(part)
+		if s == 1 {
+			var b bytes.Buffer
+			zw := gzip.NewWriter(&b)
+			zw.Write(data)
+			zw.Close()
+			path, data = path+".gz", b.Bytes()
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := Config{Input: filepath.Join(dir, "part-*"), Output: filepath.Join(dir, "out.jsonl"), Field: "text", DocID: "id", Drop: true, Near: corpus.DefaultNearThreshold}
+	p, s := beam.NewPipelineWithRoot()
+	Build(s, cfg)
+	if _, err := prism.Execute(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(cfg.Output)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	sum, err := jsonl.CleanJSONL(context.Background(), strings.NewReader(all.String()), &want, jsonl.Options{
+		Field: "text", IDField: "id",
+		Pipeline: registry.Options{Dedupe: dedupe.Options{Mode: dedupe.Corpus}},
+		Corpus:   corpus.New(cfg.corpusOptions()),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.DroppedDocs == 0 || sum.Findings[corpus.RuleParagraph] == 0 {
+		t.Fatalf("the sample has no duplicates: %+v", sum)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("the pipeline's output (%d bytes) differs from one process's (%d bytes)", len(got), want.Len())
+	}
+}
