@@ -32,6 +32,7 @@ func main() {
 	flag.StringVar(&c.DocID, "doc-id", "", "the top-level member that names a record (default FILE:LINE)")
 	flag.BoolVar(&c.Drop, "drop-duplicate-docs", false, "leave out records that copy or nearly copy an earlier one")
 	flag.Float64Var(&c.Near, "near-docs", corpus.DefaultNearThreshold, "word 5-gram similarity from which a record nearly copies another; 0: off")
+	flag.BoolVar(&c.Sharded, "sharded", false, "decide by key (document, MinHash band, paragraph), each against the first record that has it: approximate, for corpora one task cannot hold")
 	flag.Parse()
 	beam.Init()
 	if c.Input == "" || c.Output == "" {

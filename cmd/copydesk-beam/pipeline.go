@@ -43,6 +43,9 @@ type Config struct {
 	DocID  string // the member that names a record ("": FILE:LINE)
 	Drop   bool   // --drop-duplicate-docs
 	Near   float64
+	// Sharded decides by key (approximate: see corpus.DecideSharded)
+	// instead of in one task.
+	Sharded bool
 }
 
 func (c Config) corpusOptions() corpus.Options {
@@ -61,7 +64,12 @@ func Build(s beam.Scope, c Config) {
 	lines := beam.ParDo(s, &readFn{}, files)
 	cleaned := beam.ParDo(s, &cleanFn{Cfg: c}, lines)
 	sigs := beam.ParDo(s, signatureOf, cleaned)
-	decisions := beam.ParDo(s, &decideFn{Cfg: c}, beam.GroupByKey(s, beam.AddFixedKey(s, sigs)))
+	var decisions beam.PCollection
+	if c.Sharded {
+		decisions = shardedDecisions(s, c, sigs)
+	} else {
+		decisions = beam.ParDo(s, &decideFn{Cfg: c}, beam.GroupByKey(s, beam.AddFixedKey(s, sigs)))
+	}
 	byKey := beam.ParDo(s, lineOf, cleaned)
 	out := beam.ParDo(s, &applyFn{Cfg: c}, beam.CoGroupByKey(s, byKey, decisions))
 	beam.ParDo0(s, &writeFn{Path: c.Output}, beam.GroupByKey(s, beam.AddFixedKey(s, out)))

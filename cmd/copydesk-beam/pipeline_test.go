@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -82,14 +83,34 @@ func TestBeamBBC(t *testing.T) {
 		}
 	}
 	cfg := Config{Input: filepath.Join(dir, "part-*"), Output: filepath.Join(dir, "out.jsonl"), Field: "text", DocID: "id", Drop: true, Near: corpus.DefaultNearThreshold}
-	p, s := beam.NewPipelineWithRoot()
-	Build(s, cfg)
-	if _, err := prism.Execute(context.Background(), p); err != nil {
-		t.Fatal(err)
+	run := func(cfg Config) []byte {
+		p, s := beam.NewPipelineWithRoot()
+		Build(s, cfg)
+		if _, err := prism.Execute(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(cfg.Output)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
 	}
-	got, err := os.ReadFile(cfg.Output)
+	got := run(cfg)
+	// The sharded mode agrees with the exact one on BBC (measured on the
+	// whole corpus: corpus.TestShardedAgreement).
+	sh := cfg
+	sh.Sharded, sh.Output = true, filepath.Join(dir, "sharded.jsonl.gz")
+	zgot := run(sh)
+	zr, err := gzip.NewReader(bytes.NewReader(zgot))
 	if err != nil {
 		t.Fatal(err)
+	}
+	shGot, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(shGot, got) {
+		t.Errorf("the sharded mode's output (%d bytes) differs from the exact mode's (%d bytes)", len(shGot), len(got))
 	}
 	var want bytes.Buffer
 	sum, err := jsonl.CleanJSONL(context.Background(), strings.NewReader(all.String()), &want, jsonl.Options{
