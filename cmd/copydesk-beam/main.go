@@ -13,8 +13,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"log"
+	"os"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs"
@@ -33,6 +35,7 @@ func main() {
 	flag.BoolVar(&c.Drop, "drop-duplicate-docs", false, "leave out records that copy or nearly copy an earlier one")
 	flag.Float64Var(&c.Near, "near-docs", corpus.DefaultNearThreshold, "word 5-gram similarity from which a record nearly copies another; 0: off")
 	flag.BoolVar(&c.Sharded, "sharded", false, "decide by key (document, MinHash band, paragraph), each against the first record that has it: approximate, for corpora one task cannot hold")
+	report := flag.String("report", "", "write the run's counts as JSON to `FILE` (local)")
 	flag.Parse()
 	beam.Init()
 	if c.Input == "" || c.Output == "" {
@@ -40,7 +43,14 @@ func main() {
 	}
 	p, s := beam.NewPipelineWithRoot()
 	Build(s, c)
-	if err := beamx.Run(context.Background(), p); err != nil {
+	r, err := beamx.RunWithMetrics(context.Background(), p)
+	if err != nil {
 		log.Fatalf("copydesk-beam: %v", err)
+	}
+	if *report != "" && r != nil {
+		b, _ := json.MarshalIndent(Report(r), "", "  ")
+		if err := os.WriteFile(*report, append(b, '\n'), 0o666); err != nil {
+			log.Fatalf("copydesk-beam: %v", err)
+		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/dedupe/corpus"
 	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/document"
 	"github.com/copydesk/copydesk/pipeline/jsonl"
 	"github.com/copydesk/copydesk/pipeline/registry"
 )
@@ -48,6 +49,20 @@ type Config struct {
 	Sharded bool
 }
 
+// jsonlOptions are the options of copydesk clean --jsonl --dedupe corpus
+// with the Config's: records checked as documents (suppression comments
+// count), only the rules that fix run. Its Corpus judges the records
+// before each other, as one process does.
+func (c Config) jsonlOptions() jsonl.Options {
+	ro := registry.Options{Dedupe: dedupe.Options{Mode: dedupe.Corpus}, FixesOnly: true}
+	ro.Normalize.Lang = "en"
+	return jsonl.Options{
+		Field: c.Field, IDField: c.DocID,
+		Checker: document.New(document.Options{Pipeline: ro, Format: document.Text, FixesOnly: true}),
+		Corpus:  corpus.New(c.corpusOptions()),
+	}
+}
+
 func (c Config) corpusOptions() corpus.Options {
 	o := corpus.Options{Remove: true, DropDuplicateDocs: c.Drop, NearThreshold: c.Near}
 	if c.Near == 0 {
@@ -73,6 +88,29 @@ func Build(s beam.Scope, c Config) {
 	byKey := beam.ParDo(s, lineOf, cleaned)
 	out := beam.ParDo(s, &applyFn{Cfg: c}, beam.CoGroupByKey(s, byKey, decisions))
 	beam.ParDo0(s, &writeFn{Path: c.Output}, beam.GroupByKey(s, beam.AddFixedKey(s, out)))
+}
+
+// The run's counts, as Beam counters in the namespace "copydesk": the
+// report.
+var (
+	countLines    = beam.NewCounter("copydesk", "lines")
+	countRecords  = beam.NewCounter("copydesk", "records")
+	countChanged  = beam.NewCounter("copydesk", "changed_by_cleaning")
+	countExact    = beam.NewCounter("copydesk", "exact_duplicate_docs")
+	countNear     = beam.NewCounter("copydesk", "near_duplicate_docs")
+	countDropped  = beam.NewCounter("copydesk", "dropped_docs")
+	countRepeated = beam.NewCounter("copydesk", "repeated_paragraphs")
+)
+
+// Report returns the run's counts by name, from a pipeline's result.
+func Report(r beam.PipelineResult) map[string]int64 {
+	out := map[string]int64{}
+	for _, c := range r.Metrics().AllMetrics().Counters() {
+		if c.Namespace() == "copydesk" {
+			out[c.Name()] += c.Result()
+		}
+	}
+	return out
 }
 
 // orderKey sorts records by file, then line.
@@ -138,21 +176,25 @@ func (fn *cleanFn) ProcessElement(ctx context.Context, key, line string) (Cleane
 	out := Cleaned{Key: key}
 	path, n, _ := strings.Cut(key, "\x00")
 	var w strings.Builder
-	opts := jsonl.Options{
-		Field: fn.Cfg.Field, IDField: fn.Cfg.DocID, Workers: 1,
-		Name:     fmt.Sprintf("%s:%s", path, strings.TrimLeft(n, "0")), // records without an id: FILE:LINE:1
-		Pipeline: registry.Options{Dedupe: dedupe.Options{Mode: dedupe.Corpus}},
-		Corpus:   corpus.New(fn.Cfg.corpusOptions()),
-		Decide: func(r jsonl.Record) (*corpus.Decision, error) {
-			b, err := json.Marshal(r.Doc)
-			out.Doc, out.Name, out.Changed = b, r.Name, r.Changed
-			return nil, err
-		},
+	opts := fn.Cfg.jsonlOptions()
+	opts.Workers = 1
+	opts.Name = fmt.Sprintf("%s:%s", path, strings.TrimLeft(n, "0")) // records without an id: FILE:LINE:1
+	opts.Decide = func(r jsonl.Record) (*corpus.Decision, error) {
+		b, err := json.Marshal(r.Doc)
+		out.Doc, out.Name, out.Changed = b, r.Name, r.Changed
+		return nil, err
 	}
 	if _, err := jsonl.CleanJSONL(ctx, strings.NewReader(line), &w, opts); err != nil {
 		return out, err
 	}
 	out.Line = w.String()
+	countLines.Inc(ctx, 1)
+	if out.Doc != nil {
+		countRecords.Inc(ctx, 1)
+		if out.Changed {
+			countChanged.Inc(ctx, 1)
+		}
+	}
 	return out, nil
 }
 
@@ -232,6 +274,17 @@ func (fn *applyFn) ProcessElement(ctx context.Context, key string, lines func(*C
 	}
 	if _, err := jsonl.CleanJSONL(ctx, strings.NewReader(c.Line), &w, opts); err != nil {
 		return err
+	}
+	switch {
+	case dec.CopyOf != "":
+		countExact.Inc(ctx, 1)
+	case dec.NearOf != "":
+		countNear.Inc(ctx, 1)
+	}
+	if dec.Drop {
+		countDropped.Inc(ctx, 1)
+	} else {
+		countRepeated.Inc(ctx, int64(len(dec.Repeats)))
 	}
 	if w.Len() > 0 {
 		emit(Out{key, w.String()})

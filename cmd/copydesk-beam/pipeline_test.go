@@ -16,10 +16,8 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 
-	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/dedupe/corpus"
 	"github.com/copydesk/copydesk/pipeline/jsonl"
-	"github.com/copydesk/copydesk/pipeline/registry"
 )
 
 func TestMain(m *testing.M) {
@@ -83,12 +81,15 @@ func TestBeamBBC(t *testing.T) {
 		}
 	}
 	cfg := Config{Input: filepath.Join(dir, "part-*"), Output: filepath.Join(dir, "out.jsonl"), Field: "text", DocID: "id", Drop: true, Near: corpus.DefaultNearThreshold}
+	var report map[string]int64
 	run := func(cfg Config) []byte {
 		p, s := beam.NewPipelineWithRoot()
 		Build(s, cfg)
-		if _, err := prism.Execute(context.Background(), p); err != nil {
+		r, err := prism.Execute(context.Background(), p)
+		if err != nil {
 			t.Fatal(err)
 		}
+		report = Report(r)
 		got, err := os.ReadFile(cfg.Output)
 		if err != nil {
 			t.Fatal(err)
@@ -96,6 +97,7 @@ func TestBeamBBC(t *testing.T) {
 		return got
 	}
 	got := run(cfg)
+	exactReport := report
 	// The sharded mode agrees with the exact one on BBC (measured on the
 	// whole corpus: corpus.TestShardedAgreement).
 	sh := cfg
@@ -113,11 +115,7 @@ func TestBeamBBC(t *testing.T) {
 		t.Errorf("the sharded mode's output (%d bytes) differs from the exact mode's (%d bytes)", len(shGot), len(got))
 	}
 	var want bytes.Buffer
-	sum, err := jsonl.CleanJSONL(context.Background(), strings.NewReader(all.String()), &want, jsonl.Options{
-		Field: "text", IDField: "id",
-		Pipeline: registry.Options{Dedupe: dedupe.Options{Mode: dedupe.Corpus}},
-		Corpus:   corpus.New(cfg.corpusOptions()),
-	})
+	sum, err := jsonl.CleanJSONL(context.Background(), strings.NewReader(all.String()), &want, cfg.jsonlOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,5 +124,15 @@ func TestBeamBBC(t *testing.T) {
 	}
 	if !bytes.Equal(got, want.Bytes()) {
 		t.Fatalf("the pipeline's output (%d bytes) differs from one process's (%d bytes)", len(got), want.Len())
+	}
+	wantReport := map[string]int64{
+		"lines": sum.Lines, "records": sum.Records, "dropped_docs": sum.DroppedDocs,
+		"exact_duplicate_docs": sum.Corpus.ExactDocs, "near_duplicate_docs": sum.Corpus.NearDocs,
+		"repeated_paragraphs": sum.Corpus.RepeatedParagraphs,
+	}
+	for k, v := range wantReport {
+		if exactReport[k] != v {
+			t.Errorf("report %s = %d, one process: %d (report %v)", k, exactReport[k], v, exactReport)
+		}
 	}
 }
