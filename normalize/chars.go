@@ -157,8 +157,31 @@ var charsLead = func() (t [256]bool) {
 }()
 
 func (s charsStage) Check(text string) []lint.Finding {
+	n := s.scan(text, nil)
+	if n == 0 {
+		return nil
+	}
+	fs := make([]lint.Finding, 0, n)
+	s.scan(text, func(f lint.Finding) { fs = append(fs, f) })
+	return fs
+}
+
+// CheckEach hands the findings of Check to sink, one at a time and in
+// the same order, after it has told it how many there are, so that a
+// text with a finding every few bytes is not held as findings twice.
+func (s charsStage) CheckEach(text string, sink lint.FindingSink) {
+	n := s.scan(text, nil)
+	sink.Reserve(n)
+	if n > 0 {
+		s.scan(text, sink.Add)
+	}
+}
+
+// scan finds the characters to replace and hands each finding to emit,
+// in order; with a nil emit it only counts them. It returns the count.
+func (s charsStage) scan(text string, emit func(lint.Finding)) int {
 	var (
-		fs    []lint.Finding
+		found int
 		edits editBlock
 		table tableCache
 	)
@@ -193,6 +216,11 @@ func (s charsStage) Check(text string) []lint.Finding {
 			i = end // East Asian spacing, not a stray wide space
 			continue
 		}
+		found++
+		if emit == nil {
+			i = end
+			continue
+		}
 		sp := lint.Span{Start: i, End: end}
 		f := lint.Finding{Rule: fix.rule, Severity: fix.severity, Span: sp, Message: fix.msg}
 		if fix == fixEllipsis && table.at(text, i) {
@@ -206,10 +234,10 @@ func (s charsStage) Check(text string) []lint.Finding {
 			f.Message = fix.message(count)
 			f.Fix = edits.one(lint.Edit{Span: sp, New: strings.Repeat(fix.repl, count)})
 		}
-		fs = append(fs, f)
+		emit(f)
 		i = end
 	}
-	return fs
+	return found
 }
 
 // maxTableLook bounds how far tableLine reads either way.

@@ -111,6 +111,12 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 		err = e.checkJSONL(o, c.String("field"), inputArgs(c), emit)
 	} else {
 		err = e.batch(o, readCorpusFlags(c), inputArgs(c), nil, func(d *doc, _ *batchRun) error {
+			if format == "json" { // streamed: no File of every finding
+				if report.CountResult(d.r, failOn) > 0 {
+					e.fail(exitFound)
+				}
+				return outputError(jw.WriteResult(d.in.name, d.r))
+			}
 			return emit(report.NewFile(d.in.name, d.r))
 		})
 	}

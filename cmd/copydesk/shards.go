@@ -114,44 +114,11 @@ func (e *env) checkJSONL(o *options, field string, args []string, emit func(repo
 			e.fail(exitFailure)
 			continue
 		}
-		br := bufio.NewReaderSize(rc, 256<<10)
-		for line := 1; ; line++ {
-			b, rerr := br.ReadBytes('\n')
-			if len(bytes.TrimSpace(b)) > 0 {
-				var rec map[string]json.RawMessage
-				var text string
-				err := json.Unmarshal(b, &rec)
-				if err == nil {
-					v, ok := rec[field]
-					switch {
-					case !ok:
-						err = fmt.Errorf("no %q field", field)
-					case json.Unmarshal(v, &text) != nil:
-						err = fmt.Errorf("field %q is not a string", field)
-					}
-				}
-				if err != nil {
-					e.errorf("%s:%d: not a record: %v", name, line, err)
-					malformed++
-				} else {
-					res, err := w.Check(document.Doc{Text: text})
-					if err != nil {
-						rc.Close()
-						return err
-					}
-					if err := emit(report.NewFile(fmt.Sprintf("%s:%d", name, line), res.Result)); err != nil {
-						rc.Close()
-						return err
-					}
-				}
-			}
-			if rerr == io.EOF {
-				break
-			}
-			if rerr != nil {
-				rc.Close()
-				return fmt.Errorf("reading %s: %w", name, rerr)
-			}
+		n, err := e.checkRecords(rc, name, field, w, emit)
+		malformed += n
+		if err != nil {
+			rc.Close()
+			return err
 		}
 		rc.Close()
 	}
@@ -160,4 +127,46 @@ func (e *env) checkJSONL(o *options, field string, args []string, emit func(repo
 		e.fail(exitFailure)
 	}
 	return nil
+}
+
+// checkRecords checks the records of one input; it returns the number
+// of lines that are not records.
+func (e *env) checkRecords(r io.Reader, name, field string, w *document.Worker, emit func(report.File) error) (int, error) {
+	malformed := 0
+	br := bufio.NewReaderSize(r, 256<<10)
+	for line := 1; ; line++ {
+		b, rerr := br.ReadBytes('\n')
+		if len(bytes.TrimSpace(b)) > 0 {
+			var rec map[string]json.RawMessage
+			var text string
+			err := json.Unmarshal(b, &rec)
+			if err == nil {
+				v, ok := rec[field]
+				switch {
+				case !ok:
+					err = fmt.Errorf("no %q field", field)
+				case json.Unmarshal(v, &text) != nil:
+					err = fmt.Errorf("field %q is not a string", field)
+				}
+			}
+			if err != nil {
+				e.errorf("%s:%d: not a record: %v", name, line, err)
+				malformed++
+			} else {
+				res, err := w.Check(document.Doc{Text: text})
+				if err != nil {
+					return malformed, err
+				}
+				if err := emit(report.NewFile(fmt.Sprintf("%s:%d", name, line), res.Result)); err != nil {
+					return malformed, err
+				}
+			}
+		}
+		if rerr == io.EOF {
+			return malformed, nil
+		}
+		if rerr != nil {
+			return malformed, fmt.Errorf("reading %s: %w", name, rerr)
+		}
+	}
 }

@@ -67,7 +67,7 @@ func (s *scanner) symbolsLine(p int) bool {
 // characters alone, after any trailing , . ; or : ("~", "&&,", "||").
 // A hyphen is a dash, and "*", "+" and "#" are bullets: not symbols here.
 func symbolToken(line string) bool {
-	for _, tok := range strings.Fields(line) {
+	for tok := range strings.FieldsSeq(line) {
 		tok = strings.TrimRight(tok, ",.;:")
 		if tok == "" {
 			continue

@@ -65,6 +65,20 @@ func (stage) Check(text string) []lint.Finding {
 	return s.out
 }
 
+// CheckEach hands the findings of Check to sink, one at a time and in
+// the same order, after it has told it how many there are (one scan
+// counts, a second hands them over), so that a text with a finding every
+// few bytes is not held as findings twice.
+func (stage) CheckEach(text string, sink lint.FindingSink) {
+	c := scanner{text: text, counting: true}
+	c.run()
+	sink.Reserve(c.n)
+	if c.n > 0 {
+		s := scanner{text: text, sink: sink}
+		s.run()
+	}
+}
+
 // Messages that do not depend on the text, built once so that findings
 // cost no formatting.
 const (
@@ -116,9 +130,14 @@ var asciiSpace = func() (t [256]bool) {
 type scanner struct {
 	text string
 	out  []lint.Finding
-	slab []lint.Edit // backing store for the one-edit Fix of each finding
-	tok  token
-	line lineCache
+	// With counting, findings are only counted in n; with sink, they
+	// are handed to it instead of kept in out.
+	counting bool
+	n        int
+	sink     lint.FindingSink
+	slab     []lint.Edit // backing store for the one-edit Fix of each finding
+	tok      token
+	line     lineCache
 	// frenchKnown says whether isFrench is decided (see french).
 	frenchKnown, isFrench bool
 	// itemsKnown says whether items, the number of AsciiDoc list
@@ -200,14 +219,23 @@ func (s *scanner) add(rule string, sev lint.Severity, span lint.Span, msg string
 
 // addFix is add with the fix marked as a suggestion if suggest is set.
 func (s *scanner) addFix(rule string, sev lint.Severity, span lint.Span, msg string, e lint.Edit, suggest bool) {
+	if s.counting {
+		s.n++
+		return
+	}
 	if len(s.slab) == cap(s.slab) {
 		s.slab = make([]lint.Edit, 0, min(max(2*cap(s.slab), 8), 1024))
 	}
 	s.slab = append(s.slab, e)
 	n := len(s.slab)
-	s.out = append(s.out, lint.Finding{
+	f := lint.Finding{
 		Rule: rule, Severity: sev, Span: span, Message: msg, Fix: s.slab[n-1 : n : n], Suggest: suggest,
-	})
+	}
+	if s.sink != nil {
+		s.sink.Add(f)
+		return
+	}
+	s.out = append(s.out, f)
 }
 
 // periods handles the run of full stops starting at i and returns the

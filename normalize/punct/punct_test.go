@@ -503,3 +503,34 @@ func TestExhaustive(t *testing.T) {
 	}
 	walk("", 5)
 }
+
+// recordSink keeps what CheckEach hands over.
+type recordSink struct {
+	reserved int
+	got      []lint.Finding
+}
+
+func (r *recordSink) Reserve(n int)      { r.reserved = n }
+func (r *recordSink) Add(f lint.Finding) { r.got = append(r.got, f) }
+
+// TestCheckEachSameAsCheck checks that the streaming form hands over
+// exactly Check's findings, in order, after reserving their number.
+func TestCheckEachSameAsCheck(t *testing.T) {
+	st := punct.New(punct.Options{}).(interface {
+		lint.Stage
+		CheckEach(string, lint.FindingSink)
+	})
+	for _, in := range []string{"", "plain.", "It said.. Then , he left;; ok , . x", "a..b v1.2.. ok.. (see..) end.."} {
+		want := st.Check(in)
+		var r recordSink
+		st.CheckEach(in, &r)
+		if r.reserved != len(want) || len(r.got) != len(want) {
+			t.Fatalf("%q: reserved %d, got %d, Check %d", in, r.reserved, len(r.got), len(want))
+		}
+		for i := range want {
+			if want[i].Rule != r.got[i].Rule || want[i].Span != r.got[i].Span || want[i].Fix[0] != r.got[i].Fix[0] || want[i].Suggest != r.got[i].Suggest {
+				t.Fatalf("%q: finding %d: %+v, Check %+v", in, i, r.got[i], want[i])
+			}
+		}
+	}
+}

@@ -78,6 +78,10 @@ type Options struct {
 	// (suppress.unused and the like), for a job that keeps only the
 	// cleaned text. Pipeline.FixesOnly implies it.
 	FixesOnly bool
+	// EditsOnly keeps only the changes of each run (Pipeline.EditsOnly):
+	// the results hold Counts instead of Findings, for a job that keeps
+	// only the cleaned text or its diff.
+	EditsOnly bool
 	// NewPipeline, if not nil, builds the chain for a document's options
 	// instead of registry.Default: tests give fake stages this way.
 	NewPipeline func(registry.Options) *pipeline.Pipeline
@@ -289,8 +293,9 @@ func (w *Worker) Check(d Doc) (Result, error) {
 			g.Inline = mergeSpans(g.Inline, set.Spans())
 		}
 	}
+	p.EditsOnly(c.opts.EditsOnly)
 	r := p.RunGuarded(d.Text, g)
-	if !c.opts.FixesOnly && !set.Empty() {
+	if !c.opts.FixesOnly && !c.opts.EditsOnly && !set.Empty() {
 		set.AddTo(r, opts.Disabled, opts.Severity)
 	}
 	if fb != nil && !c.opts.FixesOnly {

@@ -59,16 +59,40 @@ func firstSegment(n ast.Node) (lint.Span, bool) {
 	return lint.Span{}, false
 }
 
+// nodeSpan returns the span from the first to the last line of n's
+// block descendants (a list item's content; its marker is before it).
+func nodeSpan(n ast.Node) (int, int, bool) {
+	start, end, ok := 0, 0, false
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil
+		}
+		if ls := c.Lines(); ls != nil && ls.Len() > 0 {
+			s, e := ls.At(0).Start, ls.At(ls.Len()-1).Stop
+			if !ok || s < start {
+				start = s
+			}
+			if !ok || e > end {
+				end = e
+			}
+			ok = true
+		}
+		return ast.WalkContinue, nil
+	})
+	return start, end, ok && start < end
+}
+
 type builder struct {
-	src    string
-	raw    []byte // src as goldmark parsed it (front matter blanked out)
-	cls    []byte
-	items  []itemParts
-	leaves []leaf
-	blocks []lint.Span // code, HTML, front matter, references, breaks
-	tables []lint.Span
-	cells  []int // where each table cell's text starts
-	inl    []inlinePair
+	src       string
+	raw       []byte // src as goldmark parsed it (front matter blanked out)
+	cls       []byte
+	items     []itemParts
+	listItems []lint.Span // every list item, marker to end, in order
+	leaves    []leaf
+	blocks    []lint.Span // code, HTML, front matter, references, breaks
+	tables    []lint.Span
+	cells     []int // where each table cell's text starts
+	inl       []inlinePair
 }
 
 // inlinePair is an inline container whose opener (at open) and closer
@@ -161,6 +185,9 @@ func (b *builder) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	}
 	switch n.Kind() {
 	case ast.KindListItem:
+		if s, e, ok := nodeSpan(n); ok {
+			b.listItems = append(b.listItems, lint.Span{Start: s, End: e})
+		}
 		// An item that holds more than its first paragraph (a code
 		// block, a nested list) must not lose its marker alone: the rest
 		// would join the item or paragraph before it.

@@ -208,6 +208,12 @@ func shiftGuard(g *pipeline.Guard, prefix string) *pipeline.Guard {
 			return ok && suppressed(rule, s)
 		}
 	}
+	if suggested := g.Suggested; suggested != nil {
+		out.Suggested = func(rule string, span lint.Span) bool {
+			s, ok := back(span)
+			return ok && suggested(rule, s)
+		}
+	}
 	return out
 }
 

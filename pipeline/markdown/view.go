@@ -3,8 +3,10 @@ package markdown
 import (
 	"github.com/copydesk/copydesk/pipeline/charclass"
 	"slices"
+	"sort"
 	"strings"
 
+	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
@@ -64,7 +66,42 @@ func (b *builder) guard() *pipeline.Guard {
 	g.View = string(view)
 	b.refuse(g)
 	b.suppress(g)
+	b.suggestInLists(g)
 	return g
+}
+
+// suggestInLists makes the removal of a repeated paragraph or sentence
+// inside a list item a suggestion: the view hides the item's marker, so
+// dedupe takes a list's repeated item (a changelog's "- Fix the build",
+// twice) for a paragraph pasted twice.
+func (b *builder) suggestInLists(g *pipeline.Guard) {
+	if len(b.listItems) == 0 {
+		return
+	}
+	items := mergeSorted(b.listItems)
+	g.Suggested = func(rule string, span lint.Span) bool {
+		if rule != dedupe.RuleParagraph && rule != dedupe.RuleSentence {
+			return false
+		}
+		i := sort.Search(len(items), func(i int) bool { return items[i].End > span.Start })
+		return i < len(items) && items[i].Start < span.End
+	}
+}
+
+// mergeSorted returns spans sorted by start with overlapping ones (nested
+// list items) merged.
+func mergeSorted(spans []lint.Span) []lint.Span {
+	out := slices.Clone(spans)
+	slices.SortFunc(out, func(a, b lint.Span) int { return a.Start - b.Start })
+	merged := out[:0]
+	for _, s := range out {
+		if n := len(merged); n > 0 && s.Start <= merged[n-1].End {
+			merged[n-1].End = max(merged[n-1].End, s.End)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
 }
 
 // blankView reports whether the view byte c is white space.
