@@ -189,6 +189,7 @@ Examples:
 			e.initCommand(),
 			e.lspCommand(),
 			e.serveCommand(),
+			e.corpusCommand(),
 		},
 	}
 }
