@@ -214,6 +214,7 @@ Examples:
 			e.manCommand(),
 			e.lspCommand(),
 			e.serveCommand(),
+			e.corpusCommand(),
 		},
 	}
 }

@@ -19,6 +19,7 @@ func TestReorder(t *testing.T) {
 		{[]string{"-q", "diff", "a.txt", "-u"}, []string{"-q", "diff", "-u", "a.txt"}},
 		{[]string{"nonsense", "a", "-w"}, []string{"nonsense", "a", "-w"}},
 		{[]string{"--version"}, []string{"--version"}},
+		{[]string{"corpus", "decide", "a.jsonl", "--drop-duplicate-docs", "-o", "d.jsonl"}, []string{"corpus", "decide", "--drop-duplicate-docs", "-o", "d.jsonl", "a.jsonl"}},
 	} {
 		if got := reorder(app, c.in); !slices.Equal(got, c.want) {
 			t.Errorf("reorder(%q) = %q, want %q", c.in, got, c.want)
