@@ -24,26 +24,12 @@ type nextWord struct {
 	word string
 }
 
-// opens reports whether the next word is a common sentence starter ("The",
-// "He", "However" …) or a title that opens a sentence about someone ("Mr",
-// "Dr" …).
-func (w nextWord) opens() bool {
-	return w.starter() != 0
-}
-
-// starter returns starterWord or starterTitle if the next word is one, else
-// 0.
-func (w nextWord) starter() uint8 {
-	if w.word == "" || starterLens[w.word[0]]&(1<<len(w.word)) == 0 {
-		return 0
-	}
-	return starters[w.word]
-}
 
 // A scanner holds the state of one split.
 type scanner struct {
 	text string
 	sp   *Splitter
+	tab  *langTable
 	out  []Unit
 
 	// start is where the current sentence begins: the position of the last

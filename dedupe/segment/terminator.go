@@ -176,6 +176,9 @@ func (s *scanner) periodEnds(i int, next nextWord) bool {
 	if s.onlyMarker(ts, tok) {
 		return false // "1." or "• a." opening a list item
 	}
+	if next.kind == nextUpper && isASCIIDigit(tok[0]) && s.tab.ordinal(t, s.start, ts, tok, i+1) {
+		return false // "am 3. Mai"
+	}
 	return s.tokenEnds(ts, tok, next)
 }
 
@@ -243,7 +246,7 @@ func (s *scanner) wordEnds(i, ts int, next nextWord) bool {
 	}
 	tok := s.text[ts:i]
 	if s.sp == nil || len(s.sp.extra) == 0 {
-		if len(tok) > maxDefaultAbbrevLen || abbrevLens[lowerByte(tok[0])]&abbrevEnds[lowerByte(tok[len(tok)-1])]&(1<<len(tok)) == 0 || acronym(tok) {
+		if !s.tab.maybeAbbrev(tok) && (s.tab.suffixNumber == nil || next.kind != nextDigit) || acronym(tok) {
 			// What classify finds for a word of letters that is no
 			// abbreviation it knows: neither an initial nor a
 			// multi-period one.
@@ -260,11 +263,12 @@ func (s *scanner) tokenEnds(ts int, tok string, next nextWord) bool {
 	case abTitle, abNever:
 		return false
 	case abGeneral, abMulti, abInitial:
-		return next.opens()
+		return s.tab.starter(next) != 0
 	case abTime:
 		// "At 5 a.m. Mr. Smith went": a time after a short introduction
 		// goes on into a name.
-		return next.opens() && !(next.starter() == starterTitle && s.introTime(ts))
+		st := s.tab.starter(next)
+		return st != 0 && !(st == starterTitle && s.introTime(ts))
 	case abNumber:
 		return next.kind != nextDigit
 	}
@@ -327,11 +331,14 @@ func (s *scanner) classify(tok string) abbrClass {
 		key = lowerASCII(buf[:0], tok)
 		c, ok = s.sp.extra[string(key)]
 	}
-	if !ok && len(tok) <= maxDefaultAbbrevLen && abbrevLens[lowerByte(tok[0])]&abbrevEnds[lowerByte(tok[len(tok)-1])]&(1<<len(tok)) != 0 && !acronym(tok) {
+	if !ok && s.tab.maybeAbbrev(tok) && !acronym(tok) {
 		if key == nil {
 			key = lowerASCII(buf[:0], tok)
 		}
-		c, ok = abbrevs[string(key)]
+		c, ok = s.tab.abbrevs[string(key)]
+	}
+	if !ok && s.tab.suffixNumber != nil && s.tab.suffixAbbrev(tok) {
+		c, ok = abNumber, true
 	}
 	if ok {
 		if c == abTitle && tok[0] >= 'a' && tok[0] <= 'z' {
