@@ -53,6 +53,9 @@ type scanner struct {
 	// qpos are odd in number (see quotesOdd).
 	qpos int
 	qodd bool
+	// guil counts the French quotations (« … », the guillemet spaced
+	// from the quotation) open in the current block.
+	guil int
 	// chains holds, per list kind and delimiter, the value of the last item
 	// of the list being read in the current block, plus one; 0 means none.
 	chains [nMarkerKinds * nDelims]int
@@ -84,6 +87,16 @@ func (s *scanner) run() {
 			switch {
 			case r == '…' || isBangRune(r):
 				i = s.terminator(i)
+			case r == '«':
+				if i+size < n && spaceWidth(t, i+size) > 0 {
+					s.guil++
+				}
+				i += size
+			case r == '»':
+				if s.guil > 0 && i > 0 && spaceBefore(t, i) {
+					s.guil--
+				}
+				i += size
 			case isBullet(r):
 				if i == 0 || spaceBefore(t, i) {
 					s.cut(i)
@@ -164,7 +177,7 @@ func (s *scanner) lineBreak(i, w int, para bool) int {
 		// A blank line: the block ends.
 		s.cut(i)
 		s.blockStart, s.lineStart = k, k
-		s.lineMode, s.width = 0, 0
+		s.lineMode, s.width, s.guil = 0, 0, 0
 		s.chains = [len(s.chains)]int{}
 		s.itemLine = listItemAt(t, k)
 		return k
