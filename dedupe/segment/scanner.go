@@ -24,7 +24,6 @@ type nextWord struct {
 	word string
 }
 
-
 // A scanner holds the state of one split.
 type scanner struct {
 	text string
