@@ -35,6 +35,10 @@ type langTable struct {
 	// suffixNumber holds the ends of compound words that, like "Hauptstr.",
 	// come before a number.
 	suffixNumber []string
+	// caps holds the abbreviations written in capitals in a rules file
+	// ("MM"), which match a word of capitals: others never do, since
+	// "MS." is no "Ms.".
+	caps map[string]bool
 }
 
 // langNames lists the languages with rules of their own, sorted.
@@ -98,7 +102,7 @@ func newLangTable() *langTable {
 // classRank orders abbreviation classes from the one that ends a
 // sentence most readily to the one that ends it least: the default
 // table keeps the most conservative class a word has in any language.
-var classRank = [...]int{abNone: 0, abNumber: 1, abGeneral: 2, abMulti: 2, abInitial: 2, abTime: 2, abTitle: 3, abNever: 4}
+var classRank = [...]int{abNone: 0, abNumber: 1, abGeneral: 2, abMulti: 2, abInitial: 2, abTime: 2, abTitle: 3, abTitleAny: 3, abNever: 4}
 
 // parseLang reads the rules file of language name into a new table, and
 // adds the words that apply without a language to union. Every language
@@ -113,7 +117,7 @@ func parseLang(name, data string, union *langTable) (*langTable, error) {
 			t.starters[w] = v
 		}
 	}
-	classes := map[string]abbrClass{"title": abTitle, "general": abGeneral, "number": abNumber, "never": abNever}
+	classes := map[string]abbrClass{"title": abTitleAny, "general": abGeneral, "number": abNumber, "never": abNever}
 	sc := bufio.NewScanner(strings.NewReader(data))
 	line := 0
 	for sc.Scan() {
@@ -178,8 +182,15 @@ func parseLang(name, data string, union *langTable) (*langTable, error) {
 			if old, dup := t.abbrevs[k]; !dup || abbrevs[k] == old || classRank[c] > classRank[old] {
 				t.abbrevs[k] = c
 			}
+			caps := len(w) > 1 && acronym(w)
+			if caps {
+				t.addCaps(w)
+			}
 			if local {
 				continue
+			}
+			if caps {
+				union.addCaps(w)
 			}
 			if _, english := abbrevs[k]; english {
 				continue // the English class stands in English text
@@ -190,6 +201,14 @@ func parseLang(name, data string, union *langTable) (*langTable, error) {
 		}
 	}
 	return t, nil
+}
+
+// addCaps records that the abbreviation w is written in capitals.
+func (t *langTable) addCaps(w string) {
+	if t.caps == nil {
+		t.caps = map[string]bool{}
+	}
+	t.caps[w] = true
 }
 
 // index fills the look-up filters of t.

@@ -15,6 +15,7 @@ const (
 	abTime                     // "a.m.", "p.m.": like abMulti, but "At 5 a.m. Mr. X" goes on
 	abMulti                    // "U.S.", "Ph.D.": ends only before a sentence starter
 	abInitial                  // "E.", "I.": ends only before a sentence starter
+	abTitleAny                 // a title of another language: like abTitle, also in lower case ("mevr.", "hr.")
 )
 
 // abbrevs maps lower-case abbreviations, without their final period, to

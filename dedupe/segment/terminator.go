@@ -405,7 +405,7 @@ func (s *scanner) wordEnds(i, ts int, next nextWord) bool {
 	}
 	tok := s.text[ts:i]
 	if s.sp == nil || len(s.sp.extra) == 0 {
-		if !s.tab.maybeAbbrev(tok) && (s.tab.suffixNumber == nil || next.kind != nextDigit) || acronym(tok) {
+		if !s.tab.maybeAbbrev(tok) && (s.tab.suffixNumber == nil || next.kind != nextDigit) || acronym(tok) && !s.tab.caps[tok] {
 			// What classify finds for a word of letters that is no
 			// abbreviation it knows: neither an initial nor a
 			// multi-period one.
@@ -421,7 +421,12 @@ func (s *scanner) tokenEnds(ts int, tok string, next nextWord) bool {
 	switch s.classify(tok) {
 	case abTitle, abNever:
 		return false
-	case abGeneral, abMulti, abInitial:
+	case abInitial:
+		if c, ok := s.spacedAbbrev(ts); ok {
+			return c != abNever && (c != abNumber || next.kind != nextDigit) && s.tab.starter(next) != 0 // "d. h.", "z. B."
+		}
+		return s.tab.starter(next) != 0
+	case abGeneral, abMulti:
 		return s.tab.starter(next) != 0
 	case abTime:
 		// "At 5 a.m. Mr. Smith went": a time after a short introduction
@@ -432,6 +437,38 @@ func (s *scanner) tokenEnds(ts int, tok string, next nextWord) bool {
 		return next.kind != nextDigit
 	}
 	return true
+}
+
+// spacedAbbrev reports whether the initial at ts ends an abbreviation
+// written with spaces, such as "d. h.", "z. B." or "v. u. Z.", and
+// returns its class: the letters joined with periods ("d.h") are one of
+// the table's abbreviations.
+func (s *scanner) spacedAbbrev(ts int) (abbrClass, bool) {
+	t := s.text
+	if !isASCIILetter(t[ts]) {
+		return abNone, false
+	}
+	var letters [3]byte
+	p, n := ts, 0
+	// "X. " before p: a letter after white space, a period and a space.
+	for n < len(letters) && p-3 >= s.start && t[p-1] == ' ' && t[p-2] == '.' && isASCIILetter(t[p-3]) &&
+		(p-3 == s.start || spaceBefore(t, p-3)) {
+		p -= 3
+		letters[n] = lowerByte(t[p])
+		n++
+	}
+	var buf [8]byte
+	for m := 1; m <= n; m++ {
+		key := buf[:0]
+		for j := m - 1; j >= 0; j-- {
+			key = append(key, letters[j], '.')
+		}
+		key = append(key, lowerByte(t[ts]))
+		if c, ok := s.tab.abbrevs[string(key)]; ok {
+			return c, true
+		}
+	}
+	return abNone, false
 }
 
 // onlyMarker reports whether the sentence so far is just a list marker tok
@@ -499,8 +536,14 @@ func (s *scanner) classify(tok string) abbrClass {
 	if !ok && s.tab.suffixNumber != nil && s.tab.suffixAbbrev(tok) {
 		c, ok = abNumber, true
 	}
+	if !ok && s.tab.caps != nil && s.tab.caps[tok] {
+		c, ok = s.tab.abbrevs[strings.ToLower(tok)] // French "MM."
+	}
 	if ok {
-		if c == abTitle && tok[0] >= 'a' && tok[0] <= 'z' {
+		switch {
+		case c == abTitleAny:
+			return abTitle
+		case c == abTitle && tok[0] >= 'a' && tok[0] <= 'z':
 			return abGeneral // "5th st.", "sales rep."
 		}
 		return c
