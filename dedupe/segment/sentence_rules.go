@@ -7,15 +7,15 @@ import "strings"
 type abbrClass uint8
 
 const (
-	abNone    abbrClass = iota // an ordinary word: ends unless a lower-case word follows
-	abTitle                    // "Mr.", "Gen.", "St.": a name follows; never ends
-	abGeneral                  // "Inc.", "etc.", "Jan.": ends only before a sentence starter
-	abNumber                   // "No.", "p.", "Fig.": does not end before a number
-	abNever                    // "e.g.", "i.e.", "vs.": something always follows
-	abTime                     // "a.m.", "p.m.": like abMulti, but "At 5 a.m. Mr. X" goes on
-	abMulti                    // "U.S.", "Ph.D.": ends only before a sentence starter
-	abInitial                  // "E.", "I.": ends only before a sentence starter
-	abTitleAny                 // a title of another language: like abTitle, also in lower case ("mevr.", "hr.")
+	abNone     abbrClass = iota // an ordinary word: ends unless a lower-case word follows
+	abTitle                     // "Mr.", "Gen.", "St.": a name follows; never ends
+	abGeneral                   // "Inc.", "etc.", "Jan.": ends only before a sentence starter
+	abNumber                    // "No.", "p.", "Fig.": does not end before a number
+	abNever                     // "e.g.", "i.e.", "vs.": something always follows
+	abTime                      // "a.m.", "p.m.": like abMulti, but "At 5 a.m. Mr. X" goes on
+	abMulti                     // "U.S.", "Ph.D.": ends only before a sentence starter
+	abInitial                   // "E.", "I.": ends only before a sentence starter
+	abTitleAny                  // a title of another language: like abTitle, also in lower case ("mevr.", "hr.")
 )
 
 // abbrevs maps lower-case abbreviations, without their final period, to
