@@ -32,6 +32,9 @@ type langTable struct {
 	// rather than sentence ends; nil in languages without them.
 	months        map[string]bool
 	ordinalBefore map[string]bool
+	// ordinalChain holds the words that join two ordinal numbers ("3.
+	// und 4."): the second is one when the first is.
+	ordinalChain map[string]bool
 	// suffixNumber holds the ends of compound words that, like "Hauptstr.",
 	// come before a number.
 	suffixNumber []string
@@ -161,6 +164,14 @@ func parseLang(name, data string, union *langTable) (*langTable, error) {
 				t.ordinalBefore[strings.ToLower(w)] = true
 			}
 			continue
+		case "ordinal-chain":
+			if t.ordinalChain == nil {
+				t.ordinalChain = map[string]bool{}
+			}
+			for _, w := range words {
+				t.ordinalChain[strings.ToLower(w)] = true
+			}
+			continue
 		case "suffix-number":
 			t.suffixNumber = append(t.suffixNumber, words...)
 			if !local {
@@ -278,7 +289,7 @@ func tableFor(lang string) *langTable {
 // capitalized word at k, is an ordinal number in the table's language:
 // "3. Mai", "am 3. Oktober", "im 19. Jahrhundert".
 func (t *langTable) ordinal(text string, start, ts int, tok string, k int) bool {
-	if t.months == nil && t.ordinalBefore == nil || len(tok) > 3 {
+	if t.months == nil && t.ordinalBefore == nil && t.ordinalChain == nil || len(tok) > 3 {
 		return false
 	}
 	for i := 0; i < len(tok); i++ {
@@ -300,7 +311,7 @@ func (t *langTable) ordinal(text string, start, ts int, tok string, k int) bool 
 			return true
 		}
 	}
-	if t.ordinalBefore != nil {
+	if t.ordinalBefore != nil || t.ordinalChain != nil {
 		// The word before the number.
 		e := ts
 		for e > start && asciiSpace[text[e-1]] {
@@ -311,7 +322,19 @@ func (t *langTable) ordinal(text string, start, ts int, tok string, k int) bool 
 			b--
 		}
 		if b < e && e < ts && (b == start || asciiSpace[text[b-1]]) {
-			return t.ordinalBefore[text[b:e]]
+			w := text[b:e]
+			if t.ordinalBefore[w] {
+				return true
+			}
+			if t.ordinalChain[w] {
+				// "der 3. und 4. Form": after "und", an ordinal if
+				// one comes before it.
+				p := b
+				for p > start && asciiSpace[text[p-1]] {
+					p--
+				}
+				return p-2 >= start && text[p-1] == '.' && isASCIIDigit(text[p-2])
+			}
 		}
 	}
 	return false

@@ -2,6 +2,8 @@ package segment
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -54,6 +56,8 @@ func TestLangRules(t *testing.T) {
 		{"de", "street compounds before a number", "Sie wohnt in der Hauptstr. 5 in Berlin. Dort ist es schön.", []string{"Sie wohnt in der Hauptstr. 5 in Berlin.", "Dort ist es schön."}},
 		{"de", "ordinal before a month", "Er kam am 3. Mai nach Hause. Am 1. Januar ging er.", []string{"Er kam am 3. Mai nach Hause.", "Am 1. Januar ging er."}},
 		{"de", "ordinal after a preposition", "Das geschah im 19. Jahrhundert. Dann kam der 2. Weltkrieg.", []string{"Das geschah im 19. Jahrhundert.", "Dann kam der 2. Weltkrieg."}},
+		{"de", "ordinals joined by und", "In der 3. und 4. Form geht es. Gut.", []string{"In der 3. und 4. Form geht es.", "Gut."}},
+		{"de", "a number after bis ends a sentence", "Im Bereich 0 bis 24. Zweitens gilt es.", []string{"Im Bereich 0 bis 24.", "Zweitens gilt es."}},
 		{"de", "a year ends a sentence", "Er starb 1990. Dann kam sie.", []string{"Er starb 1990.", "Dann kam sie."}},
 		{"de", "usw. before a sentence starter ends", "Äpfel, Birnen usw. Die Leute kauften alles.", []string{"Äpfel, Birnen usw.", "Die Leute kauften alles."}},
 		{"de", "usw. before a noun goes on", "Äpfel, Birnen usw. Obst gab es genug.", []string{"Äpfel, Birnen usw. Obst gab es genug."}},
@@ -204,6 +208,50 @@ func TestValidLang(t *testing.T) {
 	for _, l := range []string{"xx", "deu", "-"} {
 		if ValidLang(l) {
 			t.Errorf("ValidLang(%q) = true", l)
+		}
+	}
+}
+
+// TestLangCorpus splits real prose in each language (testdata/lang: one
+// sentence a line, as a native reader splits it; sources and licences in
+// each file) with the language's rules, and checks that no sentence of
+// the default rules ends right after an abbreviation of the language.
+func TestLangCorpus(t *testing.T) {
+	for _, lang := range Languages() {
+		data, err := os.ReadFile(filepath.Join("testdata", "lang", lang+".txt"))
+		if os.IsNotExist(err) && lang == "en" {
+			continue // English has the Golden Rules and the news corpus
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp := NewSplitter(Options{Lang: lang})
+		paras := 0
+		for _, block := range strings.Split(string(data), "\n\n") {
+			var want []string
+			for _, line := range strings.Split(block, "\n") {
+				if line != "" && !strings.HasPrefix(line, "#") {
+					want = append(want, line)
+				}
+			}
+			if len(want) == 0 {
+				continue
+			}
+			paras++
+			in := strings.Join(want, " ")
+			if got := splitTexts(sp, in); !slices.Equal(got, want) {
+				t.Errorf("%s: %q\n\tgot  %q\n\twant %q", lang, in, got, want)
+			}
+			for _, s := range splitTexts(nil, in) {
+				f := strings.Fields(s)
+				last := strings.ToLower(strings.TrimSuffix(strings.TrimLeft(f[len(f)-1], "(«»„\"“"), "."))
+				if c, ok := sp.tab.abbrevs[last]; ok && (c == abTitle || c == abTitleAny || c == abNever) && s != in[len(in)-len(s):] {
+					t.Errorf("%s, default rules: a sentence ends after the abbreviation %q: %q", lang, last, s)
+				}
+			}
+		}
+		if paras < 2 {
+			t.Errorf("%s: %d paragraphs, want at least 2", lang, paras)
 		}
 	}
 }

@@ -335,7 +335,7 @@ func (s *scanner) periodEnds(i int, next nextWord) bool {
 	if s.onlyMarker(ts, tok) {
 		return false // "1." or "• a." opening a list item
 	}
-	if next.kind == nextUpper && isASCIIDigit(tok[0]) && s.tab.ordinal(t, s.start, ts, tok, i+1) {
+	if next.kind == nextUpper && tok != "" && isASCIIDigit(tok[0]) && s.tab.ordinal(t, s.start, ts, tok, i+1) {
 		return false // "am 3. Mai"
 	}
 	return s.tokenEnds(ts, tok, next)
