@@ -79,6 +79,7 @@ func TestLangRules(t *testing.T) {
 		{"es", "titles before a name", "La Sra. García llegó con el Dr. Ruiz. Luego se fueron.", []string{"La Sra. García llegó con el Dr. Ruiz.", "Luego se fueron."}},
 		{"es", "don and doña", "Lo dijo D. Pedro a Dña. Ana. Ella rio.", []string{"Lo dijo D. Pedro a Dña. Ana.", "Ella rio."}},
 		{"es", "page and number before a number", "Véase la pág. 12 y el núm. 4 de la revista. Es breve.", []string{"Véase la pág. 12 y el núm. 4 de la revista.", "Es breve."}},
+		{"es", "EE.UU. ends before an opener", "Viajó a EE.UU. Luego volvió a EE.UU. Madrid lo sabe.", []string{"Viajó a EE.UU.", "Luego volvió a EE.UU. Madrid lo sabe."}},
 		{"es", "inverted marks", "¿Vienes? ¡Claro! Vamos.", []string{"¿Vienes?", "¡Claro!", "Vamos."}},
 		{"es", "p. ej. goes on", "Hay frutas, p. ej. Manzanas y peras.", []string{"Hay frutas, p. ej. Manzanas y peras."}},
 
