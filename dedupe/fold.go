@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -310,8 +311,8 @@ func (f *folder) addRune(r rune, n int, c byte) {
 		f.space = true
 		f.counted = false
 		return
-	case r == 0xAD || r == 0x200B || r == 0x2060 || r == 0xFEFF:
-		return // invisible: ignored
+	case charclass.Removed(r) == charclass.Invisible:
+		return // invisible: ignored, as the invisible stage removes it
 	}
 	if q := foldQuote(r); q != 0 {
 		if f.space {
@@ -399,10 +400,13 @@ func isCloser(c byte) bool { return c == '"' || c == '\'' || c == ')' || c == ']
 
 // foldQuote returns the ASCII quote that r folds to, or 0.
 func foldQuote(r rune) byte {
+	if q := charclass.ASCIIQuote(r); q != 0 {
+		return q
+	}
 	switch r {
-	case '‘', '’', '‚', '‛', '′', '＇':
+	case '′':
 		return '\''
-	case '“', '”', '„', '‟', '″', '＂':
+	case '″':
 		return '"'
 	}
 	return 0

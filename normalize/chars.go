@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
@@ -104,6 +105,9 @@ var (
 
 // unicodeSpace returns the fix for a Unicode space character, or nil.
 func unicodeSpace(r rune) *charFix {
+	if !charclass.UnicodeSpace(r) {
+		return nil
+	}
 	switch {
 	case r == 0xA0:
 		return fixNBSP
@@ -123,6 +127,7 @@ func unicodeSpace(r rune) *charFix {
 func (s charsStage) lookup(r rune) *charFix {
 	if s.quotes == QuotesASCII {
 		switch {
+		case charclass.ASCIIQuote(r) == 0 && r != 0x2026:
 		case r >= 0x2018 && r <= 0x201F:
 			return quotes2018[r-0x2018]
 		case r == 0x2026:
@@ -152,9 +157,33 @@ var charsLead = func() (t [256]bool) {
 }()
 
 func (s charsStage) Check(text string) []lint.Finding {
+	n := s.scan(text, nil)
+	if n == 0 {
+		return nil
+	}
+	fs := make([]lint.Finding, 0, n)
+	s.scan(text, func(f lint.Finding) { fs = append(fs, f) })
+	return fs
+}
+
+// CheckEach hands the findings of Check to sink, one at a time and in
+// the same order, after it has told it how many there are, so that a
+// text with a finding every few bytes is not held as findings twice.
+func (s charsStage) CheckEach(text string, sink lint.FindingSink) {
+	n := s.scan(text, nil)
+	sink.Reserve(n)
+	if n > 0 {
+		s.scan(text, sink.Add)
+	}
+}
+
+// scan finds the characters to replace and hands each finding to emit,
+// in order; with a nil emit it only counts them. It returns the count.
+func (s charsStage) scan(text string, emit func(lint.Finding)) int {
 	var (
-		fs    []lint.Finding
+		found int
 		edits editBlock
+		table tableCache
 	)
 	n := len(text)
 	for i := 0; i < n; {
@@ -187,18 +216,58 @@ func (s charsStage) Check(text string) []lint.Finding {
 			i = end // East Asian spacing, not a stray wide space
 			continue
 		}
+		found++
+		if emit == nil {
+			i = end
+			continue
+		}
 		sp := lint.Span{Start: i, End: end}
 		f := lint.Finding{Rule: fix.rule, Severity: fix.severity, Span: sp, Message: fix.msg}
+		if fix == fixEllipsis && table.at(text, i) {
+			// Three dots are wider than "…": in a table or aligned
+			// columns they would shift the borders. A suggestion.
+			f.Suggest = true
+		}
 		if count == 1 {
 			f.Fix = edits.one(lint.Edit{Span: sp, New: fix.repl})
 		} else {
 			f.Message = fix.message(count)
 			f.Fix = edits.one(lint.Edit{Span: sp, New: strings.Repeat(fix.repl, count)})
 		}
-		fs = append(fs, f)
+		emit(f)
 		i = end
 	}
-	return fs
+	return found
+}
+
+// maxTableLook bounds how far tableLine reads either way.
+const maxTableLook = 512
+
+// A tableCache remembers the verdict of tableCache.at for the stretch of
+// a line last read, so that a line of many ellipses is read once.
+type tableCache struct {
+	s, e  int
+	table bool
+}
+
+// at reports whether the line that holds offset i is a row of a table
+// or of aligned columns: it holds two "|" or, after its indentation, a
+// run of three spaces or more (within maxTableLook bytes of i).
+func (c *tableCache) at(text string, i int) bool {
+	if i >= c.s && i < c.e {
+		return c.table
+	}
+	s := i
+	for s > 0 && i-s < maxTableLook && text[s-1] != '\n' && text[s-1] != '\r' {
+		s--
+	}
+	e := i
+	for e < len(text) && e-i < maxTableLook && text[e] != '\n' && text[e] != '\r' {
+		e++
+	}
+	line := strings.TrimLeft(text[s:e], " \t")
+	*c = tableCache{s: s, e: e, table: strings.Count(line, "|") >= 2 || strings.Contains(line, "   ")}
+	return c.table
 }
 
 // frenchSpacing reports whether the no-break space (narrow or not) at

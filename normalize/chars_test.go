@@ -88,3 +88,27 @@ func TestCharsMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestEllipsisInTable checks that "…" in a table or aligned columns
+// (excerpts of the Debian reference and termcap.5) is only suggested:
+// three dots would shift the borders.
+func TestEllipsisInTable(t *testing.T) {
+	for _, tc := range []struct {
+		in      string
+		suggest bool
+	}{
+		{"    |          |      |      |         |(1), …  |élevé que gzip(1)  |\n", true},
+		{"       F3   Zeichenkette für Funktionstaste f13\n       …    …\n", true},
+		{"He paused… then went on.\n", false},
+	} {
+		fs := charsStage{}.Check(tc.in)
+		if len(fs) == 0 {
+			t.Fatalf("%q: no finding", tc.in)
+		}
+		for _, f := range fs {
+			if f.Rule == RuleEllipsis && f.Suggest != tc.suggest {
+				t.Errorf("%q: Suggest = %v, want %v", tc.in, f.Suggest, tc.suggest)
+			}
+		}
+	}
+}

@@ -24,7 +24,7 @@ var codepointsRules = []lint.Rule{
 
 var ansiRules = []lint.Rule{
 	{ID: RuleANSIEscape, Severity: lint.Warning, Fixes: true,
-		Doc: `ANSI terminal escape sequence (colours "ESC[31m", titles and links "ESC]…BEL"): removed whole`},
+		Doc: `terminal escape sequence: CSI (colours "ESC[31m"), OSC (titles and links "ESC]…BEL" or "ESC]…ESC\"), DCS, APC, PM and SOS strings ended by ST, two-byte sequences ("ESC 7", "ESC c", "ESC ( B"), and their 8-bit C1 forms (U+009B…) after ASCII: removed whole, payload included`},
 }
 
 // codepointsStage replaces Latin ligatures by their letters and Unicode
@@ -63,7 +63,7 @@ func (ansiStage) Name() string { return "ansi" }
 func (ansiStage) Rules() []lint.Rule { return rulesCopy(ansiRules) }
 
 func (ansiStage) Check(text string) []lint.Finding {
-	if strings.IndexByte(text, 0x1B) < 0 {
+	if strings.IndexByte(text, 0x1B) < 0 && nextC1Intro(text, 0) == len(text) {
 		return nil
 	}
 	segs, _ := fixedPoint(text, maxANSIPasses, func(cur string, _ []lint.Span) []medit { return ansiPass(cur) })
@@ -171,13 +171,29 @@ func nextCodepoint(text string, i int) int {
 // ansiPass returns the removals of the escape sequences of cur.
 func ansiPass(cur string) []medit {
 	var edits []medit
-	for i := 0; ; {
-		k := strings.IndexByte(cur[i:], 0x1B)
-		if k < 0 {
+	// nextEsc and nextC1 are the next ESC and 8-bit introducer at or
+	// after i, each found once, so the pass stays linear.
+	nextEsc, nextC1 := -1, -1
+	for i := 0; i < len(cur); {
+		if nextEsc < i {
+			nextEsc = len(cur)
+			if k := strings.IndexByte(cur[i:], 0x1B); k >= 0 {
+				nextEsc = i + k
+			}
+		}
+		if nextC1 < i {
+			nextC1 = nextC1Intro(cur, i)
+		}
+		i = min(nextEsc, nextC1)
+		if i == len(cur) {
 			break
 		}
-		i += k
-		end := ansiEnd(cur, i)
+		end := -1
+		if cur[i] == 0x1B {
+			end = ansiEnd(cur, i)
+		} else {
+			end = c1End(cur, i)
+		}
 		if end < 0 || joinsInvalid(cur, i, end) {
 			i++
 			continue
@@ -193,36 +209,155 @@ func ansiPass(cur string) []medit {
 const maxCSILen = 64
 
 // ansiEnd returns the end of the escape sequence at s[i] (ESC), or -1.
+//
+// Control strings (OSC, DCS, APC, PM, SOS) end at ST, "ESC \\" or the
+// 8-bit U+009C, and an OSC also at BEL; one that meets a line break or
+// another ESC first is no sequence. Each byte is thus scanned for at
+// most one string, and the stage stays linear.
 func ansiEnd(s string, i int) int {
 	if i+1 >= len(s) {
 		return -1
 	}
 	j := i + 2
-	switch s[i+1] {
-	case '[': // CSI
-		for j < len(s) && j-i < maxCSILen && s[j] >= 0x30 && s[j] <= 0x3F {
-			j++
+	switch c := s[i+1]; {
+	case c == '[': // CSI
+		return csiEnd(s, i, j)
+	case c == ']': // OSC, ended by BEL or ST
+		return stringEnd(s, i, j, true)
+	case c == 'P', c == '_', c == '^', c == 'X': // DCS, APC, PM, SOS, ended by ST
+		return stringEnd(s, i, j, false)
+	case c == 'N', c == 'O': // SS2, SS3: one more character ("ESC O P" is F1)
+		if j < len(s) && s[j] >= 0x20 && s[j] <= 0x7E && !letterAt(s, j+1) {
+			return j + 1
 		}
+	case c == ' ': // "ESC SP F" and its kind, not ESC before a word
+		if j < len(s) && strings.IndexByte("FGLMN", s[j]) >= 0 && !letterAt(s, j+1) {
+			return j + 1
+		}
+	case c >= 0x21 && c <= 0x2F: // nF: intermediates then a final byte ("ESC ( B")
 		for j < len(s) && j-i < maxCSILen && s[j] >= 0x20 && s[j] <= 0x2F {
 			j++
 		}
-		if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7E {
+		if j < len(s) && s[j] >= 0x30 && s[j] <= 0x7E {
 			return j + 1
 		}
-	case ']': // OSC, ended by BEL or ST (ESC \)
-		for ; j < len(s); j++ {
-			switch s[j] {
-			case 0x07:
+	case c >= 0x30 && c <= 0x3F: // Fp: "ESC 7", "ESC 8", "ESC =", "ESC >"
+		return j
+	case strings.IndexByte("DEHMZ\\c", c) >= 0: // Fe and Fs: IND, NEL, HTS, RI, DECID, ST, RIS
+		// Not before a letter: "ESC" then "Hello" is a stray control
+		// character before a word, not HTS and "ello".
+		if !letterAt(s, j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// letterAt reports whether an ASCII letter is at s[j].
+func letterAt(s string, j int) bool {
+	return j < len(s) && ('a' <= s[j]|0x20 && s[j]|0x20 <= 'z')
+}
+
+// csiEnd returns the end of the control sequence whose parameters start
+// at s[j] (after ESC [ or U+009B at s[i]), or -1.
+func csiEnd(s string, i, j int) int {
+	for j < len(s) && j-i < maxCSILen && s[j] >= 0x30 && s[j] <= 0x3F {
+		j++
+	}
+	for j < len(s) && j-i < maxCSILen && s[j] >= 0x20 && s[j] <= 0x2F {
+		j++
+	}
+	if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7E {
+		return j + 1
+	}
+	return -1
+}
+
+// stringEnd returns the end of the control string whose payload starts
+// at s[j] (the introducer is at s[i]): just past its ST ("ESC \\" or
+// U+009C) or, if bel, a BEL; -1 if a line break, another ESC or another
+// C1 control comes first (so each byte is scanned for one string at
+// most), or the string is not valid UTF-8.
+func stringEnd(s string, i, j int, bel bool) int {
+	for ; j < len(s); j++ {
+		switch s[j] {
+		case 0x07:
+			if bel {
 				return validOSC(s, i, j+1)
-			case 0x1B:
-				if j+1 < len(s) && s[j+1] == '\\' {
-					return validOSC(s, i, j+2)
-				}
-				return -1
-			case '\n':
-				return -1
+			}
+			return -1
+		case 0x1B:
+			if j+1 < len(s) && s[j+1] == '\\' {
+				return validOSC(s, i, j+2)
+			}
+			return -1
+		case 0xC2:
+			if j+1 < len(s) && s[j+1] == 0x9C {
+				return validOSC(s, i, j+2)
+			}
+			if j+1 < len(s) && s[j+1] >= 0x80 && s[j+1] <= 0x9F {
+				return -1 // another C1 control first: no string
+			}
+		case '\n', '\r':
+			return -1
+		}
+	}
+	return -1
+}
+
+// nextC1Intro returns the offset of the next 8-bit introducer of an
+// escape sequence or control string at or after i (U+009B, U+009D,
+// U+0090, U+009F, U+009E, U+0098, all 0xC2 and a second byte), or
+// len(s).
+func nextC1Intro(s string, i int) int {
+	for i < len(s) {
+		k := strings.IndexByte(s[i:], 0xC2)
+		if k < 0 || i+k+1 >= len(s) {
+			return len(s)
+		}
+		i += k
+		switch s[i+1] {
+		case 0x9B, 0x9D, 0x90, 0x9F, 0x9E, 0x98:
+			return i
+		}
+		i++
+	}
+	return len(s)
+}
+
+// c1End returns the end of the 8-bit escape sequence at s[i] (0xC2),
+// or -1: U+009B (CSI) with at least one parameter byte, U+009D (OSC),
+// U+0090 (DCS), U+009F (APC), U+009E (PM) or U+0098 (SOS) with a
+// printable ASCII payload ended by ST. Text decoded with the wrong code
+// page holds C1 characters too ("Ã\u0090" is "Ð"), always after a
+// non-ASCII letter: a C1 form is taken for a sequence only at the start
+// of the text or after an ASCII character.
+func c1End(s string, i int) int {
+	if i+1 >= len(s) || i > 0 && s[i-1] >= utf8.RuneSelf {
+		return -1
+	}
+	j := i + 2
+	switch s[i+1] {
+	case 0x9B: // CSI
+		if j >= len(s) || s[j] < 0x30 || s[j] > 0x3F {
+			return -1
+		}
+		return csiEnd(s, i, j)
+	case 0x9D, 0x90, 0x9F, 0x9E, 0x98:
+		end := stringEnd(s, i, j, s[i+1] == 0x9D)
+		if end < 0 {
+			return -1
+		}
+		pe := end - 2 // the payload ends before ST, or before BEL
+		if s[end-1] == 0x07 {
+			pe = end - 1
+		}
+		for k := j; k < pe; k++ {
+			if s[k] >= utf8.RuneSelf {
+				return -1 // only ASCII between the introducer and ST
 			}
 		}
+		return end
 	}
 	return -1
 }

@@ -19,6 +19,25 @@ func TestCodepoints(t *testing.T) {
 		{"\x1b]8;;http://x.example\x1b\\link\x1b]8;;\x1b\\", "link"},
 		{"\x1b\x1b[1m[0m", ""}, // removing one sequence exposes another
 		{"\x1b]ﬁ\x07x", "x"},   // a ligature inside a sequence goes with it
+		// Control strings go whole, payload included (not just ESC).
+		{"\x1bPq#0;2;0;0;0#0~~@@\x1b\\text", "text"},          // DCS (sixel)
+		{"\x1b_Gf=100,a=T;AAAA\x1b\\x", "x"},                  // APC (a terminal graphics protocol)
+		{"\x1b^private\x1b\\x", "x"},                          // PM
+		{"\x1bXstring\x1b\\x", "x"},                           // SOS
+		{"\x1b]0;title\u009cx", "x"},                          // OSC ended by the 8-bit ST
+		{"\x1b7saved\x1b8 \x1bc\x1b(Bx\x1b=\x1b>", "saved x"}, // two-byte and nF sequences
+		{"\x1bOP \x1bM\x1bD.", " ."},                          // SS3 F1, RI, IND
+		// The 8-bit C1 forms, after ASCII.
+		{"x\u009b31mred\u009b0m", "xred"},
+		{"a\u009d0;title\u0007b", "ab"},
+		{"a\u0090q#0~\u009cb", "ab"},
+		// Left alone: a stray ESC before a word, an unended string, C1
+		// characters of mojibake (after a non-ASCII letter).
+		{"\x1bHello", "\x1bHello"},
+		{"\x1bPno end\nx", "\x1bPno end\nx"},
+		{"Ã\u0090x\u009c", "Ã\u0090x\u009c"},
+		{"Ã\u009b31m", "Ã\u009b31m"},
+		{"x\u009bm", "x\u009bm"}, // no parameter: not taken for CSI
 		// Left alone.
 		{"\x1b alone", "\x1b alone"},
 		{"\x1b[", "\x1b["},

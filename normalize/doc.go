@@ -17,9 +17,10 @@
 //     typographic quotes of Options.Lang; see QuotesTypographic.
 //  8. "smart" (QuotesTypographic only): three dots become "…" and a double
 //     hyphen between words an em dash.
-//  9. "spaces": repeated spaces inside a line, trailing spaces and tabs,
-//     the indentation of a paragraph's first line, and extra blank lines
-//     are removed.
+//  9. "spaces": repeated spaces between words of prose, trailing spaces
+//     and tabs, a stray indentation of a prose paragraph's first line,
+//     and extra blank lines are removed; whitespace that carries layout
+//     (indentation, alignment, tables, form feeds) stays.
 //
 // The order matters: removing an invisible character may expose a sequence
 // that is not in NFC or two spaces in a row, and turning a no-break space

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
@@ -15,7 +16,7 @@ const RuleHTMLEntity = "encoding.html-entity"
 
 var entityRules = []lint.Rule{
 	{ID: RuleHTMLEntity, Severity: lint.Warning, Fixes: true,
-		Doc: "HTML character reference in plain text (&amp;, &rsquo;, &#8217;, &#x2019;): decoded; documents that look like HTML are left alone"},
+		Doc: "HTML character reference in plain text (&amp;, &rsquo;, &#8217;, &#x2019;): decoded; documents that look like HTML, references in code, on a command line or quoted on their own are left alone; in a line about markup (write &amp; for &) a suggestion"},
 }
 
 // entityStage decodes HTML character references in text that is not
@@ -55,9 +56,123 @@ func (entityStage) Check(text string) []lint.Finding {
 		}
 		return entityPass(cur)
 	})
-	return segmentFindings(src, segs, view, RuleHTMLEntity, lint.Warning, func(before string, s mseg) string {
+	fs := segmentFindings(src, segs, view, RuleHTMLEntity, lint.Warning, func(before string, s mseg) string {
 		return "HTML entity " + before + " → " + strconv.Quote(s.text)
 	})
+	return judgeEntities(text, fs)
+}
+
+// judgeEntities keeps the findings of references that are, as far as
+// the text shows, escaped characters, and drops or downgrades those
+// that are written about:
+//   - a reference in a token that looks like code once the reference is
+//     taken out ("<jane&#64;laptop>"), in quotes or backticks of its own
+//     ("'&amp;'", "`&lt;`"), or on a command line is left alone;
+//   - one in a line that speaks of markup ("write &amp; for an
+//     ampersand", "avoid generating &quot;") is a suggestion.
+func judgeEntities(text string, fs []lint.Finding) []lint.Finding {
+	out := fs[:0]
+	line, lineStart, lineEnd := false, -1, -1
+	for _, f := range fs {
+		if entityMention(text, f.Span) {
+			continue
+		}
+		if f.Start >= lineEnd {
+			lineStart, lineEnd = lineBounds(text, f.Start)
+			line = speaksOfMarkup(text[lineStart:lineEnd])
+		}
+		if line {
+			f.Suggest = true
+			f.Message += " (if it is not written about)"
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// entityMention reports whether the reference at sp is part of code or
+// quoted on its own (see judgeEntities).
+func entityMention(text string, sp lint.Span) bool {
+	ts, te, ok := charclass.TokenAt(text, sp.Start)
+	if !ok {
+		return true
+	}
+	te = max(te, sp.End)
+	if rest := withoutEntities(text[ts:sp.Start] + text[sp.End:te]); charclass.CodeToken(rest) {
+		return true
+	}
+	if sp.Start > 0 && sp.End < len(text) {
+		b, a := text[sp.Start-1], text[sp.End]
+		if (b == '\'' || b == '"' || b == '`') && a == b {
+			return true
+		}
+	}
+	if l, ok := charclass.LineAt(text, sp.Start); ok && charclass.CommandLine(l) {
+		return true
+	}
+	return false
+}
+
+// withoutEntities returns s without its character references: the
+// other references of a token ("&eacute;t&eacute;") are escaped
+// characters too, not code.
+func withoutEntities(s string) string {
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '&' {
+			if end, _, ok := entityAt(s, i); ok {
+				b.WriteByte('x')
+				i = end
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// maxMarkupLook bounds how far either side of a reference the line is
+// read for words about markup.
+const maxMarkupLook = 160
+
+// lineBounds returns the bounds of the line around offset i, at most
+// maxMarkupLook bytes either side.
+func lineBounds(text string, i int) (int, int) {
+	s := i
+	for s > 0 && i-s < maxMarkupLook && text[s-1] != '\n' {
+		s--
+	}
+	e := i
+	for e < len(text) && e-i < maxMarkupLook && text[e] != '\n' {
+		e++
+	}
+	return s, e
+}
+
+// markupWords are the word stems of a sentence about markup.
+var markupWords = []string{"html", "xml", "sgml", "markup", "entit", "escap", "writ", "generat", "encod", "decod", "refer", "literal", "charact", "output", "emit", "render"}
+
+// speaksOfMarkup reports whether line holds a word that speaks of
+// markup or of writing characters.
+func speaksOfMarkup(line string) bool {
+	var buf [2 * maxMarkupLook]byte
+	n := copy(buf[:], line)
+	for k := 0; k < n; k++ {
+		if c := buf[k]; 'A' <= c && c <= 'Z' {
+			buf[k] = c + 'a' - 'A'
+		}
+	}
+	low := string(buf[:n])
+	for _, w := range markupWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // entityPass returns the decodings of the references in cur.

@@ -27,6 +27,10 @@ func FuzzStages(f *testing.F) {
 		"\u00a0\u2000\u2001\u200a\u202f\u205f\u3000 \u2010\u2011 \uff02\uff07 „‚‛‟…",
 		" \u00a0\ufeffx",
 		"東京（ＡＢＣ）、「はい」！ Hello！ ｶﾞｲﾄﾞ カﾞ \u3000\u3000本文 ＆ａｍｐ； ￡5",
+		"x\u202ey\u2066z\u2069\u202c \u2067a\n\u202cb\u2069",
+		"\x1bPq#0~\x1b\\a\x1b_G;A\x1b\\\x1b7b\x1b(Bc x\u009b31md\u009d0;t\u009ce\x1bHi",
+		"  * Fix  it.\n\n -- A <a@b.c>  Mon, 01 Jan 2024\n\fpage\n   code  here\nTue Oct  4 x  y\n",
+		"$ git status .\ngit log v1.2.3.. src 'main..' \"-L..\" a ? b : c FOO(x,.) &amp; '&lt;'\n",
 		"a" + strings.Repeat("\u0301", 20) + "\u200b" + strings.Repeat("\u0323", 20),
 		"e" + string(make([]byte, 0)) + "\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301",
 	}

@@ -15,7 +15,7 @@ import (
 func fixesOf(fs []lint.Finding, disabled map[string]bool) []lint.Edit {
 	var edits []lint.Edit
 	for _, f := range fs {
-		if !disabled[f.Rule] {
+		if !disabled[f.Rule] && !f.Suggest {
 			edits = append(edits, f.Fix...)
 		}
 	}
@@ -48,7 +48,8 @@ func runChain(t testing.TB, stages []lint.Stage, text string, disabled map[strin
 
 // settle runs the stages again on text, as the pipeline does (up to
 // pipeline.MaxRounds rounds in all, counting the one that made text),
-// until no stage fixes anything; it fails the test if that takes longer.
+// until no stage fixes anything (suggestions are not applied, and may
+// stay); it fails the test if that takes longer.
 func settle(t testing.TB, stages []lint.Stage, text, from string, disabled map[string]bool) string {
 	t.Helper()
 	const maxRounds = 4 // pipeline.MaxRounds; normalize cannot import pipeline
@@ -56,7 +57,7 @@ func settle(t testing.TB, stages []lint.Stage, text, from string, disabled map[s
 		fixes := 0
 		for _, st := range stages {
 			for _, g := range st.Check(text) {
-				if len(g.Fix) > 0 && !disabled[g.Rule] {
+				if len(g.Fix) > 0 && !g.Suggest && !disabled[g.Rule] {
 					fixes++
 				}
 			}
@@ -184,7 +185,7 @@ func testStage(t *testing.T, st lint.Stage, tests []stageTest) {
 				t.Errorf("fixed %q:\n got %q\nwant %q", tt.in, out, tt.want)
 			}
 			for _, g := range st.Check(out) {
-				if len(g.Fix) > 0 {
+				if len(g.Fix) > 0 && !g.Suggest {
 					t.Errorf("not idempotent: %q still has %s %v", out, g.Rule, g.Span)
 				}
 			}

@@ -5,11 +5,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
 // invisibleStage removes the byte order mark, invisible characters and
-// control characters, and reports invalid UTF-8.
+// control characters, reports invalid UTF-8, and reports bidirectional
+// controls, removing those that are unbalanced (see bidiFindings).
 //
 // Characters are removed in clusters: a maximal run of consecutive
 // removable characters. A cluster that sits between an invalid byte and a
@@ -26,7 +28,7 @@ func (invisibleStage) Name() string { return "invisible" }
 func (invisibleStage) Rules() []lint.Rule { return rulesCopy(invisibleRules) }
 
 // invisiblePlain marks the bytes the stage passes over without decoding:
-// printable ASCII, tab, line feed and carriage return.
+// printable ASCII, tab, line feed, form feed and carriage return.
 //
 // In valid UTF-8, the stage need only decode at the lead bytes of the
 // characters it removes: C2 (U+0080–U+009F, U+00AD), E2 (U+200B, U+2060)
@@ -36,7 +38,7 @@ var invisiblePlain, invisiblePlainValid = func() (t, v [256]bool) {
 	for c := 0x20; c < 0x7F; c++ {
 		t[c] = true
 	}
-	t['\t'], t['\n'], t['\r'] = true, true, true
+	t['\t'], t['\n'], t['\f'], t['\r'] = true, true, true, true
 	v = t
 	for c := 0x80; c < 0x100; c++ {
 		v[c] = true
@@ -55,18 +57,14 @@ const (
 	removeControl
 )
 
-// removableRune classifies a decoded rune. It calls every U+FEFF
-// invisible; the caller tells a byte order mark by its position.
+// removableRune classifies a decoded rune (charclass.Removed). It calls
+// every U+FEFF invisible; the caller tells a byte order mark by its
+// position.
 func removableRune(r rune) removal {
-	switch {
-	case r < 0x20:
-		if r == '\t' || r == '\n' || r == '\r' {
-			return removeNone
-		}
+	switch charclass.Removed(r) {
+	case charclass.Control:
 		return removeControl
-	case r == 0x7F || (r >= 0x80 && r <= 0x9F):
-		return removeControl
-	case r == 0x200B, r == 0x2060, r == 0xAD, r == 0xFEFF:
+	case charclass.Invisible:
 		return removeInvisible
 	}
 	return removeNone
@@ -89,7 +87,7 @@ func bomPrefixEnd(text string) int {
 		if r == utf8.RuneError && size == 1 {
 			break
 		}
-		if removableRune(r) == removeNone && unicodeSpace(r) == nil {
+		if removableRune(r) == removeNone && !charclass.UnicodeSpace(r) {
 			break
 		}
 		i += size
@@ -197,7 +195,27 @@ func (invisibleStage) Check(text string) []lint.Finding {
 		i += size
 	}
 	flush(n)
+	if b := bidiFindings(text, &edits); len(b) > 0 {
+		fs = mergeByStart(fs, b)
+	}
 	return fs
+}
+
+// mergeByStart merges two lists of findings sorted by position into one.
+func mergeByStart(a, b []lint.Finding) []lint.Finding {
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]lint.Finding, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start < a[0].Start {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
 }
 
 // invisibleFinding returns the finding for a run of removable characters;

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"sort"
 	"strconv"
 	"strings"
@@ -199,7 +200,7 @@ func adjacent(cur string, end, start int) bool {
 // removedC1 reports whether r is a C1 control that is no Windows-1252
 // character: unless part of a repair, the invisible stage removes it.
 func removedC1(r rune) bool {
-	return r == 0x81 || r == 0x8D || r == 0x8F || r == 0x90 || r == 0x9D
+	return r >= 0x80 && r <= 0x9F && !charclass.WindowsC1(r)
 }
 
 // nextAfter returns the character at offset i, skipping the C1 controls

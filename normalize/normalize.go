@@ -121,9 +121,11 @@ var (
 		{ID: RuleInvisible, Severity: lint.Warning, Fixes: true,
 			Doc: "invisible character (zero width space, word joiner, U+FEFF inside the text, soft hyphen): removed; ZWJ and ZWNJ are kept"},
 		{ID: RuleControl, Severity: lint.Warning, Fixes: true,
-			Doc: "control character other than tab, line feed and carriage return (C0, DEL, C1): removed"},
+			Doc: "control character other than tab, line feed, form feed and carriage return (C0, DEL, C1): removed; a form feed is a page break and stays"},
 		{ID: RuleInvalidUTF8, Severity: lint.Warning, Fixes: false,
 			Doc: "invalid UTF-8 bytes: reported, and passed through byte for byte"},
+		{ID: RuleBidi, Severity: lint.Warning, Fixes: true,
+			Doc: "bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069; Trojan Source): removed where unbalanced on its line (not closed, or closing nothing); reported, not removed, where balanced"},
 	}
 	nfcRules = []lint.Rule{
 		{ID: RuleNFC, Severity: lint.Info, Fixes: true,
@@ -133,7 +135,7 @@ var (
 		{ID: RuleCurlyQuote, Severity: lint.Warning, Fixes: true,
 			Doc: `curly, low-9, reversed or fullwidth quote: replaced by " or ' (ASCII quote style)`},
 		{ID: RuleEllipsis, Severity: lint.Info, Fixes: true,
-			Doc: `ellipsis character U+2026: replaced by "..." (ASCII quote style)`},
+			Doc: `ellipsis character U+2026: replaced by "..." (ASCII quote style); in a table or aligned columns, where three dots would shift the borders, a suggestion`},
 		{ID: RuleUnicodeSpace, Severity: lint.Info, Fixes: true,
 			Doc: "no-break, fixed-width or ideographic space (except ideographic spaces next to CJK text): replaced by a plain space"},
 		{ID: RuleHyphen, Severity: lint.Info, Fixes: true,
@@ -141,11 +143,11 @@ var (
 	}
 	spacesRules = []lint.Rule{
 		{ID: RuleRepeatedSpace, Severity: lint.Info, Fixes: true,
-			Doc: "two or more spaces between words: collapsed to one"},
+			Doc: "two spaces between two words of a prose sentence: collapsed to one; longer runs and runs next to symbols are suggestions; layout stays (indented blocks, aligned columns, tables, justified text, two spaces after a sentence, padded numbers, list markers)"},
 		{ID: RuleTrailingSpace, Severity: lint.Info, Fixes: true,
 			Doc: "spaces and tabs at the end of a line: removed"},
 		{ID: RuleLeadingSpace, Severity: lint.Info, Fixes: true,
-			Doc: "spaces and tabs before the first line of a paragraph: removed"},
+			Doc: "one to three spaces before the first line of a prose paragraph whose other lines are not indented: removed; indented blocks, list items, tabs, poems and texts that indent their paragraphs keep their indentation"},
 		{ID: RuleBlankLines, Severity: lint.Info, Fixes: true,
 			Doc: "two or more blank lines between paragraphs: one is kept; blank lines before the first line or after the last: removed (the final line break stays)"},
 	}

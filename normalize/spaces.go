@@ -2,12 +2,18 @@ package normalize
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
-// spacesStage removes repeated spaces inside a line, trailing whitespace,
-// the indentation of a paragraph's first line, and extra blank lines.
+// spacesStage removes repeated spaces between words of prose, trailing
+// whitespace, a stray indentation of a prose paragraph's first line, and
+// extra blank lines. Whitespace that carries layout (indented blocks,
+// aligned columns, tables, justified text, list markers, two spaces
+// after a sentence, form feeds) stays: see checkLine.
 //
 // Lines end at "\n", "\r\n" or a lone "\r". A paragraph starts at the
 // start of the text and after a blank line, one that is empty or holds
@@ -80,11 +86,20 @@ type spaceFindings struct {
 	fs    []lint.Finding
 	sink  lint.FindingSink
 	edits editBlock
+	// indentedParas counts the paragraphs whose first line is
+	// indented, once indentedKnown (see strayIndent).
+	indentedParas int
+	indentedKnown bool
 }
 
 // add adds the info finding of rule at sp, whose fix is fix; msg makes
 // its message, called only when the findings are made, not counted.
 func (o *spaceFindings) add(rule string, sp lint.Span, fix lint.Edit, msg func() string) {
+	o.addFix(rule, sp, fix, msg, false)
+}
+
+// addFix is add with the fix marked as a suggestion if suggest is set.
+func (o *spaceFindings) addFix(rule string, sp lint.Span, fix lint.Edit, msg func() string, suggest bool) {
 	if o.fs == nil && o.sink == nil {
 		o.n++
 		return
@@ -95,6 +110,7 @@ func (o *spaceFindings) add(rule string, sp lint.Span, fix lint.Edit, msg func()
 		Span:     sp,
 		Message:  msg(),
 		Fix:      o.edits.one(fix),
+		Suggest:  suggest,
 	}
 	if o.sink != nil {
 		o.sink.Add(f)
@@ -135,7 +151,7 @@ func scanSpaces(text string, out *spaceFindings) {
 		} else {
 			run.flush(text, !run.text, false, out)
 			run.text = true
-			checkLine(text, ls, le, &paraStart, out)
+			checkLine(text, ls, le, next, &paraStart, out)
 		}
 		ls = next
 	}
@@ -225,13 +241,17 @@ func blankLinesMessage(n int, first, last bool) string {
 }
 
 // checkLine gives out the findings for the line text[ls:le], which is not
-// blank (blank lines are blankRun's).
-func checkLine(text string, ls, le int, paraStart *bool, out *spaceFindings) {
+// blank (blank lines are blankRun's); the next line starts at next.
+//
+// Whitespace that carries layout is left alone; only whitespace that is
+// an accident in running prose is fixed (see strayIndent and
+// repeatedVerdict).
+func checkLine(text string, ls, le, next int, paraStart *bool, out *spaceFindings) {
 	f := ls
 	for f < le && isBlank(text[f]) {
 		f++
 	}
-	if *paraStart && f > ls {
+	if *paraStart && f > ls && strayIndent(text, ls, f, le, next, out) {
 		deletion(out, RuleLeadingSpace, ls, f, func() string { return describeBlank(leading, text[ls:f]) })
 	}
 	*paraStart = false
@@ -241,6 +261,10 @@ func checkLine(text string, ls, le int, paraStart *bool, out *spaceFindings) {
 	}
 	// Repeated spaces strictly between the first and last visible bytes.
 	inner := text[f:l]
+	if layoutRuns(inner, 2) >= 2 {
+		inner = "" // two runs or more: a table row or justified text
+	}
+	ne := -1 // the end of the next line, once needed
 	for j := 0; ; {
 		k := strings.Index(inner[j:], "  ")
 		if k < 0 {
@@ -251,14 +275,363 @@ func checkLine(text string, ls, le int, paraStart *bool, out *spaceFindings) {
 		for inner[e] == ' ' {
 			e++
 		}
-		out.add(RuleRepeatedSpace, lint.Span{Start: f + s, End: f + e},
-			lint.Edit{Span: lint.Span{Start: f + s + 1, End: f + e}},
-			func() string { return repeatedMessage(e - s) })
+		if ne < 0 {
+			ne = lineEnd(text, min(next, len(text)))
+		}
+		if v := repeatedVerdict(text, ls, le, next, ne, f+s, f+e); v != keepLayout {
+			out.addFix(RuleRepeatedSpace, lint.Span{Start: f + s, End: f + e},
+				lint.Edit{Span: lint.Span{Start: f + s + 1, End: f + e}},
+				func() string { return repeatedMessage(e-s, v == suggestLayout) }, v == suggestLayout)
+		}
 		j = e
 	}
 	if l < le {
 		deletion(out, RuleTrailingSpace, l, le, func() string { return describeBlank(trailing, text[l:le]) })
 	}
+}
+
+// strayIndent reports whether the indentation text[ls:f] of a
+// paragraph's first line text[ls:le] is an accident of running prose, to
+// be removed: one to three spaces (no tab) before a letter, digit or
+// quote, on a paragraph whose next line (from next), if any, is not
+// indented, in a text where no other paragraph starts indented. An
+// indented block, a list item ("  * change"), a Debian changelog's
+// trailer (" -- name"), a poem or a text that indents its paragraphs
+// keeps its indentation.
+func strayIndent(text string, ls, f, le, next int, out *spaceFindings) bool {
+	if f-ls > 3 || strings.IndexByte(text[ls:f], '\t') >= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[f:le])
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !charclass.IsQuote(r) {
+		return false
+	}
+	if next < len(text) && isBlank(text[next]) && !blankLine(text, next, lineEnd(text, next)) {
+		return false // the next line is indented too: a block
+	}
+	if !out.indentedKnown {
+		out.indentedKnown = true
+		out.indentedParas = indentedParagraphs(text)
+	}
+	return out.indentedParas < 2
+}
+
+// lineEnd returns the offset of the line ending after ls, or len(text).
+func lineEnd(text string, ls int) int {
+	for i := ls; i < len(text); i++ {
+		if text[i] == '\n' || text[i] == '\r' {
+			return i
+		}
+	}
+	return len(text)
+}
+
+// indentedParagraphs counts the paragraphs whose first line starts with
+// a space or a tab. A first line equal to the one counted before does
+// not count again: the dedupe stage, which runs later, may remove a
+// paragraph pasted twice, and that must not change the count.
+func indentedParagraphs(text string) int {
+	n := 0
+	para := true
+	last := ""
+	for ls := 0; ls < len(text); {
+		le := lineEnd(text, ls)
+		if blankLine(text, ls, le) {
+			para = true
+		} else {
+			if para && isBlank(text[ls]) && text[ls:le] != last {
+				n++
+				last = text[ls:le]
+			}
+			para = false
+		}
+		ls = le + 1
+		if le+1 < len(text) && text[le] == '\r' && text[le+1] == '\n' {
+			ls++
+		}
+	}
+	return n
+}
+
+// A layoutVerdict says what to do with a run of repeated spaces.
+type layoutVerdict uint8
+
+const (
+	fixLayout     layoutVerdict = iota // an accident of prose: fixed
+	suggestLayout                      // perhaps: a suggestion
+	keepLayout                         // layout: left alone
+)
+
+// repeatedVerdict judges the run of spaces text[s:e] inside the line
+// text[ls:le] (the next line is text[next:ne]). It is layout, left alone:
+//   - on a line indented by four columns or more, or by a tab: a
+//     preformatted block, a man page, a changelog's continuation;
+//   - after a full stop, "!", "?" or ":", also behind a closing quote or
+//     bracket (two spaces after a sentence are a convention);
+//   - on a line that holds a mail address in angle brackets (a GNU
+//     ChangeLog header, a THANKS or AUTHORS record);
+//   - after a token that looks like code (charclass.CodeToken) or a
+//     number with a full stop (a version): they set a description apart;
+//   - after the first token of the line if that token is not a word
+//     ("2005-05-26  Jane Doe", "-nl    text", "%y   text");
+//   - before a one-digit number, padded to two columns ("Oct  4");
+//   - when the line before or after holds repeated spaces too
+//     (justified text, a table);
+//   - after a list marker that starts the line ("*  item", "1.  item");
+//   - on a Debian changelog's trailer line (" -- name <mail>  date"),
+//     whose format asks for two spaces before the date;
+//   - when the word after it starts at the column where a word of the
+//     line before or after starts (aligned columns, a hanging indent).
+//
+// Two spaces between two words of a sentence (a letter, digit or
+// closing quote, or a comma or semicolon, before; a letter, digit or
+// opening quote after) are fixed; other runs are a suggestion.
+func repeatedVerdict(text string, ls, le, next, ne, s, e int) layoutVerdict {
+	if sentenceEnd(text[ls:s]) {
+		return keepLayout
+	}
+	f := ls
+	for f < s && isBlank(text[f]) {
+		f++
+	}
+	if f-ls >= 4 || strings.IndexByte(text[ls:f], '\t') >= 0 {
+		return keepLayout
+	}
+	if first := text[f:s]; strings.IndexByte(first, ' ') < 0 && termToken(first) {
+		return keepLayout
+	}
+	if e+1 <= le && isDigit(text[e]) && (e+1 == le || !isDigit(text[e+1])) {
+		return keepLayout // a number padded to two columns: "Tue Oct  4 20:37"
+	}
+	if marker(text[ls:s]) || strings.HasPrefix(text[ls:le], " -- ") {
+		return keepLayout // a list item; a Debian changelog's trailer line
+	}
+	if mailLine(text[ls:le]) {
+		return keepLayout // "Fri Dec 21 23:00:00 2012  Jane Doe <jane@example.org>"
+	}
+	if ts := tokenStart(text, ls, s); charclass.CodeToken(text[ts:s]) || numberWithDot(text[ts:s]) {
+		return keepLayout // "fuser -a /a /b  no longer", "1.2.1 -> 1.2.2  Jan 1996"
+	}
+	col := column(text[ls:e])
+	ps, pe, hasPrev := prevLine(text, ls)
+	if hasPrev && (wordStartsAt(text[ps:pe], col) || innerRun(text[ps:pe])) {
+		return keepLayout
+	}
+	if next < len(text) && (wordStartsAt(text[next:ne], col) || innerRun(text[next:ne])) {
+		return keepLayout
+	}
+	if e-s > 2 || !proseBefore(text[:s]) || !proseAfter(text[e:le]) {
+		return suggestLayout
+	}
+	return fixLayout
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// termToken reports whether tok, the first token of a line, is the term
+// of a definition or a record rather than a word of a sentence: it holds
+// a digit ("2005-05-26", "v1.2"), a backslash or backtick ("'\\c'"), or
+// starts with a sign ("-nl", "%y", "+x", "/path", "$VAR", "@user", "#1").
+func termToken(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	if strings.IndexByte("-%+/$@#", tok[0]) >= 0 {
+		return true
+	}
+	return strings.ContainsAny(tok, "0123456789\\`")
+}
+
+// sentenceEnd reports whether s ends a sentence: a full stop, "!", "?"
+// or ":", perhaps behind closing quotes, brackets or emphasis marks
+// ("done.\"", "(see below.)", "GITHUB.***").
+func sentenceEnd(s string) bool {
+	for n := 0; s != "" && n < 8; n++ {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch {
+		case r == '.' || r == '!' || r == '?' || r == ':':
+			return true
+		case r == '"' || r == '\'' || r == ')' || r == ']' || r == '*' || r == '_' || charclass.ClosesQuote(r):
+			s = s[:len(s)-size]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// mailLine reports whether line holds a mail address in angle brackets.
+func mailLine(line string) bool {
+	lt := strings.IndexByte(line, '<')
+	if lt < 0 {
+		return false
+	}
+	at := strings.IndexByte(line[lt:], '@')
+	return at > 0 && strings.IndexByte(line[lt+at:], '>') > 0
+}
+
+// tokenStart returns the start of the token that ends at s, no further
+// back than ls or 64 bytes.
+func tokenStart(text string, ls, s int) int {
+	k := s
+	for k > ls && s-k < 64 && text[k-1] != ' ' && text[k-1] != '\t' {
+		k--
+	}
+	return k
+}
+
+// numberWithDot reports whether tok holds a digit, a full stop and a
+// digit in a row: a version or a decimal number.
+func numberWithDot(tok string) bool {
+	for i := 1; i+1 < len(tok); i++ {
+		if tok[i] == '.' && isDigit(tok[i-1]) && isDigit(tok[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// innerRun reports whether line holds two spaces in a row after its
+// indentation, within maxColumnLook bytes (see layoutRuns).
+func innerRun(line string) bool {
+	if len(line) > maxColumnLook {
+		line = line[:maxColumnLook]
+	}
+	line = strings.TrimLeft(line, " \t")
+	line = strings.TrimRight(line, " \t")
+	return layoutRuns(line, 1) > 0
+}
+
+// layoutRuns counts, up to max, the runs of two spaces or more in s that
+// may be layout: those before a , . ; ! or ? are left out, since the
+// punctuation stage, which runs later, may remove them ("word  ,"), and
+// a run it removes must not change what this stage decides about the
+// others (a second run would then find work).
+func layoutRuns(s string, max int) int {
+	n := 0
+	for j := 0; n < max; {
+		k := strings.Index(s[j:], "  ")
+		if k < 0 {
+			break
+		}
+		e := j + k + 2
+		for e < len(s) && s[e] == ' ' {
+			e++
+		}
+		if e == len(s) || strings.IndexByte(",.;!?", s[e]) < 0 {
+			n++
+		}
+		j = e
+	}
+	return n
+}
+
+// proseBefore reports whether s ends as a word of a sentence does before
+// a space: a letter, digit, closing quote, comma or semicolon.
+func proseBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ',' || r == ';' || charclass.ClosesQuote(r) || r == '"' || r == '\''
+}
+
+// proseAfter reports whether s starts as a word of a sentence does: a
+// letter, digit or opening quote.
+func proseAfter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || charclass.OpensQuote(r) || r == '"' || r == '\''
+}
+
+// marker reports whether s, the start of a line up to a run of spaces,
+// is a list marker after any indentation: "*", "-", "+", "•", "1.",
+// "a)", "(1)".
+func marker(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	switch s {
+	case "*", "-", "+", "•", "o", "--", "–":
+		return true
+	}
+	if len(s) < 2 || len(s) > 5 {
+		return false
+	}
+	last := s[len(s)-1]
+	if last != '.' && last != ')' {
+		return false
+	}
+	body := strings.TrimPrefix(s[:len(s)-1], "(")
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if !('0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z') {
+			return false
+		}
+	}
+	return body != ""
+}
+
+// maxColumnLook bounds how far into a line column and wordStartsAt read:
+// alignment beyond it is not looked for, which keeps the stage linear.
+const maxColumnLook = 512
+
+// column returns the display column at the end of line, a line's start
+// up to some offset: characters count one, a tab moves to the next
+// multiple of eight.
+func column(line string) int {
+	if len(line) > maxColumnLook {
+		return -1
+	}
+	c := 0
+	for _, r := range line {
+		if r == '\t' {
+			c = c/8*8 + 8
+			continue
+		}
+		c++
+	}
+	return c
+}
+
+// wordStartsAt reports whether a visible character of line starts at
+// display column col, after a space or tab or at the start of the line.
+func wordStartsAt(line string, col int) bool {
+	if col < 0 {
+		return false
+	}
+	c := 0
+	prevBlank := true
+	for i, r := range line {
+		if i > maxColumnLook || c > col {
+			return false
+		}
+		blank := r == ' ' || r == '\t'
+		if c == col {
+			return !blank && prevBlank
+		}
+		if r == '\t' {
+			c = c/8*8 + 8
+		} else {
+			c++
+		}
+		prevBlank = blank
+	}
+	return false
+}
+
+// prevLine returns the bounds of the line before the one that starts at
+// ls, if there is one and it is not blank.
+func prevLine(text string, ls int) (int, int, bool) {
+	if ls == 0 {
+		return 0, 0, false
+	}
+	pe := ls - 1
+	if text[pe] == '\n' && pe > 0 && text[pe-1] == '\r' {
+		pe--
+	}
+	ps := pe
+	for ps > 0 && text[ps-1] != '\n' && text[ps-1] != '\r' && pe-ps < maxColumnLook {
+		ps--
+	}
+	if blankLine(text, ps, pe) {
+		return 0, 0, false
+	}
+	return ps, pe, true
 }
 
 // deletion gives out an info finding whose fix deletes text[start:end].
@@ -294,9 +667,13 @@ func init() {
 	}
 }
 
-// repeatedMessage describes the collapse of n spaces:
-// "2 spaces collapsed to one".
-func repeatedMessage(n int) string {
+// repeatedMessage describes the collapse of n spaces: "2 spaces
+// collapsed to one", or as a suggestion "3 spaces: collapse to one
+// unless they align text".
+func repeatedMessage(n int, suggest bool) string {
+	if suggest {
+		return plural(n, "space") + " between words: collapse to one unless they align text"
+	}
 	if n < cachedMessages {
 		return repeatedMessages[n]
 	}

@@ -52,3 +52,28 @@ func (s *listSink) Reserve(n int) {
 }
 
 func (s *listSink) Add(f lint.Finding) { s.got = append(s.got, f) }
+
+// TestCharsCheckEach checks the chars stage's streaming form the same
+// way, on text with every kind of character it replaces.
+func TestCharsCheckEach(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	parts := []string{"“", "”", "‘", "’", "…", "\u00a0", "\u2009", "\u3000", "‐", "a", " ", "\n", "x…y", "| a … b |\n"}
+	texts := []string{"", "plain", "“a” ‘b’ …"}
+	for range 300 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, st := range []charsStage{{}, {quotes: QuotesTypographic}} {
+		for _, text := range texts {
+			want := st.Check(text)
+			sink := &listSink{t: t, text: text, counted: -1}
+			st.CheckEach(text, sink)
+			if sink.counted != len(want) || !reflect.DeepEqual(sink.got, want) && len(want) > 0 {
+				t.Errorf("%q: CheckEach counted %d and gave %+v, Check gave %+v", text, sink.counted, sink.got, want)
+			}
+		}
+	}
+}

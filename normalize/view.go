@@ -7,13 +7,14 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
 // A textView is a text as the later stages of the chain will leave it,
 // for a stage that runs before them and must not leave them work that
 // brings mojibake together: characters the invisible stage removes
-// (C0 controls other than tab, line feed and carriage return, DEL,
+// (C0 controls other than tab, line feed, form feed and carriage return, DEL,
 // U+200B, U+2060, U+FEFF) are dropped, and runs not in NFC are
 // normalized ("A" and U+0303 become "Ã"), Unicode spaces other than the
 // no-break space become spaces and ligatures their letters.
@@ -31,15 +32,13 @@ type viewUnit struct {
 	identity   bool
 }
 
-// viewTransparent reports whether the invisible stage removes r.
+// viewTransparent reports whether the view drops r: the invisible
+// stage removes it (charclass.Removed), and it is neither a C1 control
+// (those that stand for a Windows-1252 character are the mojibake
+// stage's to repair; the others are dropped with dropC1) nor the soft
+// hyphen U+00AD, which is the Latin-1 byte 0xAD of mojibake ("Â\u00ad").
 func viewTransparent(r rune) bool {
-	switch {
-	case r < 0x20:
-		return r != '\t' && r != '\n' && r != '\r'
-	case r == 0x7F, r == 0x200B, r == 0x2060, r == 0xFEFF:
-		return true
-	}
-	return false
+	return charclass.Removable(r) && r != 0xAD && (r < 0x80 || r > 0x9F)
 }
 
 // needsView reports whether text holds characters a view would change.
@@ -59,7 +58,7 @@ func needsView(text string, dropC1 bool) bool {
 		}
 		switch {
 		case c < 0x20:
-			if c != '\t' && c != '\n' && c != '\r' {
+			if charclass.Removable(rune(c)) {
 				return true
 			}
 		case c == 0x7F, c == 0xCC, c == 0xCD:

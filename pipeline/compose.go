@@ -22,6 +22,23 @@ type piece struct {
 // current text, can be carried back to the original.
 type composer struct {
 	pieces []piece // sorted by orig (and so by cur), non-overlapping
+	// noOwners leaves the pieces' owners empty: the run keeps edits only
+	// (Pipeline.EditsOnly), and added counts the findings taken, to own
+	// their edits while a stage's fixes are sorted out.
+	noOwners bool
+	added    int
+	// The findings a run takes wait in pending until finish (see
+	// pending), with the arenas of their related spans and suggested
+	// edits and the names of the stages; hint is how many more findings
+	// the stage said would come.
+	pending     [][]pending
+	firstChunks [4][]pending // pending's first backing array
+	firstChunk  [8]pending   // the first chunk
+	firstStages [16]string   // stages' first backing array
+	related     []lint.Span
+	suggested   []lint.Edit
+	stages      []string
+	hint        int
 	// run takes each stage's findings (see runStages).
 	run stageRun
 }
@@ -165,7 +182,10 @@ func (c *composer) apply(cur string, edits []ownedEdit) string {
 	// fixes makes one piece, not a block for a million.
 	np, no := c.count(edits)
 	out := make([]piece, 0, np)
-	arena := make([]int, 0, no)
+	var arena []int
+	if !c.noOwners {
+		arena = make([]int, 0, no)
+	}
 	i, j := 0, 0
 	for j < len(edits) {
 		// Pieces before the next edit that it does not touch stay as they are.
@@ -187,7 +207,9 @@ func (c *composer) apply(cur string, edits []ownedEdit) string {
 				} else {
 					orig.Start, orig.End = min(orig.Start, pc.orig.Start), max(orig.End, pc.orig.End)
 				}
-				arena = append(arena, pc.owners...)
+				if !c.noOwners {
+					arena = append(arena, pc.owners...)
+				}
 				i++
 				continue
 			}
@@ -209,8 +231,10 @@ func (c *composer) apply(cur string, edits []ownedEdit) string {
 		if orig.Start >= 0 {
 			start, end = min(start, orig.Start), max(end, orig.End)
 		}
-		for _, e := range group {
-			arena = append(arena, e.owner)
+		if !c.noOwners {
+			for _, e := range group {
+				arena = append(arena, e.owner)
+			}
 		}
 		var text string
 		if len(group) == 1 && group[0].Span == hull {

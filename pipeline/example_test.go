@@ -8,7 +8,7 @@ import (
 )
 
 func Example() {
-	text := "It said in a statement..  “We acted.”\n"
+	text := "It said  in a statement.. “We acted.”\n"
 	r := registry.Default(registry.Options{}).Run(text)
 	fmt.Printf("%q\n", r.Cleaned)
 	idx := lint.NewLineIndex(text)
@@ -18,8 +18,8 @@ func Example() {
 	}
 	// Output:
 	// "It said in a statement. \"We acted.\"\n"
-	// 1:23 punct.double-period warning
-	// 1:25 space.repeated info
+	// 1:8 space.repeated info
+	// 1:24 punct.double-period warning
 	// 1:27 quotes.curly warning
 	// 1:37 quotes.curly warning
 }

@@ -25,7 +25,7 @@ func (p *Pipeline) ExtendGuarded(r *Result, g *Guard, stages ...lint.Stage) {
 	}
 	// Rebuild the composer from the changes: each change is a piece
 	// whose place in the cleaned text follows from the ones before it.
-	c := composer{pieces: make([]piece, len(r.Changes))}
+	c := composer{pieces: make([]piece, len(r.Changes)), noOwners: p.edits}
 	delta := 0
 	for i, ch := range r.Changes {
 		start := ch.Start + delta
@@ -52,6 +52,7 @@ func (p *Pipeline) ExtendGuarded(r *Result, g *Guard, stages ...lint.Stage) {
 	}
 	cur, _ = p.runStages(r, &c, cur, stages, false, g)
 	r.Cleaned = cur
+	r.adopt(&c)
 	r.finish(c.pieces)
 	if view {
 		r.Cleaned, _ = lint.Apply(r.Original, r.Edits())

@@ -33,6 +33,11 @@ type Guard struct {
 	// opener without its closer, a heading's text without its marker).
 	// The finding is kept, without its fix.
 	Refuse func(e lint.Edit) bool
+	// Suggested, if set, reports whether a finding of rule at span (in
+	// the original) is to have its fix offered as a suggestion rather
+	// than made: structure a stage cannot see in the view (a repeated
+	// Markdown list item is a list's repeat, not a paste error).
+	Suggested func(rule string, span lint.Span) bool
 }
 
 // overlapping reports whether s overlaps a span of spans (sorted,

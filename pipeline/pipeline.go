@@ -36,6 +36,10 @@ type Result struct {
 	Cleaned  string    // the output
 	Findings []Finding // sorted by position in Original
 	Changes  []Change  // sorted, non-overlapping edits of Original that give Cleaned
+	// Counts holds, for a pipeline that keeps edits only (EditsOnly),
+	// the number of findings of each rule that Findings would have held;
+	// nil otherwise.
+	Counts map[string]int
 }
 
 // Edits returns the result's changes as plain edits of the original.
@@ -58,6 +62,7 @@ type Pipeline struct {
 	severity map[string]lint.Severity
 	fixOff   map[string]bool
 	suggest  bool // apply suggested fixes too
+	edits    bool // keep edits only: no findings (EditsOnly)
 }
 
 // New returns a pipeline of the given stages, in order, with every rule
@@ -105,6 +110,14 @@ func (p *Pipeline) ReportOnly(rules ...string) {
 // left as it was.
 func (p *Pipeline) ApplySuggestions(on bool) { p.suggest = on }
 
+// EditsOnly makes Run keep only what the cleaned text needs: the
+// result's Changes, without Findings (the changes' Findings lists are
+// empty) and with Counts in their place. The cleaned text and the changes
+// are the same either way. It is for a job that keeps only the cleaned
+// text or its diff: a text with a million findings then costs the
+// composed changes, not a million findings.
+func (p *Pipeline) EditsOnly(on bool) { p.edits = on }
+
 // SetSeverity overrides the severity of a rule's findings.
 func (p *Pipeline) SetSeverity(rule string, s lint.Severity) {
 	if p.severity == nil {
@@ -134,6 +147,7 @@ func (p *Pipeline) Run(text string) *Result { return p.RunGuarded(text, nil) }
 func (p *Pipeline) RunGuarded(text string, g *Guard) *Result {
 	r := &Result{Original: text}
 	var c composer
+	c.noOwners = p.edits
 	cur := text
 	if g != nil && g.View != "" && len(g.View) == len(text) {
 		cur = g.View
@@ -147,6 +161,7 @@ func (p *Pipeline) RunGuarded(text string, g *Guard) *Result {
 	}
 	cur, _ = p.runStages(r, &c, cur, p.stages[p.repeat:], false, g)
 	r.Cleaned = cur
+	r.adopt(&c)
 	r.finish(c.pieces)
 	if g != nil && g.View != "" {
 		// The stages saw the view: the guarded bytes they never changed
@@ -178,7 +193,7 @@ func (p *Pipeline) runStages(r *Result, c *composer, cur string, stages []lint.S
 				continue // it would find nothing
 			}
 		}
-		*sr = stageRun{p: p, r: r, c: c, cur: cur, name: st.Name(), fixesOnly: fixesOnly, g: g}
+		*sr = stageRun{p: p, r: r, c: c, cur: cur, st: st, stage: -1, fixesOnly: fixesOnly, g: g}
 		if ss, ok := st.(streamer); ok {
 			ss.CheckEach(cur, sr)
 		} else {
@@ -216,8 +231,9 @@ type stageRun struct {
 	r         *Result
 	c         *composer
 	cur       string // the text the stage checked
-	name      string // the stage's name
-	fixesOnly bool   // drop findings without a fix
+	st        lint.Stage
+	stage     int32 // the stage's name, in c.stages, once a finding is kept; -1 before
+	fixesOnly bool  // drop findings without a fix
 	g         *Guard
 	edits     []ownedEdit
 }
@@ -225,7 +241,7 @@ type stageRun struct {
 // Reserve makes room for n findings.
 func (sr *stageRun) Reserve(n int) {
 	if n > 0 {
-		sr.r.Findings = reserve(sr.r.Findings, n)
+		sr.c.hint = n
 		sr.edits = make([]ownedEdit, 0, n)
 	}
 }
@@ -243,9 +259,15 @@ func (sr *stageRun) Add(f lint.Finding) {
 	if g.drops(f.Rule, span) {
 		return
 	}
-	idx := len(r.Findings)
+	// The finding's index in r.Findings once finish has taken the
+	// pending ones (with edits only, a count that owns its edits).
+	idx := len(r.Findings) + c.added
 	n0 := len(sr.edits)
 	unfixed := len(f.Fix) > 0 && p.fixOff[f.Rule] // a fix that is not made
+	if g != nil && g.Suggested != nil && len(f.Fix) > 0 && !f.Suggest && g.Suggested(f.Rule, span) {
+		f.Suggest = true
+		f.Message = suggestedMessage(f.Message)
+	}
 	suggestion := f.Suggest && !p.suggest && !p.fixOff[f.Rule] && len(f.Fix) > 0
 	if !p.fixOff[f.Rule] && !suggestion && lint.ValidateEdits(f.Fix, len(cur)) == nil {
 		for k := range f.Fix {
@@ -264,40 +286,128 @@ func (sr *stageRun) Add(f lint.Finding) {
 	if sr.fixesOnly && len(sr.edits) == n0 {
 		return
 	}
+	if p.edits {
+		c.added++
+		if r.Counts == nil {
+			r.Counts = map[string]int{}
+		}
+		r.Counts[f.Rule]++
+		return
+	}
 	if unfixed {
 		f.Message = unfixedMessage(f.Message)
 	}
-	pf := Finding{Finding: f, Stage: sr.name, FixedBy: -1}
+	if sr.stage < 0 {
+		sr.stage = c.stageIndex(sr.st.Name(), len(p.stages))
+	}
+	pf := pending{rule: f.Rule, message: f.Message, span: span, severity: f.Severity, suggest: f.Suggest, stage: sr.stage}
 	if suggestion && lint.ValidateEdits(f.Fix, len(cur)) == nil {
-		pf.Suggestion = make([]lint.Edit, len(f.Fix))
-		for k, e := range f.Fix {
-			pf.Suggestion[k] = lint.Edit{Span: c.mapSpan(e.Span), New: e.New}
+		pf.suggestion, pf.nSuggestion = int32(len(c.suggested)), int32(len(f.Fix))
+		for _, e := range f.Fix {
+			c.suggested = append(c.suggested, lint.Edit{Span: c.mapSpan(e.Span), New: e.New})
 		}
 	}
-	pf.Fix = nil
-	pf.Span = span
 	if len(f.Related) > 0 {
-		pf.Related = make([]lint.Span, len(f.Related))
-		for k, s := range f.Related {
-			pf.Related[k] = c.mapSpan(s)
+		pf.related, pf.nRelated = int32(len(c.related)), int32(len(f.Related))
+		for _, s := range f.Related {
+			c.related = append(c.related, c.mapSpan(s))
 		}
 	}
-	r.Findings = append(r.Findings, pf)
+	c.push(pf)
+	c.added++
 }
 
-// reserve returns fs with room for n more findings. It grows fs at most
-// once per stage, to the size needed and an eighth more for the few
-// findings of later stages, rather than doubling it findings by finding
-// as append would: a text with a million findings is copied once, not
-// twenty times, and holds no half-empty doubled block.
-func reserve(fs []Finding, n int) []Finding {
-	need := len(fs) + n
-	if need <= cap(fs) {
-		return fs
+// A pending is a finding taken during a run, kept compact until finish
+// makes it a Finding: a run with a million findings holds 80 bytes a
+// finding, in fixed-size chunks, rather than a Finding's 160 in a slice
+// grown, and copied, stage by stage. Its related spans and suggested
+// edits are in the composer's arenas, which the findings then share.
+type pending struct {
+	rule, message           string
+	span                    lint.Span
+	severity                lint.Severity
+	related, nRelated       int32 // in composer.related
+	suggestion, nSuggestion int32 // in composer.suggested
+	stage                   int32 // in composer.stages
+	suggest                 bool
+}
+
+// pendingChunk is the most findings a chunk of pending ones holds.
+const pendingChunk = 4096
+
+// push adds a pending finding.
+func (c *composer) push(pf pending) {
+	if n := len(c.pending); n == 0 || len(c.pending[n-1]) == cap(c.pending[n-1]) {
+		if n == 0 {
+			// The first chunk is the composer's own: a document with a
+			// few findings allocates none.
+			c.pending = append(c.firstChunks[:0], c.firstChunk[:0:len(c.firstChunk)])
+		} else {
+			size := max(c.hint, 2*cap(c.pending[n-1]))
+			c.pending = append(c.pending, make([]pending, 0, min(size, pendingChunk)))
+		}
 	}
-	out := make([]Finding, len(fs), need+need/8)
-	copy(out, fs)
-	return out
+	last := &c.pending[len(c.pending)-1]
+	*last = append(*last, pf)
+	c.hint--
+}
+
+// stageIndex returns the index of the stage name in c.stages, adding it;
+// n is how many stages the pipeline has.
+func (c *composer) stageIndex(name string, n int) int32 {
+	if n := len(c.stages); n > 0 && c.stages[n-1] == name {
+		return int32(n - 1)
+	}
+	for i, s := range c.stages {
+		if s == name {
+			return int32(i)
+		}
+	}
+	if c.stages == nil {
+		c.stages = c.firstStages[:0]
+		if n > len(c.firstStages) {
+			c.stages = make([]string, 0, n)
+		}
+	}
+	c.stages = append(c.stages, name)
+	return int32(len(c.stages) - 1)
+}
+
+// adopt appends the pending findings of c to r.Findings, in the order
+// they were taken, growing it once to its exact size and giving each
+// chunk back as soon as it is copied.
+func (r *Result) adopt(c *composer) {
+	if c.added == 0 || len(c.pending) == 0 {
+		return
+	}
+	n := len(r.Findings)
+	for _, ch := range c.pending {
+		n += len(ch)
+	}
+	if cap(r.Findings) < n {
+		fs := make([]Finding, len(r.Findings), n)
+		copy(fs, r.Findings)
+		r.Findings = fs
+	}
+	for k, ch := range c.pending {
+		for i := range ch {
+			pf := &ch[i]
+			f := Finding{
+				Finding: lint.Finding{Rule: pf.rule, Severity: pf.severity, Span: pf.span, Message: pf.message, Suggest: pf.suggest},
+				Stage:   c.stages[pf.stage],
+				FixedBy: -1,
+			}
+			if pf.nRelated > 0 {
+				f.Related = c.related[pf.related : pf.related+pf.nRelated : pf.related+pf.nRelated]
+			}
+			if pf.nSuggestion > 0 {
+				f.Suggestion = c.suggested[pf.suggestion : pf.suggestion+pf.nSuggestion : pf.suggestion+pf.nSuggestion]
+			}
+			r.Findings = append(r.Findings, f)
+		}
+		c.pending[k] = nil
+	}
+	c.pending, c.added = nil, 0
 }
 
 // dropOverlaps sorts edits and drops every edit of a finding whose edits
@@ -347,7 +457,12 @@ func (r *Result) finish(pieces []piece) {
 			continue // later stages undid the change
 		}
 		r.Changes = append(r.Changes, Change{Edit: lint.Edit{Span: pc.orig, New: pc.text}, Findings: pc.owners})
-		owned[pc.owners[len(pc.owners)-1]]++
+		if len(pc.owners) > 0 {
+			owned[pc.owners[len(pc.owners)-1]]++
+		}
+	}
+	if len(r.Findings) == 0 {
+		return // edits only (EditsOnly), or nothing found
 	}
 	// Carve every finding's Fix out of one block.
 	block := make([]lint.Edit, len(r.Changes))
@@ -432,6 +547,16 @@ func permute(fs []Finding, order []int) {
 			to = from
 		}
 	}
+}
+
+// suggestedMessage rewrites the message of a finding whose fix a guard
+// turned into a suggestion, as unfixedMessage does.
+func suggestedMessage(msg string) string {
+	i := strings.LastIndex(msg, " (")
+	if i < 0 || !strings.HasSuffix(msg, ")") || !strings.Contains(msg[i:], "removed") {
+		return msg
+	}
+	return msg[:i] + " (removal suggested: a list's item)"
 }
 
 // unfixedMessage rewrites the message of a finding whose fix is not made

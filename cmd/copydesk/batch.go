@@ -16,6 +16,7 @@ import (
 	"github.com/copydesk/copydesk/pipeline/config"
 	"github.com/copydesk/copydesk/pipeline/document"
 	"github.com/copydesk/copydesk/pipeline/job"
+	"github.com/copydesk/copydesk/pipeline/markdown"
 	"github.com/copydesk/copydesk/pipeline/walk"
 )
 
@@ -76,6 +77,8 @@ type doc struct {
 	guard *pipeline.Guard // what the run kept the stages away from
 	cdoc  *corpus.Doc     // with --corpus: the document's fingerprints
 	drop  bool            // with --drop-duplicate-docs: a copy, not written
+	// fallback says why a Markdown document was checked as plain text
+	fallback *markdown.Fallback
 }
 
 // A batchRun is the state of one run of batch: its counts.
@@ -221,7 +224,7 @@ func (b *batchJob) work(w int, d *doc) {
 	if d.err == nil {
 		var res document.Result
 		res, d.err = b.workers[w].Check(document.Doc{Name: d.in.name, Path: d.in.path, Text: d.in.text})
-		d.r, d.guard = res.Result, res.Guard
+		d.r, d.guard, d.fallback = res.Result, res.Guard, res.Fallback
 	}
 	if d.err == nil && b.analyzers != nil {
 		d.cdoc = b.analyzers[w].Analyze(d.r.Cleaned)
@@ -249,6 +252,10 @@ func (b *batchJob) done(d *doc) error {
 		e.fail(exitFailure)
 		return nil
 	}
+	if d.fallback != nil && !hasRule(d.r, markdown.RuleFallback) {
+		// Without a report (clean), the warning goes to standard error.
+		e.errorf("%s: warning: %s: checked as plain text", d.in.name, d.fallback.Reason)
+	}
 	if d.drop {
 		run.sum.DroppedDocs++
 		return nil
@@ -272,4 +279,14 @@ func (b *batchJob) finish(cf *corpusFlags, err error, start time.Time) error {
 		return err
 	}
 	return b.e.finishStats(b.o, run)
+}
+
+// hasRule reports whether r holds a finding of rule.
+func hasRule(r *pipeline.Result, rule string) bool {
+	for _, f := range r.Findings {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
 }

@@ -84,6 +84,12 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 	pretty := report.PrettyOptions{Color: format == "text" && e.useColor(color)}
 	var all []report.File // for SARIF, one document of every file
 	err = e.batch(o, readCorpusFlags(c), inputArgs(c), nil, func(d *doc, _ *batchRun) error {
+		if format == "json" { // streamed: no File of every finding
+			if report.CountResult(d.r, failOn) > 0 {
+				e.fail(exitFound)
+			}
+			return outputError(jw.WriteResult(d.in.name, d.r))
+		}
 		f := report.NewFile(d.in.name, d.r)
 		if report.Count([]report.File{f}, failOn) > 0 {
 			e.fail(exitFound)

@@ -78,6 +78,7 @@ func (e *env) clean(c *cli.Context) error {
 	// Without a report, only the cleaned text (and its diff) is kept:
 	// rules that never fix need not run.
 	o.pipeline.FixesOnly = r.reportFile == nil
+	o.editsOnly = o.pipeline.FixesOnly
 	var skip func(walk.Entry) bool
 	if r.mir != nil {
 		skip = r.mir.inside
@@ -186,12 +187,12 @@ func (r *cleanRun) emit(d *doc, br *batchRun) error {
 		}
 	}
 	if r.jw != nil {
-		if err := r.jw.Write(report.NewFile(in.name, res)); err != nil {
+		if err := r.jw.WriteResult(in.name, res); err != nil {
 			return fmt.Errorf("writing %s: %w", r.reportFile.name, err)
 		}
 	}
 	if r.list && res.Changed() {
-		if _, err := fmt.Fprintln(e.stdout, in.name); err != nil {
+		if _, err := fmt.Fprintln(e.stdout, report.SafeName(in.name)); err != nil {
 			return outputError(err)
 		}
 	}

@@ -38,6 +38,7 @@ func (e *env) checker(o *options) (*document.Checker, error) {
 		Override:    o.override,
 		Format:      format,
 		NewPipeline: e.newPipeline,
+		EditsOnly:   o.editsOnly,
 	}
 	if o.noConfig {
 		if o.configSet {

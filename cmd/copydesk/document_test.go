@@ -265,3 +265,24 @@ func TestMisplacedFlag(t *testing.T) {
 		t.Errorf("-odd.txt: exit %d, %q, %q", o.code, o.stdout, o.stderr)
 	}
 }
+
+// TestMarkdownFallbackWarns checks that a Markdown document too deeply
+// nested to parse in linear time is checked as plain text with a
+// warning: a markdown.fallback finding in check, a line on standard
+// error in clean, where no finding is shown.
+func TestMarkdownFallbackWarns(t *testing.T) {
+	deep := strings.Repeat(">", 100) + " It said in a statement.. Done.\n"
+	cd(t, map[string]string{"deep.md": deep})
+	s := real(t)
+	o := s.run(t, "clean", "deep.md")
+	if o.code != 0 || !strings.Contains(o.stderr, "deep.md: warning:") || !strings.Contains(o.stderr, "checked as plain text") {
+		t.Errorf("clean: exit %d, stderr %q", o.code, o.stderr)
+	}
+	if !strings.Contains(o.stdout, "statement. Done.") {
+		t.Errorf("clean: the text was not cleaned as plain text: %q", o.stdout)
+	}
+	o = s.run(t, "check", "--format", "short", "deep.md")
+	if !strings.Contains(o.stdout, "markdown.fallback") || strings.Contains(o.stderr, "checked as plain text") {
+		t.Errorf("check: stdout %q, stderr %q", o.stdout, o.stderr)
+	}
+}

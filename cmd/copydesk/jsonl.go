@@ -15,6 +15,7 @@ import (
 	"github.com/copydesk/copydesk/dedupe/seen"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/jsonl"
+	"github.com/copydesk/copydesk/pipeline/report"
 )
 
 // jsonlFlags are the flags of clean --jsonl.
@@ -253,7 +254,7 @@ func (j *jsonlRun) finish() error {
 		j.prog.finish()
 	}
 	for _, line := range strings.Split(j.total.String(), "\n") {
-		fmt.Fprintf(e.stderr, "copydesk: %s\n", line)
+		fmt.Fprintf(e.stderr, "copydesk: %s\n", report.SafeName(line))
 	}
 	if t := j.total; j.maxMalformed.Exceeded(t) {
 		e.errorf("%d of %d non-blank lines are malformed, more than --max-malformed %s allows: is this JSON Lines?",

@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/copydesk/copydesk/pipeline"
+	"github.com/copydesk/copydesk/pipeline/report"
 )
 
 func main() {
@@ -123,7 +124,7 @@ func (e *env) fail(s int) {
 // errorf reports an error on one line of standard error.
 func (e *env) errorf(format string, args ...any) {
 	msg := strings.TrimRight(fmt.Sprintf(format, args...), "\n")
-	fmt.Fprintf(e.stderr, "copydesk: %s\n", strings.ReplaceAll(msg, "\n", " "))
+	fmt.Fprintf(e.stderr, "copydesk: %s\n", report.SafeName(strings.ReplaceAll(msg, "\n", " ")))
 }
 
 // isBrokenPipe reports whether err comes from writing to a pipe whose
@@ -186,6 +187,7 @@ Examples:
 			e.rulesCommand(),
 			e.splitCommand(),
 			e.initCommand(),
+			e.lspCommand(),
 		},
 	}
 }

@@ -126,6 +126,7 @@ type options struct {
 	pipeline  registry.Options // the options of a document without configuration file
 	given     []setting        // the settings given on the command line
 	stdinName string
+	editsOnly bool // keep the changes only, no findings (clean without a report)
 	// The document flags, checked by checker.
 	config    string
 	configSet bool

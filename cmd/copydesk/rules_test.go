@@ -39,7 +39,7 @@ suppress.unused          info     reports  `
 	if err := json.Unmarshal([]byte(o.stdout), &list); err != nil {
 		t.Fatalf("rules --format json: %v\n%s", err, o.stdout)
 	}
-	if o.code != 0 || list.Version != 1 || len(list.Rules) != 11 {
+	if o.code != 0 || list.Version != 1 || len(list.Rules) != 12 {
 		t.Fatalf("rules --format json: exit %d, %+v", o.code, list)
 	}
 	r := list.Rules[4]

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/copydesk/copydesk/pipeline/report"
 )
 
 // count adds a document to the run's summary.
@@ -32,6 +34,12 @@ func (b *batchRun) count(d *doc) {
 			s.Findings = map[string]int64{}
 		}
 		s.Findings[d.r.Findings[i].Rule]++
+	}
+	for rule, n := range d.r.Counts {
+		if s.Findings == nil {
+			s.Findings = map[string]int64{}
+		}
+		s.Findings[rule] += int64(n)
 	}
 	if b.progress != nil {
 		b.progress.add(d.in)
@@ -60,7 +68,7 @@ func (e *env) finishStats(o *options, run *batchRun) error {
 		s.Wall.Round(time.Millisecond), s.MBPerSecond())
 	if _, rest, ok := strings.Cut(s.String(), "\n"); ok {
 		for _, line := range strings.Split(rest, "\n") {
-			fmt.Fprintf(e.stderr, "copydesk: %s\n", line)
+			fmt.Fprintf(e.stderr, "copydesk: %s\n", report.SafeName(line))
 		}
 	}
 	if path == "" {

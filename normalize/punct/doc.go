@@ -1,6 +1,15 @@
 // Package punct is copydesk's punctuation stage: stray double periods,
 // doubled commas and spaces before punctuation.
 //
+// Syntax is not prose: a token that looks like code, a command line, a
+// path, a version range or an operator (charclass.CodeToken and
+// charclass.CommandLine) is left alone by every rule, and so are French
+// spacing before ; ! ? in French text, AsciiDoc list items ("name;;")
+// and the "?" of "a ? b : c". Where a fix may be wrong (two dots before
+// a closing bracket, a space before a full stop after a number, several
+// spaces before a mark) the finding is a suggestion (lint.Finding.Suggest),
+// offered to a person and not applied by default.
+//
 // The stage is conservative: it only acts where the text reads as prose.
 // A doubled full stop is fixed only right after a word ("statement..")
 // and before white space, a closing quote or bracket, or the end of the

@@ -1,12 +1,14 @@
 package punct
 
 import (
-	"github.com/copydesk/copydesk/pipeline/bytescan"
 	"math/bits"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/pipeline/bytescan"
+	"github.com/copydesk/copydesk/pipeline/charclass"
 	"github.com/copydesk/copydesk/pipeline/lint"
 )
 
@@ -28,13 +30,13 @@ const (
 func Rules() []lint.Rule {
 	return []lint.Rule{
 		{ID: RuleDoublePeriod, Severity: lint.Warning, Fixes: true,
-			Doc: `stray doubled full stop after a word ("statement.." → "statement."); ellipses, paths, URLs and ranges are left alone`},
+			Doc: `stray doubled full stop after a word ("statement.." → "statement."); ellipses, paths, URLs, ranges ("v1.2.3..", "'main..'"), code and command lines are left alone; before ")" a suggestion`},
 		{ID: RuleDoubleComma, Severity: lint.Warning, Fixes: true,
-			Doc: `doubled comma in prose ("word,, word" or "word, , word" → "word, word"); CSV-like tokens are left alone`},
+			Doc: `doubled comma in prose ("word,, word" or "word, , word" → "word, word"); CSV-like tokens and code ("FOO(x,,y)") are left alone`},
 		{ID: RuleSpaceBefore, Severity: lint.Info, Fixes: true,
-			Doc: `space or tab between a word and a following , . ; ! or ? ("Hello , world ." → "Hello, world.")`},
+			Doc: `space or tab between a word and a following , . ; ! or ? ("Hello , world ." → "Hello, world."); French spacing in French text, "a ? b : c", code, command lines ("git status ."), a space after a URL, a mark named in prose ("remove ! from"), tables and justified text are left alone; after a number or several spaces, a suggestion`},
 		{ID: RuleDoubled, Severity: lint.Warning, Fixes: true,
-			Doc: `doubled or clashing marks after a word, what deleting a word often leaves ("word;; word" → "word; word", "word,." or "word, ." → "word.", "word. ." → "word."); "!!", "?!", ellipses and code ("for (;;)", "5;;", a shell case's "x;;") are left alone`},
+			Doc: `doubled or clashing marks after a word, what deleting a word often leaves ("word;; word" → "word; word", "word,." or "word, ." → "word.", "word. ." → "word."); "!!", "?!", ellipses, code ("for (;;)", "5;;", a shell case's "x;;", "FOO(x,.)") and AsciiDoc list items ("name;; text") are left alone`},
 	}
 }
 
@@ -63,9 +65,34 @@ func (stage) Check(text string) []lint.Finding {
 	return s.out
 }
 
+// CheckEach hands the findings of Check to sink, one at a time and in
+// the same order, after it has told it how many there are (one scan
+// counts, a second hands them over), so that a text with a finding every
+// few bytes is not held as findings twice.
+func (stage) CheckEach(text string, sink lint.FindingSink) {
+	c := scanner{text: text, counting: true}
+	c.run()
+	sink.Reserve(c.n)
+	if c.n > 0 {
+		s := scanner{text: text, sink: sink}
+		s.run()
+	}
+}
+
 // Messages that do not depend on the text, built once so that findings
 // cost no formatting.
-const msgDoublePeriod = `stray double period: ".." → "."`
+const (
+	msgDoublePeriod        = `stray double period: ".." → "."`
+	msgDoublePeriodSuggest = `double period: ".." → "." if it is not an ellipsis`
+)
+
+var msgSpaceBeforeSuggest = [256]string{
+	',': `space before "," (removed if it is not layout)`,
+	'.': `space before "." (removed if it is not layout)`,
+	';': `space before ";" (removed if it is not layout)`,
+	'!': `space before "!" (removed if it is not layout)`,
+	'?': `space before "?" (removed if it is not layout)`,
+}
 
 var msgSpaceBefore = [256]string{
 	',': `space before "," removed`,
@@ -92,14 +119,31 @@ var alnum = func() (t [256]bool) {
 }()
 
 // asciiSpace marks the ASCII white-space bytes unicode.IsSpace accepts.
-var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
+var asciiSpace = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = charclass.IsASCIISpace(byte(c))
+	}
+	return t
+}()
 
 // A scanner walks one text once and collects findings in order.
 type scanner struct {
 	text string
 	out  []lint.Finding
-	slab []lint.Edit // backing store for the one-edit Fix of each finding
-	tok  token
+	// With counting, findings are only counted in n; with sink, they
+	// are handed to it instead of kept in out.
+	counting bool
+	n        int
+	sink     lint.FindingSink
+	slab     []lint.Edit // backing store for the one-edit Fix of each finding
+	tok      token
+	line     lineCache
+	// frenchKnown says whether isFrench is decided (see french).
+	frenchKnown, isFrench bool
+	// itemsKnown says whether items, the number of AsciiDoc list
+	// items of the text, is counted (see asciidocItem).
+	itemsKnown bool
+	items      int
 }
 
 func (s *scanner) run() {
@@ -132,8 +176,7 @@ func (s *scanner) run() {
 				continue // "a != b", "x ?y", "wink ;)"
 			}
 			if start, ok := s.spaceBefore(i, false); ok {
-				s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: i + 1},
-					msgSpaceBefore[c], lint.Edit{Span: lint.Span{Start: start, End: i}})
+				s.addSpaceBefore(start, i)
 			}
 		}
 	}
@@ -171,14 +214,28 @@ func nextPunct(t string, i int) int {
 // from a shared slab, full-capacity, so that a caller appending to one
 // cannot overwrite another.
 func (s *scanner) add(rule string, sev lint.Severity, span lint.Span, msg string, e lint.Edit) {
+	s.addFix(rule, sev, span, msg, e, false)
+}
+
+// addFix is add with the fix marked as a suggestion if suggest is set.
+func (s *scanner) addFix(rule string, sev lint.Severity, span lint.Span, msg string, e lint.Edit, suggest bool) {
+	if s.counting {
+		s.n++
+		return
+	}
 	if len(s.slab) == cap(s.slab) {
 		s.slab = make([]lint.Edit, 0, min(max(2*cap(s.slab), 8), 1024))
 	}
 	s.slab = append(s.slab, e)
 	n := len(s.slab)
-	s.out = append(s.out, lint.Finding{
-		Rule: rule, Severity: sev, Span: span, Message: msg, Fix: s.slab[n-1 : n : n],
-	})
+	f := lint.Finding{
+		Rule: rule, Severity: sev, Span: span, Message: msg, Fix: s.slab[n-1 : n : n], Suggest: suggest,
+	}
+	if s.sink != nil {
+		s.sink.Add(f)
+		return
+	}
+	s.out = append(s.out, f)
 }
 
 // periods handles the run of full stops starting at i and returns the
@@ -221,8 +278,19 @@ func (s *scanner) doublePeriod(i int) {
 	if s.tok.at(text, i); s.tok.path || s.tok.www {
 		return // "http://x.com/a.. ", "www.x.com..", "C:\dir.."
 	}
-	s.add(RuleDoublePeriod, lint.Warning, lint.Span{Start: i, End: i + 2},
-		msgDoublePeriod, lint.Edit{Span: lint.Span{Start: i + 1, End: i + 2}})
+	if s.code(i + 2) {
+		return // "git log v1.2.3.. src", "'main..'", "\"-L..\""
+	}
+	// Before a closing bracket two dots are as often an informal
+	// ellipsis ("seems ok..)") as a typo, and at the end of a record
+	// ("615000 title cut short..") they mark a cut: a suggestion.
+	suggest := i+2 < len(text) && text[i+2] == ')' || s.recordLine(i)
+	msg := msgDoublePeriod
+	if suggest {
+		msg = msgDoublePeriodSuggest
+	}
+	s.addFix(RuleDoublePeriod, lint.Warning, lint.Span{Start: i, End: i + 2},
+		msg, lint.Edit{Span: lint.Span{Start: i + 1, End: i + 2}}, suggest)
 }
 
 // singlePeriod reports the spaces before the lone full stop at i if it
@@ -244,13 +312,16 @@ func (s *scanner) singlePeriod(i int) {
 		return // ".5", ".NET", "./run", ".txt"
 	}
 	if start, ok := s.strayPeriod(i); ok {
-		s.add(RuleDoubled, lint.Warning, lint.Span{Start: start - 1, End: i + 1},
-			`stray full stop after a full stop: ". ." → "."`, lint.Edit{Span: lint.Span{Start: start, End: i + 1}})
+		// A line that writes names ending in a full stop ("makefile.,")
+		// may end with one: a suggestion.
+		line, _ := charclass.LineAt(text, i)
+		suggest := strings.Contains(line, ".,")
+		s.addFix(RuleDoubled, lint.Warning, lint.Span{Start: start - 1, End: i + 1},
+			`stray full stop after a full stop: ". ." → "."`, lint.Edit{Span: lint.Span{Start: start, End: i + 1}}, suggest)
 		return
 	}
 	if start, ok := s.spaceBefore(i, false); ok {
-		s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: i + 1},
-			msgSpaceBefore['.'], lint.Edit{Span: lint.Span{Start: start, End: i}})
+		s.addSpaceBefore(start, i)
 	}
 }
 
@@ -294,6 +365,9 @@ func (s *scanner) commas(p int) int {
 	if s.tok.at(text, start); s.tok.comma || s.tok.path || s.tok.www {
 		return q // "x,y,, z": CSV-like, an empty field; a URL or path
 	}
+	if s.codeAt(p) || s.code(start) {
+		return q // "FOO(x,.)", "(.)c, .)l)": code
+	}
 	if stop {
 		// "word,." and "word , .": the full stop wins; the spaces
 		// before the comma go too.
@@ -303,8 +377,7 @@ func (s *scanner) commas(p int) int {
 		return r
 	}
 	if spaced {
-		s.add(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: p + 1},
-			msgSpaceBefore[','], lint.Edit{Span: lint.Span{Start: start, End: p}})
+		s.addSpaceBefore(start, p)
 	}
 	if n > 1 {
 		msg := "doubled comma: " + strconv.Quote(text[p:q]) + ` → ","`
@@ -331,9 +404,157 @@ func (s *scanner) semicolons(p int) int {
 	if s.tok.at(text, p); s.tok.path || s.tok.www {
 		return q
 	}
+	if s.asciidocItem(p) || s.code(p) {
+		return q // "\tdirty;; All changes": an AsciiDoc list item; code
+	}
 	s.add(RuleDoubled, lint.Warning, lint.Span{Start: p, End: q},
 		"doubled semicolon: "+strconv.Quote(text[p:q])+` → ";"`, lint.Edit{Span: lint.Span{Start: p + 1, End: q}})
 	return q
+}
+
+// addSpaceBefore reports the spaces at text[start:p], before the
+// punctuation at p, unless they are to stay (see spaceVerdict).
+func (s *scanner) addSpaceBefore(start, p int) {
+	v := s.spaceVerdict(start, p)
+	if v == keep {
+		return
+	}
+	msg := msgSpaceBefore[s.text[p]]
+	if v == suggest {
+		msg = msgSpaceBeforeSuggest[s.text[p]]
+	}
+	s.addFix(RuleSpaceBefore, lint.Info, lint.Span{Start: start, End: p + 1},
+		msg, lint.Edit{Span: lint.Span{Start: start, End: p}}, v == suggest)
+}
+
+// A verdict is what a rule does with one occurrence.
+type verdict uint8
+
+const (
+	fix     verdict = iota // sure: a fix
+	suggest                // not sure: a suggestion for a person
+	keep                   // correct as it is: nothing reported
+)
+
+// spaceVerdict says what to do with the spaces at text[start:p], before
+// the punctuation at p. They stay:
+//   - before ; ! ? in French text, where the space is the house style;
+//   - before the "?" of "a ? b : c";
+//   - after a token that looks like code, before one ("find . -name"),
+//     or on a command line ("git status .");
+//   - after a URL, even one broken across lines inside brackets: the
+//     space keeps the full stop out of the URL;
+//   - before a full stop, "!" or "?" that a lower-case word follows:
+//     it names the character ("Remove ! from", "when . and .. are");
+//   - in a table or justified text: two or more spaces both before and
+//     after the mark, or a line that holds a run of spaces elsewhere
+//     (the layout the spaces stage keeps);
+//   - before "!" or "?" that start a word ("as !!bool") or a negation
+//     ("if ! (x)"), or a mark inside quotes before a lower-case word
+//     ("\"grep ." is").
+//
+// Two or more spaces before the mark alone, or a full stop after a
+// number ("debhelper level to 13 .", "see #975344 ."), where some
+// writers set the space on purpose, make a suggestion.
+func (s *scanner) spaceVerdict(start, p int) verdict {
+	text := s.text
+	c := text[p]
+	switch c {
+	case ';', '!', '?':
+		if s.french() || frenchAround(text, p) {
+			return keep // the text, or the passage around the mark, is French
+		}
+		if c == '?' && ternary(text, p) {
+			return keep
+		}
+	}
+	if s.code(start) || s.urlInBrackets(start) || s.layoutLine(start) || definitionTerm(text, p) {
+		return keep
+	}
+	q := p + 1 // past the run of marks: "!!bool", "?!"
+	for q < len(text) && (text[q] == '!' || text[q] == '?') && c != '.' {
+		q++
+	}
+	if q < len(text) && alnum[text[q]] {
+		return keep // "as !!bool", "a !important": a prefix, not an ending
+	}
+	j := q
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j > q && s.codeAt(j) {
+		return keep
+	}
+	if c == '!' && j > q && j < len(text) && text[j] == '(' {
+		return keep // "if ! (flags & X)": negation
+	}
+	if c == '.' || c == '!' || c == '?' {
+		if j > q && lowerWordAfter(text, j) || s.symbolsLine(p) {
+			return keep // "Remove ! from", "by ~ and !"
+		}
+		if q < len(text) && (text[q] == '"' || text[q] == '\'') && quotedLower(text, start, text[q]) {
+			// "grep ." is: a quoted command; "vim ." (un: perhaps one.
+			if lowerWordAfter(text, q+1) {
+				return keep
+			}
+			return suggest
+		}
+	}
+	if p-start >= 2 {
+		if j-p-1 >= 2 {
+			return keep
+		}
+		return suggest
+	}
+	if c == '.' && digitInWord(text, start) {
+		return suggest
+	}
+	return fix
+}
+
+// quotedLower reports whether the quotation that ends after start, with
+// the quote q, starts with a lower-case letter on the same line, within
+// 128 bytes: "vim ." is more likely a command than a sentence.
+func quotedLower(text string, start int, q byte) bool {
+	for k := start - 1; k >= 0 && start-k < 128; k-- {
+		switch text[k] {
+		case '\n', '\r':
+			return false
+		case q:
+			return k+1 < len(text) && 'a' <= text[k+1] && text[k+1] <= 'z'
+		}
+	}
+	return false
+}
+
+// digitInWord reports whether the token that ends at end holds a digit.
+func digitInWord(text string, end int) bool {
+	for k := end; k > 0 && end-k < 64 && !asciiSpace[text[k-1]]; k-- {
+		if c := text[k-1]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// urlInBrackets reports whether the token that ends at end closes a
+// bracket whose inside holds a URL or path, perhaps broken across lines:
+// "(https://wiki.debian.org/\n    ReleaseGoals)".
+func (s *scanner) urlInBrackets(end int) bool {
+	text := s.text
+	if end == 0 || text[end-1] != ')' {
+		return false
+	}
+	for k := end - 2; k >= 0 && end-k < 256; k-- {
+		switch text[k] {
+		case '(':
+			in := text[k+1 : end-1]
+			return strings.Contains(in, "://") || strings.HasPrefix(in, "www.")
+		case ')':
+			return false
+		}
+	}
+	return false
 }
 
 // letterBefore reports whether a letter ends text[:p].
@@ -515,11 +736,7 @@ func followsEnd(text string, j int, f follow) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[j:])
-	switch r {
-	case '”', '’', '»', '›':
-		return true
-	}
-	return unicode.IsSpace(r)
+	return charclass.ClosesQuote(r) || unicode.IsSpace(r)
 }
 
 // alnumAt reports whether a letter or digit starts at text[j].
@@ -555,8 +772,7 @@ func wordEndBefore(text string, i int) bool {
 	if size <= 1 {
 		return false // invalid UTF-8
 	}
-	switch r {
-	case '”', '’', '»', '›':
+	if charclass.ClosesQuote(r) {
 		return true
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
@@ -579,11 +795,7 @@ func closingQuote(text string, k int) bool {
 	if size <= 1 {
 		return false
 	}
-	switch r {
-	case '“', '‘', '«', '‹', '„', '‚':
-		return false
-	}
-	return !unicode.IsSpace(r)
+	return !charclass.OpensQuote(r) && !unicode.IsSpace(r)
 }
 
 // A token tracks the white-space-delimited token that ends at the last

@@ -23,14 +23,14 @@ func fix(t testing.TB, text string) (string, []lint.Finding) {
 }
 
 // checkInvariants verifies what every Check call must guarantee and
-// returns the fixed text: spans and edits inside the text and on
+// returns the text with the fixes applied, suggestions not: spans and edits inside the text and on
 // character boundaries, sorted non-overlapping fixes, only ASCII bytes
 // deleted (so invalid UTF-8 and every other character pass through), and
 // idempotence: the fixed text has nothing left to fix.
 func checkInvariants(t testing.TB, text string, fs []lint.Finding) string {
 	t.Helper()
 	bound := boundaries(text)
-	var edits []lint.Edit
+	var edits, sure []lint.Edit
 	for _, f := range fs {
 		if f.Rule == "" || f.Message == "" || strings.ToLower(f.Rule) != f.Rule {
 			t.Fatalf("finding without a proper rule id or message: %+v", f)
@@ -47,20 +47,37 @@ func checkInvariants(t testing.TB, text string, fs []lint.Finding) string {
 			}
 		}
 		edits = append(edits, f.Fix...)
+		if !f.Suggest {
+			sure = append(sure, f.Fix...)
+		}
 	}
 	lint.SortEdits(edits)
 	if err := lint.ValidateEdits(edits, len(text)); err != nil {
 		t.Fatalf("fixes of %q: %v", text, err)
 	}
-	out, err := lint.Apply(text, edits)
+	all, err := lint.Apply(text, edits)
 	if err != nil {
 		t.Fatalf("applying fixes to %q: %v", text, err)
 	}
-	if a, b := nonASCII(text), nonASCII(out); a != b {
-		t.Fatalf("non-ASCII bytes changed: %q → %q", text, out)
+	lint.SortEdits(sure)
+	out, err := lint.Apply(text, sure)
+	if err != nil {
+		t.Fatalf("applying fixes to %q: %v", text, err)
+	}
+	for _, o := range []string{all, out} {
+		if a, b := nonASCII(text), nonASCII(o); a != b {
+			t.Fatalf("non-ASCII bytes changed: %q → %q", text, o)
+		}
+	}
+	// With suggestions applied nothing is left; with fixes only, no fix.
+	for _, f := range stage.Check(all) {
+		if len(f.Fix) > 0 {
+			t.Fatalf("not idempotent: %q → %q still has %s at [%d,%d): %s",
+				text, all, f.Rule, f.Start, f.End, f.Message)
+		}
 	}
 	for _, f := range stage.Check(out) {
-		if len(f.Fix) > 0 {
+		if len(f.Fix) > 0 && !f.Suggest {
 			t.Fatalf("not idempotent: %q → %q still has %s at [%d,%d): %s",
 				text, out, f.Rule, f.Start, f.End, f.Message)
 		}
@@ -91,9 +108,14 @@ func nonASCII(s string) string {
 	return b.String()
 }
 
+// rulesOf lists the rule ids of fs, with "?" after those of suggestions.
 func rulesOf(fs []lint.Finding) []string {
 	var out []string
 	for _, f := range fs {
+		if f.Suggest {
+			out = append(out, f.Rule+"?")
+			continue
+		}
 		out = append(out, f.Rule)
 	}
 	return out
@@ -128,7 +150,8 @@ var doublePeriodCases = []testCase{
 	{"after closing bracket", "(see above).. Then", "(see above). Then", []string{dp}},
 	{"before ASCII closing quote", `"I left.." he said`, `"I left." he said`, []string{dp}},
 	{"before curly closing quote", "“I left..” he said", "“I left.” he said", []string{dp}},
-	{"before closing paren", "(and so on..) x", "(and so on.) x", []string{dp}},
+	// Before ")" two dots are as often an informal ellipsis: suggested.
+	{"before closing paren", "(and so on..) x", "", []string{dp + "?"}},
 	{"before no-break space", "end..\u00a0x", "end.\u00a0x", []string{dp}},
 	{"two in a row", "A.. B.. C", "A. B. C", []string{dp, dp}},
 	{"before lower case after an abbreviation with a stop", "in the U.S.. the", "in the U.S. the", []string{dp}},
@@ -198,13 +221,17 @@ var spaceBeforeCases = []testCase{
 	{"question exclamation", "What ?!", "What?!", []string{sb}},
 	{"semicolon", "one ; two", "one; two", []string{sb}},
 	{"tab", "one\t, two", "one, two", []string{sb}},
-	{"several spaces", "one   . Two", "one. Two", []string{sb}},
+	// Several spaces are layout (justified text, a table): left alone.
+	{"several spaces", "one   . Two", "", nil},
+	{"table cell", "21     !     33", "", nil},
 	{"before closing quote", `"Stop ."`, `"Stop."`, []string{sb}},
 	{"before closing paren", "(see above .)", "(see above.)", []string{sb}},
 	{"after closing quote", `"Hello" , he said`, `"Hello", he said`, []string{sb}},
 	{"after abbreviation", "etc. , and", "etc., and", []string{sb}},
 	{"before newline", "end .\nnext", "end.\nnext", []string{sb}},
-	{"digit", "version 2 .", "version 2.", []string{sb}},
+	// After a number the space may be on purpose: a suggestion.
+	{"digit", "version 2 .", "", []string{sb + "?"}},
+	{"digit before comma", "April 12 , 2014", "April 12, 2014", []string{sb}},
 
 	{"never decimal", "costs .5 dollars", "", nil},
 	{"never decimal after word", "about .5", "", nil},
@@ -317,10 +344,10 @@ func TestFindingDetails(t *testing.T) {
 			Message: `doubled comma: ",\t," → ","`,
 			Fix:     []lint.Edit{{Span: lint.Span{Start: 5, End: 7}}},
 		}},
-		{"Hello  , world", lint.Finding{
-			Rule: sb, Severity: lint.Info, Span: lint.Span{Start: 5, End: 8},
+		{"Hello , world", lint.Finding{
+			Rule: sb, Severity: lint.Info, Span: lint.Span{Start: 5, End: 7},
 			Message: `space before "," removed`,
-			Fix:     []lint.Edit{{Span: lint.Span{Start: 5, End: 7}}},
+			Fix:     []lint.Edit{{Span: lint.Span{Start: 5, End: 6}}},
 		}},
 		{"Really ?", lint.Finding{
 			Rule: sb, Severity: lint.Info, Span: lint.Span{Start: 6, End: 8},
@@ -475,4 +502,35 @@ func TestExhaustive(t *testing.T) {
 		}
 	}
 	walk("", 5)
+}
+
+// recordSink keeps what CheckEach hands over.
+type recordSink struct {
+	reserved int
+	got      []lint.Finding
+}
+
+func (r *recordSink) Reserve(n int)      { r.reserved = n }
+func (r *recordSink) Add(f lint.Finding) { r.got = append(r.got, f) }
+
+// TestCheckEachSameAsCheck checks that the streaming form hands over
+// exactly Check's findings, in order, after reserving their number.
+func TestCheckEachSameAsCheck(t *testing.T) {
+	st := punct.New(punct.Options{}).(interface {
+		lint.Stage
+		CheckEach(string, lint.FindingSink)
+	})
+	for _, in := range []string{"", "plain.", "It said.. Then , he left;; ok , . x", "a..b v1.2.. ok.. (see..) end.."} {
+		want := st.Check(in)
+		var r recordSink
+		st.CheckEach(in, &r)
+		if r.reserved != len(want) || len(r.got) != len(want) {
+			t.Fatalf("%q: reserved %d, got %d, Check %d", in, r.reserved, len(r.got), len(want))
+		}
+		for i := range want {
+			if want[i].Rule != r.got[i].Rule || want[i].Span != r.got[i].Span || want[i].Fix[0] != r.got[i].Fix[0] || want[i].Suggest != r.got[i].Suggest {
+				t.Fatalf("%q: finding %d: %+v, Check %+v", in, i, r.got[i], want[i])
+			}
+		}
+	}
 }

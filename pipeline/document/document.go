@@ -78,6 +78,10 @@ type Options struct {
 	// (suppress.unused and the like), for a job that keeps only the
 	// cleaned text. Pipeline.FixesOnly implies it.
 	FixesOnly bool
+	// EditsOnly keeps only the changes of each run (Pipeline.EditsOnly):
+	// the results hold Counts instead of Findings, for a job that keeps
+	// only the cleaned text or its diff.
+	EditsOnly bool
 	// NewPipeline, if not nil, builds the chain for a document's options
 	// instead of registry.Default: tests give fake stages this way.
 	NewPipeline func(registry.Options) *pipeline.Pipeline
@@ -110,6 +114,10 @@ type Result struct {
 	Config *config.Config
 	// Options are the pipeline options the document was run with.
 	Options registry.Options
+	// Fallback, if not nil, says why a Markdown document was checked as
+	// plain text (a shape that would cost more than its size to parse);
+	// its finding (rule markdown.fallback) is in the result too.
+	Fallback *markdown.Fallback
 }
 
 // A Checker checks documents as copydesk's commands do: it finds each
@@ -264,8 +272,9 @@ func (w *Worker) Check(d Doc) (Result, error) {
 	p := w.Pipeline(cfg, opts)
 	md := c.IsMarkdown(d)
 	var g *pipeline.Guard
+	var fb *markdown.Fallback
 	if md {
-		g = markdown.Guard(d.Text)
+		g, fb = markdown.Check(d.Text)
 	}
 	set := suppress.Parse(d.Text, md, c.known)
 	if !set.Empty() {
@@ -284,11 +293,15 @@ func (w *Worker) Check(d Doc) (Result, error) {
 			g.Inline = mergeSpans(g.Inline, set.Spans())
 		}
 	}
+	p.EditsOnly(c.opts.EditsOnly)
 	r := p.RunGuarded(d.Text, g)
-	if !c.opts.FixesOnly && !set.Empty() {
+	if !c.opts.FixesOnly && !c.opts.EditsOnly && !set.Empty() {
 		set.AddTo(r, opts.Disabled, opts.Severity)
 	}
-	return Result{Result: r, Guard: g, Markdown: md, Config: cfg, Options: opts}, nil
+	if fb != nil && !c.opts.FixesOnly {
+		markdown.AddFallback(r, fb, opts.Disabled, opts.Severity)
+	}
+	return Result{Result: r, Guard: g, Markdown: md, Config: cfg, Options: opts, Fallback: fb}, nil
 }
 
 // mergeSpans merges two sorted lists of spans into one sorted list of

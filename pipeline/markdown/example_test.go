@@ -10,8 +10,8 @@ import (
 func ExampleRun() {
 	src := "# “Notes”\n\n" +
 		"Run `cd ..` first, it said in a statement..\n\n" +
-		"- Read [the guide](https://example.com/a..b) twice.\n" +
-		"- Read [the guide](https://example.com/a..b) twice.\n"
+		"Read [the guide](https://example.com/a..b) twice.\n\n" +
+		"Read [the guide](https://example.com/a..b) twice.\n"
 	r := markdown.Run(registry.Default(registry.Options{}), src)
 	fmt.Print(r.Cleaned)
 	// Output:
@@ -19,7 +19,7 @@ func ExampleRun() {
 	//
 	// Run `cd ..` first, it said in a statement.
 	//
-	// - Read [the guide](https://example.com/a..b) twice.
+	// Read [the guide](https://example.com/a..b) twice.
 }
 
 func ExampleIsMarkdownPath() {

@@ -132,7 +132,9 @@ func TestUnits(t *testing.T) {
 		// Not units: the lines of one paragraph, the cells of a table.
 		{"table cells", "| " + long + " | " + long + " |\n|---|---|\n", "| " + long + " | " + long + " |\n|---|---|\n"},
 	} {
-		r := Run(registry.Default(registry.Options{}), tc.in)
+		// Repeats in lists are suggestions (see TestListRepeatsSuggested):
+		// applied here, to check that a unit takes its marker with it.
+		r := Run(registry.Default(registry.Options{ApplySuggestions: true}), tc.in)
 		if r.Cleaned != tc.want {
 			t.Errorf("%s:\n got %q\nwant %q\n%s", tc.name, r.Cleaned, tc.want, checkReport(r))
 		}
@@ -242,7 +244,8 @@ func TestTypographicKeepsCode(t *testing.T) {
 func countKinds(t testing.TB, src string) string {
 	t.Helper()
 	n := map[string]int{}
-	_ = ast.Walk(parse(src, frontMatter(src)), func(x ast.Node, entering bool) (ast.WalkStatus, error) {
+	_, doc, _ := parse(src, frontMatter(src))
+	_ = ast.Walk(doc, func(x ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			switch x.Kind() {
 			case ast.KindEmphasis, ast.KindLink, ast.KindImage, east.KindStrikethrough, ast.KindHeading:
@@ -315,9 +318,42 @@ func TestItemWithChildrenKept(t *testing.T) {
 	if !found {
 		t.Errorf("the repeat is not reported: %+v", r.Findings)
 	}
-	// Without the code block the repeat goes, marker and all.
+	// Without the code block the repeat can go, marker and all, when
+	// suggestions are applied.
 	plain := "- Inner item with some words.\n- Inner item with some words.\n- After.\n"
-	if r := Run(registry.Default(registry.Options{}), plain); r.Cleaned != "- Inner item with some words.\n- After.\n" {
+	if r := Run(registry.Default(registry.Options{ApplySuggestions: true}), plain); r.Cleaned != "- Inner item with some words.\n- After.\n" {
 		t.Errorf("plain items: %q", r.Cleaned)
+	}
+}
+
+// TestListRepeatsSuggested checks that a list item that repeats the one
+// before it (a changelog's "- Fix the build", twice) is kept, its removal
+// offered as a suggestion, while a repeated paragraph of prose goes.
+func TestListRepeatsSuggested(t *testing.T) {
+	const item = "- Fix the build on older compilers.\n"
+	const para = "The same paragraph of prose, pasted twice.\n"
+	for _, src := range []string{
+		"# Changes\n\n" + item + item + "\n" + para + "\n" + para,
+		"* " + item[2:] + "* " + item[2:],
+		"1. One item with enough words here.\n2. One item with enough words here.\n",
+		"- top\n  " + item + "  " + item,
+	} {
+		r := Run(registry.Default(registry.Options{}), src)
+		var suggested int
+		for _, f := range r.Findings {
+			if f.Rule == "dedupe.paragraph" && len(f.Suggestion) > 0 {
+				suggested++
+				if strings.Contains(f.Message, "(removed)") {
+					t.Errorf("%q: a suggestion says it was removed: %s", src, f.Message)
+				}
+			}
+		}
+		if suggested != 1 {
+			t.Errorf("%q: %d suggested list repeats, want 1\n%s", src, suggested, checkReport(r))
+		}
+		want := strings.Replace(src, "\n"+para+"\n"+para, "\n"+para, 1)
+		if r.Cleaned != want {
+			t.Errorf("%q:\n got %q\nwant %q", src, r.Cleaned, want)
+		}
 	}
 }

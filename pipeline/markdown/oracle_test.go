@@ -25,7 +25,8 @@ func render(t testing.TB, src string) string {
 func protected(src string) map[string][]string {
 	s := []byte(src)
 	out := map[string][]string{}
-	_ = ast.Walk(parse(src, frontMatter(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_, doc, _ := parse(src, frontMatter(src))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/copydesk/copydesk/normalize/punct"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/lint"
+	"github.com/copydesk/copydesk/pipeline/markdown/mdrules"
 	"github.com/copydesk/copydesk/pipeline/suppress"
 )
 
@@ -106,7 +107,7 @@ func RulesOf(p *pipeline.Pipeline) []lint.Rule {
 	for _, r := range out {
 		seen[r.ID] = true
 	}
-	for _, r := range append(suppress.Rules(), corpus.Rules()...) {
+	for _, r := range slices.Concat(suppress.Rules(), mdrules.Rules(), corpus.Rules()) {
 		if !seen[r.ID] {
 			seen[r.ID] = true
 			out = append(out, r)

@@ -21,7 +21,8 @@ import (
 // Every file gets a <file> element, with no <error> when it has no
 // findings. Severities are "error", "warning" and "info"; columns count
 // Unicode characters. Text that XML cannot hold (control characters,
-// invalid UTF-8) is written as U+FFFD.
+// invalid UTF-8) is written as U+FFFD. A suggested fix (not applied)
+// follows the message in parentheses.
 func Checkstyle(w io.Writer, files ...File) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(xml.Header + "<checkstyle version=\"4.3\">\n")
@@ -40,7 +41,11 @@ func Checkstyle(w io.Writer, files ...File) error {
 			b = append(b, x.Severity.String()...)
 			b = append(b, "\" message=\""...)
 			bw.Write(b)
-			xmlAttr(bw, x.Message)
+			msg := x.Message
+			if s := suggestionOf(f.Source, x); s != "" {
+				msg += " (" + s + ")"
+			}
+			xmlAttr(bw, msg)
 			bw.WriteString("\" source=\"copydesk.")
 			xmlAttr(bw, x.Rule)
 			bw.WriteString("\"/>\n")

@@ -92,7 +92,7 @@ func Color(w io.Writer, name string, r *pipeline.Result) error {
 		result: r,
 		width:  max(4, len(strconv.Itoa(rs[len(rs)-1].endLine()+1))),
 	}
-	c.w.WriteString(ansiBold + string(appendSafe(nil, name, false)) + ansiReset + "\n")
+	c.w.WriteString(ansiBold + SafeName(name) + ansiReset + "\n")
 	gap := ansiDim + strings.Repeat(" ", c.width) + " ┊" + ansiReset + "\n"
 	for k := range rs {
 		if k > 0 && rs[k].line > rs[k-1].endLine() {

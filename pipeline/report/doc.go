@@ -18,7 +18,8 @@
 //	    {
 //	      "path": "story.txt",
 //	      "findings": [
-//	        {"rule": "punct.double-period", "severity": "warning", "message": "two periods end the sentence", "line": 17, "column": 88, "end_line": 17, "end_column": 90, "offset": 2004, "end_offset": 2006, "replacement": ".", "fix": [{"offset": 2004, "end_offset": 2006, "new": "."}], "related": []}
+//	        {"rule": "punct.double-period", "severity": "warning", "message": "two periods end the sentence", "line": 17, "column": 88, "end_line": 17, "end_column": 90, "offset": 2004, "end_offset": 2006, "replacement": ".", "fix": [{"offset": 2004, "end_offset": 2006, "new": "."}], "related": []},
+//	        {"rule": "punct.space-before", "severity": "info", "message": "space before a comma", "line": 18, "column": 12, "end_line": 18, "end_column": 13, "offset": 2050, "end_offset": 2051, "suggestion": [{"offset": 2050, "end_offset": 2051, "new": ""}], "related": []}
 //	      ]
 //	    }
 //	  ]
@@ -43,6 +44,12 @@
 //   - "replacement", present when the finding owns exactly one edit and it
 //     spans exactly the finding, is that edit's new text: the common case
 //     of "replace this with that".
+//   - "suggestion", present when the rule offers a fix it is not sure of
+//     (one that may change meaning), lists its edits in the form of
+//     "fix". They are not applied: the cleaned text, and so the edits of
+//     "fix", leave them out; a person may accept them, and
+//     clean --apply-suggestions applies them as fixes. A finding has a
+//     "fix" or a "suggestion", not both.
 //   - "related" lists other places involved, such as the first copy of a
 //     repeated paragraph, with the position of their first character and
 //     their byte range; it is an empty list when there are none.

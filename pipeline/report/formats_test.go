@@ -534,7 +534,7 @@ func FuzzFormats(f *testing.F) {
 			e := lint.Edit{Span: lint.Span{Start: start, End: end}, New: news[int(ops[i+2])%len(news)]}
 			pos = end + 1
 			fs = append(fs, lint.Finding{Rule: "r,:%", Severity: lint.Severity(ops[i] % 3), Span: e.Span, Message: text[start:end], Fix: []lint.Edit{e},
-				Related: []lint.Span{{Start: start / 2, End: start}}})
+				Related: []lint.Span{{Start: start / 2, End: start}}, Suggest: ops[i+1]&0x40 != 0})
 		}
 		r := resultOf(text, fs...)
 		file := report.NewFile("f:,%.txt", r)

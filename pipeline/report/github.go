@@ -20,12 +20,14 @@ import (
 // given only for a finding on one line, as GitHub requires; a finding
 // that ends with a line break ends on the line of the break. The message
 // escapes %, CR and LF as %25, %0D and %0A; property values also escape
-// "," and ":" as %2C and %3A.
+// "," and ":" as %2C and %3A. The file name is written through SafeName
+// first: a control character in it would reach the log as it is. A
+// suggested fix (not applied) follows the message in parentheses.
 func GitHub(w io.Writer, files ...File) error {
 	bw := bufio.NewWriter(w)
 	var b []byte
 	for _, f := range files {
-		file := ghProperty(f.Path)
+		file := ghProperty(SafeName(f.Path))
 		for i := range f.Findings {
 			x := &f.Findings[i]
 			b = append(b[:0], "::"...)
@@ -52,6 +54,9 @@ func GitHub(w io.Writer, files ...File) error {
 			b = append(b, ghProperty(x.Rule)...)
 			b = append(b, "::"...)
 			b = append(b, ghData(x.Message)...)
+			if s := suggestionOf(f.Source, x); s != "" {
+				b = append(b, ghData(" ("+s+")")...)
+			}
 			b = append(b, '\n')
 			if _, err := bw.Write(b); err != nil {
 				return err

@@ -32,7 +32,12 @@ type HTMLOptions struct {
 // each with data-rule (the ids of the rules behind the change, separated
 // by spaces) and a title listing the rules and messages, shown on hover;
 // beside it the list of findings, linked to their changes. A toggle
-// switches between the marked changes and the clean text.
+// switches between the marked changes and the clean text. A suggested fix
+// (one clean does not apply) is marked apart from the changes: its
+// original text underlined (class "sugg"), the text a person may put in
+// its place beside it in a dashed box, both titled "Suggestion, not
+// applied"; the clean view shows the original text there, as clean
+// writes it.
 //
 // Every text of the input is escaped: markup in a document is shown, never
 // run. Control characters and invalid bytes are shown escaped as in
@@ -208,14 +213,30 @@ func (h *htmlWriter) doc(k int, d HTMLDoc) {
 	last := 0
 	text := r.Original
 	valid := lint.ValidateEdits(r.Edits(), len(text)) == nil
+	sugg := suggestionsOf(r, valid)
+	suggOf := make(map[int]int, len(sugg)) // finding → its first shown suggested edit
+	for k := len(sugg) - 1; k >= 0; k-- {
+		suggOf[sugg[k].finding] = k
+	}
+	s := 0
+	// upTo writes the text before end, with the suggested edits in it.
+	upTo := func(end int) {
+		for ; s < len(sugg) && sugg[s].End <= end; s++ {
+			h.text(text[last:sugg[s].Start])
+			h.suggestion(id, s, r, sugg[s])
+			last = sugg[s].End
+		}
+		h.text(text[last:end])
+		last = end
+	}
 	if valid {
 		for c, ch := range r.Changes {
-			h.text(text[last:ch.Start])
+			upTo(ch.Start)
 			h.change(id, c, r, ch)
 			last = ch.End
 		}
 	}
-	h.text(text[last:])
+	upTo(len(text))
 	h.raw("</div>\n<aside>\n<h3>Findings</h3>\n")
 	if len(r.Findings) == 0 {
 		h.raw("<p>Nothing to change.</p>\n")
@@ -228,8 +249,11 @@ func (h *htmlWriter) doc(k int, d HTMLDoc) {
 			h.text(f.Rule)
 			h.raw("\">")
 			pos := strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+			k, suggested := suggOf[i]
 			if c := changeOf[i]; c >= 0 && valid {
 				h.raw("<a href=\"#" + id + "-c" + strconv.Itoa(c+1) + "\">" + pos + "</a>")
+			} else if suggested {
+				h.raw("<a href=\"#" + id + "-s" + strconv.Itoa(k+1) + "\">" + pos + "</a>")
 			} else {
 				h.raw("<span class=\"pos\">" + pos + "</span>")
 			}
@@ -237,7 +261,11 @@ func (h *htmlWriter) doc(k int, d HTMLDoc) {
 			h.text(f.Rule)
 			h.raw("</code> ")
 			h.text(f.Message)
-			if changeOf[i] < 0 {
+			if len(f.Suggestion) > 0 {
+				h.raw(" <span class=\"sugg-note\">Suggestion, not applied: ")
+				h.text(describeEdits(text, editsOf(f.Suggestion)))
+				h.raw("</span>")
+			} else if changeOf[i] < 0 {
 				h.raw(" <em>(not changed)</em>")
 			}
 			h.raw("</li>\n")
@@ -245,6 +273,86 @@ func (h *htmlWriter) doc(k int, d HTMLDoc) {
 		h.raw("</ol>\n")
 	}
 	h.raw("</aside>\n</div>\n</section>\n")
+}
+
+// A shownSuggestion is a suggested edit of finding, shown in the text.
+type shownSuggestion struct {
+	lint.Edit
+	finding int
+}
+
+// suggestionsOf returns the suggested edits of r's findings that can be
+// shown in the text, in order: each one that overlaps no change and no
+// edit before it (a suggestion inside a removed paragraph is listed with
+// its finding only).
+func suggestionsOf(r *pipeline.Result, valid bool) []shownSuggestion {
+	var out []shownSuggestion
+	for i := range r.Findings {
+		for _, e := range r.Findings[i].Suggestion {
+			out = append(out, shownSuggestion{e, i})
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(out, func(a, b shownSuggestion) int { return a.Start - b.Start })
+	if !valid {
+		return nil
+	}
+	kept, end, c := out[:0], 0, 0
+	for _, e := range out {
+		if e.Start < end || e.End > len(r.Original) || e.End < e.Start {
+			continue
+		}
+		for c < len(r.Changes) && r.Changes[c].End <= e.Start && r.Changes[c].Start < e.Start {
+			c++ // wholly before e
+		}
+		clash := false
+		for k := c; k < len(r.Changes) && r.Changes[k].Start < e.End; k++ {
+			if ch := r.Changes[k]; e.Start < ch.End && ch.Start < e.End {
+				clash = true // they overlap: the change is shown
+				break
+			}
+		}
+		if !clash {
+			kept = append(kept, e)
+			end = e.End
+		}
+	}
+	return kept
+}
+
+// editsOf converts edits of the original to the report's.
+func editsOf(edits []lint.Edit) []Edit {
+	out := make([]Edit, len(edits))
+	for i, e := range edits {
+		out[i] = Edit{Offset: e.Start, EndOffset: e.End, New: e.New}
+	}
+	return out
+}
+
+// suggestion writes suggested edit number s+1 of the document id: the
+// original text, marked, and the text a person may put in its place,
+// which the clean view does not show.
+func (h *htmlWriter) suggestion(id string, s int, r *pipeline.Result, e shownSuggestion) {
+	x := &r.Findings[e.finding]
+	h.raw("<span class=\"sugg\" id=\"" + id + "-s" + strconv.Itoa(s+1) + "\" data-rule=\"")
+	h.text(x.Rule)
+	h.raw("\" title=\"")
+	h.text("Suggestion, not applied: " + x.Rule + ": " + x.Message)
+	h.raw("\">")
+	old := r.Original[e.Start:e.End]
+	if old != "" {
+		h.raw("<span class=\"sold\">")
+		h.shown(old, true, true)
+		h.raw("</span>")
+	}
+	if e.New != "" {
+		h.raw("<span class=\"snew\">")
+		h.text(e.New)
+		h.raw("</span>")
+	}
+	h.raw("</span>")
 }
 
 // change writes change c of r, number c+1 of the document id.
@@ -323,6 +431,12 @@ code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: #e
 del { background: var(--del); color: var(--del-ink); text-decoration: line-through; }
 ins { background: var(--ins); color: var(--ins-ink); text-decoration: none; }
 del.ws, ins.ws { outline: 1px dashed currentColor; }
+.sugg .sold { background: #fff8c5; text-decoration: underline dotted #9a6700; }
+.sugg .snew { background: #ddf4ff; color: #0550ae; border: 1px dashed #54aeff; }
+.sugg-note { color: #9a6700; }
+body.clean .sugg .snew { display: none; }
+body.clean .sugg .sold { background: none; text-decoration: none; }
+.sugg.hl, .sugg:target { outline: 2px dashed #9a6700; border-radius: 2px; }
 .chg.hl, .chg:target { outline: 2px solid #0969da; border-radius: 2px; }
 body.clean del { display: none; }
 body.clean ins { background: none; color: inherit; outline: none; }

@@ -57,6 +57,7 @@ func Pretty(w io.Writer, opts PrettyOptions, files ...File) error {
 		p.gutter = max(2, len(strconv.Itoa(maxLine)))
 		for i := range f.Findings {
 			p.finding(f.Path, f.Source, &f.Findings[i])
+			p.suggestion(f.Source, &f.Findings[i])
 		}
 	}
 	return p.w.Flush()
@@ -69,6 +70,20 @@ type prettyWriter struct {
 	gutter int    // width of line numbers
 	src    []byte // scratch: the source line shown
 	marks  []byte // scratch: the caret line
+}
+
+// suggestion writes, under a finding with a suggested fix, a line
+// that offers it: "   = suggestion: replace ".." with "." (not applied)".
+func (p *prettyWriter) suggestion(src string, x *Finding) {
+	s := suggestionOf(src, x)
+	if s == "" {
+		return
+	}
+	p.color(ansiDim)
+	p.w.WriteString(strings.Repeat(" ", 1+p.gutter) + " = ")
+	p.color(ansiReset)
+	p.w.WriteString(s)
+	p.w.WriteString(" (not applied)\n")
 }
 
 // color writes the escape code c if colours are on.
@@ -91,7 +106,7 @@ func severityColor(s lint.Severity) string {
 // finding writes one finding with its excerpt.
 func (p *prettyWriter) finding(name, text string, x *Finding) {
 	p.color(ansiBold)
-	p.w.Write(appendSafe(p.src[:0], name, false))
+	p.w.WriteString(SafeName(name))
 	p.w.WriteByte(':')
 	p.w.WriteString(strconv.Itoa(x.Line))
 	p.w.WriteByte(':')

@@ -16,7 +16,8 @@ import (
 //
 // As reviewdog requires, columns count bytes of UTF-8, 1-based, and range
 // ends are exclusive. Severity is "ERROR", "WARNING" or "INFO"; each edit
-// the finding owns is a suggestion. Positions in bytes need the file's
+// the finding owns is a suggestion, and so is each edit of a suggested
+// fix (one clean does not apply). Positions in bytes need the file's
 // Source: a File without one gets line ranges and no suggestions.
 func RDJSONL(w io.Writer, files ...File) error {
 	bw := bufio.NewWriter(w)
@@ -35,6 +36,12 @@ func RDJSONL(w io.Writer, files ...File) error {
 			}
 			if x != nil {
 				for _, e := range fd.Fix {
+					d.Suggestions = append(d.Suggestions, rdSuggestion{
+						Range: rdRangeOf(x, fixStartCursor, fixEndCursor, e.Offset, e.EndOffset, 0, 0),
+						Text:  e.New,
+					})
+				}
+				for _, e := range fd.Suggestion {
 					d.Suggestions = append(d.Suggestions, rdSuggestion{
 						Range: rdRangeOf(x, fixStartCursor, fixEndCursor, e.Offset, e.EndOffset, 0, 0),
 						Text:  e.New,

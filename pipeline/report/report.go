@@ -34,6 +34,7 @@ type Finding struct {
 	EndOffset   int           `json:"end_offset"`
 	Replacement *string       `json:"replacement,omitempty"`
 	Fix         []Edit        `json:"fix,omitempty"`
+	Suggestion  []Edit        `json:"suggestion,omitempty"`
 	Related     []Location    `json:"related"`
 }
 
@@ -60,45 +61,70 @@ func NewFile(path string, r *pipeline.Result) File {
 	// One backing array each for all fixes and all related places.
 	nfix, nrel := 0, 0
 	for i := range r.Findings {
-		nfix += len(r.Findings[i].Fix)
+		nfix += len(r.Findings[i].Fix) + len(r.Findings[i].Suggestion)
 		nrel += len(r.Findings[i].Related)
 	}
 	fixes := make([]Edit, nfix)
 	related := make([]Location, nrel)
 	loc := newLocator(r.Original)
 	for i := range r.Findings {
-		pf := &r.Findings[i]
-		start := loc.position(startCursor, pf.Start)
-		end := loc.position(endCursor, pf.End)
-		out := &f.Findings[i]
-		*out = Finding{
-			Rule:      pf.Rule,
-			Severity:  pf.Severity,
-			Message:   pf.Message,
-			Line:      start.Line,
-			Column:    start.Column,
-			EndLine:   end.Line,
-			EndColumn: end.Column,
-			Offset:    pf.Start,
-			EndOffset: pf.End,
-		}
-		if n := len(pf.Fix); n > 0 {
-			out.Fix, fixes = fixes[:n:n], fixes[n:]
-			for k, e := range pf.Fix {
-				out.Fix[k] = Edit{Offset: e.Start, EndOffset: e.End, New: e.New}
-			}
-			if n == 1 && pf.Fix[0].Span == pf.Span {
-				out.Replacement = &out.Fix[0].New
-			}
-		}
-		n := len(pf.Related)
-		out.Related, related = related[:n:n], related[n:]
-		for k, s := range pf.Related {
-			p := loc.position(relatedCursor, s.Start)
-			out.Related[k] = Location{Line: p.Line, Column: p.Column, Offset: s.Start, EndOffset: s.End}
-		}
+		fixes, related = positioned(loc, &r.Findings[i], &f.Findings[i], fixes, related)
 	}
 	return f
+}
+
+// positioned sets out to the finding pf, positioned with loc, its edits
+// and related places cut from the front of fixes and related; it returns
+// what is left of them. Findings must come in order of position for loc
+// to take linear time.
+func positioned(loc *locator, pf *pipeline.Finding, out *Finding, fixes []Edit, related []Location) ([]Edit, []Location) {
+	start := loc.position(startCursor, pf.Start)
+	end := loc.position(endCursor, pf.End)
+	*out = Finding{
+		Rule:      pf.Rule,
+		Severity:  pf.Severity,
+		Message:   pf.Message,
+		Line:      start.Line,
+		Column:    start.Column,
+		EndLine:   end.Line,
+		EndColumn: end.Column,
+		Offset:    pf.Start,
+		EndOffset: pf.End,
+	}
+	if n := len(pf.Fix); n > 0 {
+		out.Fix, fixes = fixes[:n:n], fixes[n:]
+		for k, e := range pf.Fix {
+			out.Fix[k] = Edit{Offset: e.Start, EndOffset: e.End, New: e.New}
+		}
+		if n == 1 && pf.Fix[0].Span == pf.Span {
+			out.Replacement = &out.Fix[0].New
+		}
+	}
+	if n := len(pf.Suggestion); n > 0 {
+		out.Suggestion, fixes = fixes[:n:n], fixes[n:]
+		for k, e := range pf.Suggestion {
+			out.Suggestion[k] = Edit{Offset: e.Start, EndOffset: e.End, New: e.New}
+		}
+	}
+	n := len(pf.Related)
+	out.Related, related = related[:n:n], related[n:]
+	for k, s := range pf.Related {
+		p := loc.position(relatedCursor, s.Start)
+		out.Related[k] = Location{Line: p.Line, Column: p.Column, Offset: s.Start, EndOffset: s.End}
+	}
+	return fixes, related
+}
+
+// CountResult returns how many findings of r are at severity level or
+// above: Count of its File, without building it.
+func CountResult(r *pipeline.Result, level lint.Severity) int {
+	n := 0
+	for i := range r.Findings {
+		if r.Findings[i].Severity >= level {
+			n++
+		}
+	}
+	return n
 }
 
 // Count returns how many findings of files are at severity level or above.

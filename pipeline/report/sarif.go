@@ -36,7 +36,9 @@ type SARIFOptions struct {
 //
 // Each finding is a result with its ruleId and ruleIndex, level ("error",
 // "warning", or "note" for info), message, location, related locations,
-// and a fix with one replacement per edit it owns. Regions carry
+// and a fix with one replacement per edit it owns; a suggested fix (one
+// clean does not apply) is a fix too, whose description begins
+// "Suggestion, not applied by copydesk clean". Regions carry
 // startLine, startColumn, endLine, endColumn, charOffset and charLength;
 // the run sets columnKind "unicodeCodePoints", the unit of copydesk's
 // columns, and character offsets count code points too (an invalid UTF-8
@@ -132,18 +134,27 @@ func sarifResultOf(x *Finding, uri string, idx *index, ruleIndex map[string]int)
 		})
 	}
 	if len(x.Fix) > 0 && idx != nil {
-		change := sarifChange{ArtifactLocation: sarifArtifact{URI: uri}}
-		for _, e := range x.Fix {
-			s := idx.pos(fixStartCursor, e.Offset)
-			rep := sarifReplacement{DeletedRegion: sarifRegionOf(idx, fixStartCursor, fixEndCursor, e.Offset, e.EndOffset, s.Line, s.Column, s.Line, s.Column)}
-			if e.New != "" {
-				rep.InsertedContent = &sarifContent{Text: e.New}
-			}
-			change.Replacements = append(change.Replacements, rep)
-		}
-		res.Fixes = []sarifFix{{Description: sarifMessage{Text: fixDescription(x)}, ArtifactChanges: []sarifChange{change}}}
+		res.Fixes = []sarifFix{{Description: sarifMessage{Text: fixDescription(x)}, ArtifactChanges: []sarifChange{sarifChangeOf(idx, uri, x.Fix)}}}
+	}
+	if len(x.Suggestion) > 0 && idx != nil {
+		desc := "Suggestion, not applied by copydesk clean (a person may accept it): " + describeEdits(idx.text, x.Suggestion)
+		res.Fixes = append(res.Fixes, sarifFix{Description: sarifMessage{Text: desc}, ArtifactChanges: []sarifChange{sarifChangeOf(idx, uri, x.Suggestion)}})
 	}
 	return res
+}
+
+// sarifChangeOf returns the change of the artifact uri that edits make.
+func sarifChangeOf(idx *index, uri string, edits []Edit) sarifChange {
+	change := sarifChange{ArtifactLocation: sarifArtifact{URI: uri}}
+	for _, e := range edits {
+		s := idx.pos(fixStartCursor, e.Offset)
+		rep := sarifReplacement{DeletedRegion: sarifRegionOf(idx, fixStartCursor, fixEndCursor, e.Offset, e.EndOffset, s.Line, s.Column, s.Line, s.Column)}
+		if e.New != "" {
+			rep.InsertedContent = &sarifContent{Text: e.New}
+		}
+		change.Replacements = append(change.Replacements, rep)
+	}
+	return change
 }
 
 // fixDescription describes the fix of x for a person.

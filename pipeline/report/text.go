@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/internal/jsonstr"
 )
 
@@ -16,12 +17,14 @@ import (
 //
 // which editors and CI systems recognise as compiler output. A line
 // break in a name or message is written as \n or \r so that each finding
-// stays on one line.
+// stays on one line; the name is written through SafeName. A suggested
+// fix (not applied) follows the message in parentheses:
+// "(suggestion: replace "x" with "y")".
 func Text(w io.Writer, files ...File) error {
 	bw := bufio.NewWriter(w)
 	var line []byte
 	for _, f := range files {
-		name := oneLine(f.Path)
+		name := SafeName(f.Path)
 		for _, x := range f.Findings {
 			line = append(line[:0], name...)
 			line = append(line, ':')
@@ -32,6 +35,11 @@ func Text(w io.Writer, files ...File) error {
 			line = append(line, x.Severity.String()...)
 			line = append(line, ": "...)
 			line = append(line, oneLine(x.Message)...)
+			if s := suggestionOf(f.Source, &x); s != "" {
+				line = append(line, " ("...)
+				line = append(line, s...)
+				line = append(line, ')')
+			}
 			line = append(line, " ["...)
 			line = append(line, x.Rule...)
 			line = append(line, "]\n"...)
@@ -87,6 +95,36 @@ const jsonHead = "{\n  \"version\": 1,\n  \"files\": ["
 
 // Write adds a file to the document.
 func (j *JSONWriter) Write(f File) error {
+	return j.write(f.Path, len(f.Findings), func(i int) *Finding { return &f.Findings[i] })
+}
+
+// WriteResult adds the report of r under the name path to the document,
+// as Write(NewFile(path, r)) does, without building the File: each
+// finding is positioned and written in turn, so that a result with a
+// million findings costs no second copy of them.
+func (j *JSONWriter) WriteResult(path string, r *pipeline.Result) error {
+	loc := newLocator(r.Original)
+	var (
+		x       Finding
+		fixes   []Edit
+		related []Location
+	)
+	return j.write(path, len(r.Findings), func(i int) *Finding {
+		pf := &r.Findings[i]
+		if n := len(pf.Fix) + len(pf.Suggestion); cap(fixes) < n {
+			fixes = make([]Edit, n)
+		}
+		if n := len(pf.Related); cap(related) < n {
+			related = make([]Location, n)
+		}
+		positioned(loc, pf, &x, fixes[:cap(fixes)], related[:cap(related)])
+		return &x
+	})
+}
+
+// write adds a file of n findings to the document; finding(i) returns
+// finding i, valid until the next call.
+func (j *JSONWriter) write(path string, n int, finding func(i int) *Finding) error {
 	if j.err != nil {
 		return j.err
 	}
@@ -97,14 +135,14 @@ func (j *JSONWriter) Write(f File) error {
 		b = append(b, ',')
 	}
 	b = append(b, "\n    {\n      \"path\": "...)
-	b = appendString(b, f.Path)
+	b = appendString(b, path)
 	b = append(b, ",\n      \"findings\": ["...)
-	for i := range f.Findings {
+	for i := range n {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, "\n        "...)
-		b = appendFinding(b, &f.Findings[i])
+		b = appendFinding(b, finding(i))
 		if len(b) >= 32<<10 {
 			if _, j.err = j.w.Write(b); j.err != nil {
 				return j.err
@@ -112,7 +150,7 @@ func (j *JSONWriter) Write(f File) error {
 			b = b[:0]
 		}
 	}
-	if len(f.Findings) > 0 {
+	if n > 0 {
 		b = append(b, "\n      "...)
 	}
 	b = append(b, "]\n    }"...)
@@ -163,19 +201,12 @@ func appendFinding(b []byte, x *Finding) []byte {
 		b = appendString(b, *x.Replacement)
 	}
 	if len(x.Fix) > 0 {
-		b = append(b, `, "fix": [`...)
-		for i, e := range x.Fix {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			b = append(b, `{"offset": `...)
-			b = strconv.AppendInt(b, int64(e.Offset), 10)
-			b = appendField(b, "end_offset", e.EndOffset)
-			b = append(b, `, "new": `...)
-			b = appendString(b, e.New)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
+		b = append(b, `, "fix": `...)
+		b = appendEdits(b, x.Fix)
+	}
+	if len(x.Suggestion) > 0 {
+		b = append(b, `, "suggestion": `...)
+		b = appendEdits(b, x.Suggestion)
 	}
 	b = append(b, `, "related": [`...)
 	for i, r := range x.Related {
@@ -190,6 +221,23 @@ func appendFinding(b []byte, x *Finding) []byte {
 		b = append(b, '}')
 	}
 	return append(b, "]}"...)
+}
+
+// appendEdits appends edits as a JSON list.
+func appendEdits(b []byte, edits []Edit) []byte {
+	b = append(b, '[')
+	for i, e := range edits {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, `{"offset": `...)
+		b = strconv.AppendInt(b, int64(e.Offset), 10)
+		b = appendField(b, "end_offset", e.EndOffset)
+		b = append(b, `, "new": `...)
+		b = appendString(b, e.New)
+		b = append(b, '}')
+	}
+	return append(b, ']')
 }
 
 // appendField appends `, "name": n`.
