@@ -190,6 +190,11 @@ func parseLang(name, data string, union *langTable) (*langTable, error) {
 			if k == "" || len(k) > maxDefaultAbbrevLen {
 				return nil, fmt.Errorf("lang/%s.txt:%d: %q is empty or longer than %d bytes", name, line, w, maxDefaultAbbrevLen)
 			}
+			if len(k) == 1 && c != abTitleAny {
+				// A single letter is an initial: it ends a sentence only
+				// before an opener, never before a number ("S. 12").
+				continue
+			}
 			if old, dup := t.abbrevs[k]; !dup || abbrevs[k] == old || classRank[c] > classRank[old] {
 				t.abbrevs[k] = c
 			}
@@ -203,8 +208,8 @@ func parseLang(name, data string, union *langTable) (*langTable, error) {
 			if caps {
 				union.addCaps(w)
 			}
-			if _, english := abbrevs[k]; english {
-				continue // the English class stands in English text
+			if _, english := abbrevs[k]; english || len(k) == 1 {
+				continue // the English class or initial stands in English text
 			}
 			if old, dup := union.abbrevs[k]; !dup || classRank[c] > classRank[old] {
 				union.abbrevs[k] = c
