@@ -96,6 +96,7 @@ type checker struct {
 	vbuf      []byte         // a paragraph as fixed, for stable
 	para      lint.Span      // the paragraph being checked
 	language  *wordList      // its language, once needed (see lang)
+	langScore int            // how many of its words the language's list detects
 	changelog int8           // the text is shaped like a changelog: 0 not known yet, 1 yes, -1 no
 	// inSuggested is why a paragraph's removal is suggested, while its
 	// sentences are checked: they stay, and their structured repeats are

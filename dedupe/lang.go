@@ -105,6 +105,13 @@ func parseWordList(code, src string) (*wordList, error) {
 // one with the most words of its detect list (a word repeated right after
 // itself counts once), English on a tie or when none has any.
 func language(text string, sp lint.Span) *wordList {
+	l, _ := languageScore(text, sp)
+	return l
+}
+
+// languageScore is language with the number of the paragraph's words
+// that the chosen list detects.
+func languageScore(text string, sp lint.Span) (*wordList, int) {
 	var score [16]int
 	var buf, prev [32]byte
 	np := -1 // length of the word before, in prev
@@ -148,7 +155,7 @@ func language(text string, sp lint.Span) *wordList {
 			best = k
 		}
 	}
-	return wordLists[best]
+	return wordLists[best], score[best]
 }
 
 // lowerWord appends w in lower case to dst.

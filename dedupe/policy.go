@@ -73,7 +73,7 @@ func (c *checker) wordPolicy(sp lint.Span, d0 int) bool {
 func (c *checker) lang() *wordList {
 	if c.language == nil {
 		c.work += c.para.Len()
-		c.language = language(c.text, c.para)
+		c.language, c.langScore = languageScore(c.text, c.para)
 	}
 	return c.language
 }
@@ -91,8 +91,16 @@ func (c *checker) untouchable(d double) bool {
 	}
 	if utf8.RuneCountInString(a) == 1 {
 		r, _ := utf8.DecodeRuneInString(a)
-		if unicode.IsUpper(r) || !c.lang().fix[strings.ToLower(a)] ||
-			singleLetterBefore(t, d.first.Start) || singleLetterAfter(t, d.second.End) {
+		// A letter that is a word in one language ("e", "y", "o") must
+		// not choose the paragraph's language by itself: then the
+		// default list judges it, so that removing a sentence nearby
+		// cannot make the same pair a fix on a second pass.
+		lw := strings.ToLower(a)
+		l := c.lang()
+		if l.detect[lw] && c.langScore <= 1 {
+			l = wordLists[0]
+		}
+		if unicode.IsUpper(r) || !l.fix[lw] || singleLetterBefore(t, d.first.Start) || singleLetterAfter(t, d.second.End) {
 			return true
 		}
 		// A letter doubled in prose follows a word ("buy a a car"), not

@@ -223,9 +223,16 @@ func (s charsStage) scan(text string, emit func(lint.Finding)) int {
 		}
 		sp := lint.Span{Start: i, End: end}
 		f := lint.Finding{Rule: fix.rule, Severity: fix.severity, Span: sp, Message: fix.msg}
-		if fix == fixEllipsis && table.at(text, i) {
+		if fix == fixEllipsis && (table.at(text, i) || quotedAlone(text, i, end)) {
 			// Three dots are wider than "…": in a table or aligned
-			// columns they would shift the borders. A suggestion.
+			// columns they would shift the borders. Alone in quotes
+			// ("the '…' character") the text may name the character
+			// itself. A suggestion.
+			f.Suggest = true
+		}
+		if (fix == fixHyphen || fix == fixNBHyphen) && count == 1 && inColumn(text, i, end) {
+			// "łącznik   255   ‐   -": a table row that lists the
+			// character itself. A suggestion.
 			f.Suggest = true
 		}
 		if count == 1 {
@@ -238,6 +245,24 @@ func (s charsStage) scan(text string, emit func(lint.Finding)) int {
 		i = end
 	}
 	return found
+}
+
+// quotedAlone reports whether text[i:end] stands alone between two quote
+// marks or backquotes: "'…'", "«…»", "`…`".
+func quotedAlone(text string, i, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	quote := func(r rune) bool { return r == '`' || charclass.IsQuote(r) }
+	return quote(before) && quote(after)
+}
+
+// inColumn reports whether text[i:end] stands alone in a column: two
+// spaces or more on either side, or a line's end after it.
+func inColumn(text string, i, end int) bool {
+	before := i >= 2 && text[i-2:i] == "  "
+	after := end+2 <= len(text) && text[end:end+2] == "  " ||
+		end == len(text) || text[end] == '\n' || text[end] == '\r'
+	return before && after
 }
 
 // maxTableLook bounds how far tableLine reads either way.

@@ -100,6 +100,8 @@ func TestEllipsisInTable(t *testing.T) {
 		{"    |          |      |      |         |(1), …  |élevé que gzip(1)  |\n", true},
 		{"       F3   Zeichenkette für Funktionstaste f13\n       …    …\n", true},
 		{"He paused… then went on.\n", false},
+		{"Do not use the '…' character.\n", true},
+		{"Write `…` or «…» there.\n", true},
 	} {
 		fs := charsStage{}.Check(tc.in)
 		if len(fs) == 0 {
@@ -109,6 +111,28 @@ func TestEllipsisInTable(t *testing.T) {
 			if f.Rule == RuleEllipsis && f.Suggest != tc.suggest {
 				t.Errorf("%q: Suggest = %v, want %v", tc.in, f.Suggest, tc.suggest)
 			}
+		}
+	}
+}
+
+// TestHyphenInColumn: a lone hyphen in a column of a table may list the
+// character itself, so it is a suggestion; a hyphen in a word is fixed.
+func TestHyphenInColumn(t *testing.T) {
+	for _, tc := range []struct {
+		in      string
+		suggest bool
+	}{
+		{"  łącznik            255        \u2010        -\n", true},
+		{"  last column        255        \u2010\n", true},
+		{"riferi\u2010\nmenti\n", false},
+		{"a well\u2010known word\n", false},
+	} {
+		fs := charsStage{}.Check(tc.in)
+		if len(fs) != 1 || fs[0].Rule != RuleHyphen {
+			t.Fatalf("%q: findings %+v", tc.in, fs)
+		}
+		if fs[0].Suggest != tc.suggest {
+			t.Errorf("%q: Suggest = %v, want %v", tc.in, fs[0].Suggest, tc.suggest)
 		}
 	}
 }

@@ -60,6 +60,14 @@ const maxMojibakePasses = 8
 // codePages[k].
 const howC1 = 1 << 15
 
+// howGuess marks a repair that guesses a lost byte: "Ã" before a space
+// is "à" when the lost byte was a no-break space (French "voilÃ le"),
+// but "í" when it was a soft hyphen (Spanish "asÃ que"). A text where
+// "Ã" also stands before a letter ("tendrÃa", "lÃmite") has lost bytes
+// that were no no-break spaces, so there the repair is a suggestion,
+// never a fix.
+const howGuess = 1 << 14
+
 func (mojibakeStage) Check(text string) []lint.Finding {
 	if !hasMojibakeLead(text) {
 		return nil
@@ -80,6 +88,7 @@ func (mojibakeStage) Check(text string) []lint.Finding {
 		return nil
 	}
 	fixes, suggestions := gateRepairs(src, segs)
+	suggestions = keepGuesses(segs, fixes, suggestions)
 	fs := segmentFindings(src, fixes, view, RuleMojibake, lint.Warning, func(before string, s mseg) string {
 		return mojibakeMessage(before, s.text, s.how)
 	})
@@ -93,6 +102,26 @@ func (mojibakeStage) Check(text string) []lint.Finding {
 		sg[k].Suggest = true
 	}
 	return mergeFindings(fs, sg)
+}
+
+// keepGuesses moves the repairs that guess a lost byte (howGuess) from
+// fixes to suggestions, and returns the suggestions.
+func keepGuesses(segs, fixes, suggestions []mseg) []mseg {
+	for k := range fixes {
+		if !fixes[k].changed || fixes[k].how&howGuess == 0 {
+			continue
+		}
+		if suggestions == nil {
+			suggestions = make([]mseg, len(segs))
+			copy(suggestions, segs)
+			for j := range suggestions {
+				suggestions[j].changed = false
+			}
+		}
+		fixes[k].changed = false
+		suggestions[k].changed = true
+	}
+	return suggestions
 }
 
 // mergeFindings merges two lists of findings sorted by position into
@@ -769,6 +798,10 @@ func spaceAfterC3(cur string, cp *codePage, gs []mgroup, how uint16, others bool
 		cp, how = cpWindows1252, 1
 	}
 	c3 := cp.c3Space[:len(cp.c3Space)-1]
+	guess := uint16(0)
+	if lostBeforeLetter(cur, c3) {
+		guess = howGuess
+	}
 	var edits []medit
 	k := 0
 	for off := 0; ; {
@@ -791,17 +824,35 @@ func spaceAfterC3(cur string, cp *codePage, gs []mgroup, how uint16, others bool
 		after := cur[i+len(c3)+1:]
 		switch {
 		case others && strings.HasPrefix(after, "s ") && !unicode.IsLetter(prev):
-			edits = append(edits, medit{start: i, end: i + len(c3) + 2, new: "às", how: how})
+			edits = append(edits, medit{start: i, end: i + len(c3) + 2, new: "às", how: how | guess})
 		case others && strings.HasPrefix(after, "quel") && !unicode.IsLetter(prev):
-			edits = append(edits, medit{start: i, end: i + len(c3) + 1, new: "à", how: how})
+			edits = append(edits, medit{start: i, end: i + len(c3) + 1, new: "à", how: how | guess})
 		case strings.HasPrefix(after, " "):
 			// "voilÃ  le": the first space was the no-break space.
-			edits = append(edits, medit{start: i, end: i + len(c3) + 1, new: "à", how: how})
+			edits = append(edits, medit{start: i, end: i + len(c3) + 1, new: "à", how: how | guess})
 		default:
-			edits = append(edits, medit{start: i, end: i + len(c3), new: "à", how: how})
+			// The lost byte may have been a no-break space ("à") or
+			// another one ("í" from a soft hyphen): a guess.
+			edits = append(edits, medit{start: i, end: i + len(c3), new: "à", how: how | guess})
 		}
 	}
 	return edits
+}
+
+// lostBeforeLetter reports whether c3 (the code page's 0xC3 character)
+// stands right before an ASCII lower-case letter somewhere in s: a lead
+// byte whose continuation byte was lost inside a word.
+func lostBeforeLetter(s, c3 string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], c3)
+		if i < 0 {
+			return false
+		}
+		off += i + len(c3)
+		if off < len(s) && s[off] >= 'a' && s[off] <= 'z' {
+			return true
+		}
+	}
 }
 
 // spaceAfterCapital repairs a capital whose second byte, a no-break

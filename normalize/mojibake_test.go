@@ -104,3 +104,34 @@ func TestMojibakeInvalidUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestMojibakeLostByteGuess checks that "Ã" before a space, in a text
+// where "Ã" also stands before letters (the lost byte was a soft hyphen,
+// so "í"), is offered as a suggestion and not fixed as "à", while the
+// clear repairs around it are made. The passage is from the Spanish
+// manual page fakeroot-sysv(1) (manpages-es, GPL-3+), lines 197-200 as
+// rendered, whose UTF-8 was read as Windows-1252 upstream.
+func TestMojibakeLostByteGuess(t *testing.T) {
+	in := "libc6, etc).  Arreglarlo  no  fue  tan  difÃcil,  pero  una  vez\n" +
+		"arreglado,  es  cuestiÃ³n  de  tiempo antes de que otra funciÃ³n\n" +
+		"operativo.  AsÃ  que  decidÃ  reducir  al  mÃ¡ximo el nÃºmero de\n"
+	want := "libc6, etc).  Arreglarlo  no  fue  tan  difÃcil,  pero  una  vez\n" +
+		"arreglado,  es  cuestión  de  tiempo antes de que otra función\n" +
+		"operativo.  AsÃ  que  decidÃ  reducir  al  máximo el número de\n"
+	if got := repairMojibake(t, in); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	suggested := 0
+	for _, f := range (mojibakeStage{}).Check(in) {
+		if f.Suggest && in[f.Start:f.Start+2] == "Ã" {
+			suggested++
+		}
+	}
+	if suggested != 2 {
+		t.Errorf("%d suggestions for \"Ã \", want 2", suggested)
+	}
+	// Without such letters the no-break space reading stays a fix.
+	if got := repairMojibake(t, "voilÃ le travail, rÃ©gion"); got != "voilà le travail, région" {
+		t.Errorf("French: got %q", got)
+	}
+}

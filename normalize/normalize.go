@@ -135,11 +135,11 @@ var (
 		{ID: RuleCurlyQuote, Severity: lint.Warning, Fixes: true,
 			Doc: `curly, low-9, reversed or fullwidth quote: replaced by " or ' (ASCII quote style)`},
 		{ID: RuleEllipsis, Severity: lint.Info, Fixes: true,
-			Doc: `ellipsis character U+2026: replaced by "..." (ASCII quote style); in a table or aligned columns, where three dots would shift the borders, a suggestion`},
+			Doc: `ellipsis character U+2026: replaced by "..." (ASCII quote style); in a table or aligned columns, where three dots would shift the borders, or alone in quotes ("the '…' character"), a suggestion`},
 		{ID: RuleUnicodeSpace, Severity: lint.Info, Fixes: true,
 			Doc: "no-break, fixed-width or ideographic space (except ideographic spaces next to CJK text): replaced by a plain space"},
 		{ID: RuleHyphen, Severity: lint.Info, Fixes: true,
-			Doc: "Unicode hyphen U+2010 or non-breaking hyphen U+2011: replaced by -"},
+			Doc: "Unicode hyphen U+2010 or non-breaking hyphen U+2011: replaced by -; alone in a column of a table, where it may list the character itself, a suggestion"},
 	}
 	spacesRules = []lint.Rule{
 		{ID: RuleRepeatedSpace, Severity: lint.Info, Fixes: true,

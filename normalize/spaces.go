@@ -296,8 +296,8 @@ func checkLine(text string, ls, le, next int, paraStart *bool, out *spaceFinding
 // quote, on a paragraph whose next line (from next), if any, is not
 // indented, in a text where no other paragraph starts indented. An
 // indented block, a list item ("  * change"), a Debian changelog's
-// trailer (" -- name"), a poem or a text that indents its paragraphs
-// keeps its indentation.
+// trailer (" -- name"), a signature (" Name <address>"), a poem or a text
+// that indents its paragraphs keeps its indentation.
 func strayIndent(text string, ls, f, le, next int, out *spaceFindings) bool {
 	if f-ls > 3 || strings.IndexByte(text[ls:f], '\t') >= 0 {
 		return false
@@ -309,11 +309,26 @@ func strayIndent(text string, ls, f, le, next int, out *spaceFindings) bool {
 	if next < len(text) && isBlank(text[next]) && !blankLine(text, next, lineEnd(text, next)) {
 		return false // the next line is indented too: a block
 	}
+	if signatureLine(text[f:le]) {
+		return false
+	}
 	if !out.indentedKnown {
 		out.indentedKnown = true
 		out.indentedParas = indentedParagraphs(text)
 	}
 	return out.indentedParas < 2
+}
+
+// signatureLine reports whether line ends with an e-mail address in
+// angle brackets ("Craig Small <csmall@debian.org>"): a signature, which
+// Debian's README.Debian and changelog trailers set off with a space.
+func signatureLine(line string) bool {
+	line = strings.TrimRight(line, " \t")
+	if !strings.HasSuffix(line, ">") {
+		return false
+	}
+	i := strings.LastIndexByte(line, '<')
+	return i > 0 && strings.IndexByte(line[i:], '@') > 0 && strings.IndexByte(line[i:], ' ') < 0
 }
 
 // lineEnd returns the offset of the line ending after ls, or len(text).

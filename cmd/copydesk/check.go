@@ -55,6 +55,8 @@ Examples:
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: " + strings.Join(checkFormats, ", ")},
 			&cli.GenericFlag{Name: "color", Value: color, DefaultText: "auto", Usage: "colour the text format `WHEN`: always (also --color alone), never or auto"},
 			&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 if a finding is at `SEVERITY` or above: error, warning or info"},
+			&cli.BoolFlag{Name: "jsonl", Usage: "check one string field of each JSON Lines record (a FILE, a DIR of *.jsonl[.gz|.zst] or a GLOB), each named FILE:LINE; nothing is rewritten"},
+			&cli.StringFlag{Name: "field", Value: "text", Usage: "with --jsonl: the top-level string `FIELD` to check"},
 		}, pipelineFlags()...), batchFlags()...),
 		Action: func(c *cli.Context) error { return e.check(c, *color) },
 	})
@@ -83,14 +85,7 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 	}
 	pretty := report.PrettyOptions{Color: format == "text" && e.useColor(color)}
 	var all []report.File // for SARIF, one document of every file
-	err = e.batch(o, readCorpusFlags(c), inputArgs(c), nil, func(d *doc, _ *batchRun) error {
-		if format == "json" { // streamed: no File of every finding
-			if report.CountResult(d.r, failOn) > 0 {
-				e.fail(exitFound)
-			}
-			return outputError(jw.WriteResult(d.in.name, d.r))
-		}
-		f := report.NewFile(d.in.name, d.r)
+	emit := func(f report.File) error {
 		if report.Count([]report.File{f}, failOn) > 0 {
 			e.fail(exitFound)
 		}
@@ -111,7 +106,20 @@ func (e *env) check(c *cli.Context, color colorMode) error {
 			err = report.Pretty(e.stdout, pretty, f)
 		}
 		return outputError(err)
-	})
+	}
+	if c.Bool("jsonl") {
+		err = e.checkJSONL(o, c.String("field"), inputArgs(c), emit)
+	} else {
+		err = e.batch(o, readCorpusFlags(c), inputArgs(c), nil, func(d *doc, _ *batchRun) error {
+			if format == "json" { // streamed: no File of every finding
+				if report.CountResult(d.r, failOn) > 0 {
+					e.fail(exitFound)
+				}
+				return outputError(jw.WriteResult(d.in.name, d.r))
+			}
+			return emit(report.NewFile(d.in.name, d.r))
+		})
+	}
 	if err != nil {
 		return err
 	}

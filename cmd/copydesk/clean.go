@@ -64,6 +64,9 @@ func (e *env) clean(c *cli.Context) error {
 	if c.Bool("jsonl") {
 		return e.cleanJSONL(c, o, output)
 	}
+	if c.IsSet("emit-signatures") {
+		return usagef("clean: --emit-signatures needs --jsonl")
+	}
 	args := inputArgs(c)
 	r := &cleanRun{e: e, output: output, write: c.Bool("write"), breakLinks: c.Bool("break-links"), list: c.Bool("list")}
 	if err := r.check(args); err != nil {

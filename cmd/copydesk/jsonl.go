@@ -15,12 +15,13 @@ import (
 	"github.com/copydesk/copydesk/dedupe/seen"
 	"github.com/copydesk/copydesk/pipeline"
 	"github.com/copydesk/copydesk/pipeline/jsonl"
+	"github.com/copydesk/copydesk/pipeline/registry"
 	"github.com/copydesk/copydesk/pipeline/report"
 )
 
 // jsonlFlags are the flags of clean --jsonl.
 func jsonlFlags() []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.BoolFlag{Name: "jsonl", Usage: "read JSON Lines records and clean one string field of each, keeping every other byte"},
 		&cli.StringFlag{Name: "field", Value: jsonl.DefaultField, Usage: "with --jsonl: the top-level string `FIELD` to clean"},
 		&cli.BoolFlag{Name: "annotate", Usage: `with --jsonl: add {"changed":…,"findings":{RULE:N},"bytes_removed":N} to each record under "copydesk"`},
@@ -36,7 +37,7 @@ func jsonlFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "repair-index", Usage: "with --index: open a damaged seen-index by keeping every good frame and dropping the rest (said on standard error)"},
 		&cli.IntFlag{Name: "boilerplate", Value: 10, Usage: "with --corpus: list the `N` most repeated paragraphs in the summary"},
 		&cli.StringFlag{Name: "doc-id", Usage: "with --corpus: the top-level member (`FIELD`) that names a record in findings (default: NAME:LINE)"},
-	}
+	}, clusterFlags()...)
 }
 
 // A jsonlRun is one run of clean --jsonl: its options, outputs and
@@ -57,6 +58,8 @@ type jsonlRun struct {
 	prog         *progress
 	stopProgress func()
 	total        jsonl.Summary
+	popts        registry.Options // the options of the records
+	sig          *sigRun          // --emit-signatures
 }
 
 // cleanJSONL is clean --jsonl: every input's records to the output, in
@@ -72,6 +75,10 @@ func (e *env) cleanJSONL(c *cli.Context, o *options, output string) error {
 	}
 	args := inputArgs(c)
 	if err := misplacedFlag(o.cmd, args); err != nil {
+		return err
+	}
+	args, err := jsonlInputs(args) // a directory or glob of shards, in name order
+	if err != nil {
 		return err
 	}
 	j := &jsonlRun{e: e, o: o, cf: readCorpusFlags(c), out: e.stdout}
@@ -112,6 +119,7 @@ func (j *jsonlRun) setup(c *cli.Context) error {
 		return err
 	}
 	opts := checker.Options(cfg)
+	j.popts = opts
 	o.pipeline.Dedupe.Mode = opts.Dedupe.Mode // --dedupe corpus, or the file's mode
 	j.jopts = jsonl.Options{
 		Field:       c.String("field"),
@@ -158,7 +166,10 @@ func (j *jsonlRun) open(c *cli.Context, output string) error {
 		j.jopts.Reject = j.rejectFile
 	}
 	co, err := j.cf.options(j.o.pipeline.Dedupe.Mode)
-	if err != nil || co == nil {
+	if err != nil {
+		return err
+	}
+	if err := j.openSignatures(c, co); err != nil || co == nil {
 		return err
 	}
 	if j.cf.index != "" {
@@ -203,6 +214,7 @@ func (j *jsonlRun) clean(arg string) error {
 	}
 	s, err := jsonl.CleanJSONL(context.Background(), r, j.out, j.jopts)
 	j.total.Add(s)
+	j.sig.advance(s)
 	if err == nil && j.index != nil {
 		err = j.index.Commit()
 	}
@@ -225,6 +237,9 @@ func (j *jsonlRun) finish() error {
 		if err := j.outFile.Commit(); err != nil {
 			return err
 		}
+	}
+	if err := j.sig.commit(); err != nil {
+		return err
 	}
 	if j.index != nil {
 		err := j.index.Close()
@@ -275,6 +290,7 @@ func (j *jsonlRun) abort() {
 	if j.index != nil {
 		j.index.Close()
 	}
+	j.sig.abort()
 	if j.stopProgress != nil {
 		j.stopProgress()
 	}

@@ -188,6 +188,8 @@ Examples:
 			e.splitCommand(),
 			e.initCommand(),
 			e.lspCommand(),
+			e.serveCommand(),
+			e.corpusCommand(),
 		},
 	}
 }

@@ -105,9 +105,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	perFile := fl.Int("per-file", 0, "with -sample: take at most `K` fixes from one file while other files have some (default 0: no limit, a uniform sample of the fixes)")
 	judgedFile := fl.String("judged", "", "with -sample: verdicts, a `FILE` of KEY<TAB>T|F[<TAB>RULE<TAB>PATTERN<TAB>NOTE] lines; adds precision to the table")
 	tableOnly := fl.Bool("table", false, "with -sample: print only the per-rule table")
+	suggestions := fl.Bool("suggestions", false, "with -sample: sample the suggestions (findings clean applies only with --apply-suggestions) instead of the fixes; the fixes column then counts suggestions")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: corpuscheck [-rule RULE]... [-json] [-info] DIR...")
-		fmt.Fprintln(stderr, "       corpuscheck -sample N [-seed S] [-per-file K] [-judged FILE] [-table] [-rule RULE]... DIR...")
+		fmt.Fprintln(stderr, "       corpuscheck -sample N [-seed S] [-per-file K] [-judged FILE] [-table] [-suggestions] [-rule RULE]... DIR...")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -127,7 +128,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 			judged = j
 		}
-		if err := sampleRun(stdout, fl.Args(), sel, *sample, *perFile, *seed, judged, *tableOnly); err != nil {
+		if err := sampleRun(stdout, fl.Args(), sel, *sample, *perFile, *seed, judged, *tableOnly, *suggestions); err != nil {
 			fmt.Fprintf(stderr, "corpuscheck: %v\n", err)
 			return 2
 		}

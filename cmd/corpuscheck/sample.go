@@ -99,7 +99,7 @@ func fixKey(path, text string, f lint.Finding) string {
 
 // collect runs the default pipeline over the .txt and Markdown files
 // under dirs and keeps the applied fixes of the selected rules.
-func collect(dirs []string, sel rules) (*sampler, error) {
+func collect(dirs []string, sel rules, suggestions bool) (*sampler, error) {
 	s := &sampler{byID: map[string][]fixed{}, files: map[string]map[int]bool{}}
 	p := registry.Default(registry.Options{})
 	for _, dir := range dirs {
@@ -126,10 +126,17 @@ func collect(dirs []string, sel rules) (*sampler, error) {
 			s.docs = append(s.docs, path)
 			s.texts = append(s.texts, text)
 			for _, f := range r.Findings {
-				if len(f.Fix) == 0 || f.Suggest || !sel.match(f.Rule) {
+				lf := f.Finding
+				if suggestions {
+					// The suggestion, shown as the fix a person would accept.
+					if !f.Suggest || len(f.Suggestion) == 0 || !sel.match(f.Rule) {
+						continue
+					}
+					lf.Fix = f.Suggestion
+				} else if len(f.Fix) == 0 || f.Suggest || !sel.match(f.Rule) {
 					continue
 				}
-				s.byID[f.Rule] = append(s.byID[f.Rule], fixed{doc: doc, f: f.Finding, key: fixKey(path, text, f.Finding)})
+				s.byID[f.Rule] = append(s.byID[f.Rule], fixed{doc: doc, f: lf, key: fixKey(path, text, lf)})
 				if s.files[f.Rule] == nil {
 					s.files[f.Rule] = map[int]bool{}
 				}
@@ -206,8 +213,8 @@ func wilsonLow(k, n int) float64 {
 }
 
 // sampleRun is the -sample mode.
-func sampleRun(w io.Writer, dirs []string, sel rules, n, perFile int, seed uint64, judged map[string]judgment, tableOnly bool) error {
-	s, err := collect(dirs, sel)
+func sampleRun(w io.Writer, dirs []string, sel rules, n, perFile int, seed uint64, judged map[string]judgment, tableOnly, suggestions bool) error {
+	s, err := collect(dirs, sel, suggestions)
 	if err != nil {
 		return err
 	}
@@ -226,8 +233,12 @@ func sampleRun(w io.Writer, dirs []string, sel rules, n, perFile int, seed uint6
 			if perFile > 0 {
 				capNote = fmt.Sprintf(", at most %d a file first", perFile)
 			}
-			fmt.Fprintf(w, "== %s: %d fixes in %d files; sample of %d (seed %d%s)\n\n",
-				id, len(all), len(s.files[id]), len(got), seed, capNote)
+			what := "fixes"
+			if suggestions {
+				what = "suggestions"
+			}
+			fmt.Fprintf(w, "== %s: %d %s in %d files; sample of %d (seed %d%s)\n\n",
+				id, len(all), what, len(s.files[id]), len(got), seed, capNote)
 		}
 		for i, x := range got {
 			j, ok := judged[x.key]

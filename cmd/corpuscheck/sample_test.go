@@ -149,3 +149,24 @@ func TestVisible(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleSuggestions: -suggestions samples what clean leaves to a
+// person ("#975344 ." is a suggestion) and none of the fixes.
+func TestSampleSuggestions(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Closes: see #975344 .\nHello , world.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := runOK(t, "-sample", "5", "-suggestions", dir)
+	for _, want := range []string{
+		"== punct.space-before: 1 suggestions in 1 files",
+		"    - Closes: see #975344 .\n    + Closes: see #975344.\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "Hello, world.") {
+		t.Errorf("a fix in the suggestions:\n%s", got)
+	}
+}

@@ -155,8 +155,15 @@ func (d *Decision) Empty() bool { return !d.Duplicate() && len(d.Repeats) == 0 }
 // analyzed as doc, is applied here. remove is Options.Remove: whether
 // the Stage removes the repeats or only reports them. Add's decisions are
 // attached already.
+// Repeats are found in doc by their paragraph numbers (Para.N), so a
+// decision read back from decisions (ReadDecisions) needs no spans.
 func (d *Decision) Attach(doc *Doc, remove bool) {
 	d.d, d.remove = doc, remove
+	for i := range d.Repeats {
+		if n := d.Repeats[i].N; n >= 1 && n <= len(doc.Paras) {
+			d.Repeats[i].Para = doc.Paras[n-1]
+		}
+	}
 }
 
 // Add judges the document named name, analyzed as d, against the

@@ -20,4 +20,19 @@
 // set, and a duplicate document as dedupe.corpus-document. Run it on the
 // cleaned text with pipeline.Extend, so that the findings and changes
 // stay exact against the original.
+//
+// # Over shards
+//
+// A corpus too large for one process is run in three steps, each of
+// which an engine schedules (copydesk clean --emit-signatures, corpus
+// decide, corpus apply): each shard's documents are analyzed and their
+// Signatures written (a SignatureWriter; the Params of every option that
+// changes a decision in its header, a checksum of the shard's output at
+// its end); Decide runs one Corpus over every shard's signatures in
+// (shard, line) order and writes the decisions, which are those Add
+// takes; ReadDecisions reads them back, and Decided.ApplyTo attaches each
+// to its document, analyzed again, for its Stage. DecideSharded is an
+// approximate Decide whose work splits by key (document fingerprint,
+// MinHash band, paragraph fingerprint), for corpora no single Corpus can
+// hold.
 package corpus

@@ -34,7 +34,7 @@ func Rules() []lint.Rule {
 		{ID: RuleDoubleComma, Severity: lint.Warning, Fixes: true,
 			Doc: `doubled comma in prose ("word,, word" or "word, , word" → "word, word"); CSV-like tokens and code ("FOO(x,,y)") are left alone`},
 		{ID: RuleSpaceBefore, Severity: lint.Info, Fixes: true,
-			Doc: `space or tab between a word and a following , . ; ! or ? ("Hello , world ." → "Hello, world."); French spacing in French text, "a ? b : c", code, command lines ("git status ."), a space after a URL, a mark named in prose ("remove ! from"), tables and justified text are left alone; after a number or several spaces, a suggestion`},
+			Doc: `space or tab between a word and a following , . ; ! or ? ("Hello , world ." → "Hello, world."); French spacing in French text, "a ? b : c", code, command lines ("git status ."), a space after a URL, a mark named in prose ("remove ! from"), tables and justified text are left alone; after a number or several spaces, or before a semicolon that ends its line, a suggestion`},
 		{ID: RuleDoubled, Severity: lint.Warning, Fixes: true,
 			Doc: `doubled or clashing marks after a word, what deleting a word often leaves ("word;; word" → "word; word", "word,." or "word, ." → "word.", "word. ." → "word."); "!!", "?!", ellipses, code ("for (;;)", "5;;", a shell case's "x;;", "FOO(x,.)") and AsciiDoc list items ("name;; text") are left alone`},
 	}
@@ -376,6 +376,12 @@ func (s *scanner) commas(p int) int {
 			"comma before a full stop: "+strconv.Quote(text[p:r])+` → "."`, lint.Edit{Span: lint.Span{Start: start, End: r - 1}})
 		return r
 	}
+	// On a line laid out with runs of spaces the commas may be columns,
+	// and removing a run would change what the line's other marks are
+	// judged by: such a line is left alone, as the other rules leave it.
+	if n > 1 && (s.layoutLine(p) || strings.Contains(text[p:q], "  ")) {
+		return q
+	}
 	if spaced {
 		s.addSpaceBefore(start, p)
 	}
@@ -444,8 +450,10 @@ const (
 //     or on a command line ("git status .");
 //   - after a URL, even one broken across lines inside brackets: the
 //     space keeps the full stop out of the URL;
-//   - before a full stop, "!" or "?" that a lower-case word follows:
-//     it names the character ("Remove ! from", "when . and .. are");
+//   - on a line that holds a token of operators alone ("by ~ and !");
+//   - before a full stop, "!" or "?" that a lower-case word follows,
+//     or a bracket that opens on one: it names the character ("Remove !
+//     from", "when . and .. are", "C'est . (le répertoire actuel)");
 //   - in a table or justified text: two or more spaces both before and
 //     after the mark, or a line that holds a run of spaces elsewhere
 //     (the layout the spaces stage keeps);
@@ -453,8 +461,9 @@ const (
 //     ("if ! (x)"), or a mark inside quotes before a lower-case word
 //     ("\"grep ." is").
 //
-// Two or more spaces before the mark alone, or a full stop after a
-// number ("debhelper level to 13 .", "see #975344 ."), where some
+// Two or more spaces before the mark alone, a semicolon that ends its
+// line (code ends statements so: "outline \"black\" ;"), or a full stop
+// after a number ("debhelper level to 13 .", "see #975344 ."), where some
 // writers set the space on purpose, make a suggestion.
 func (s *scanner) spaceVerdict(start, p int) verdict {
 	text := s.text
@@ -469,6 +478,12 @@ func (s *scanner) spaceVerdict(start, p int) verdict {
 		}
 	}
 	if s.code(start) || s.urlInBrackets(start) || s.layoutLine(start) || definitionTerm(text, p) {
+		return keep
+	}
+	if s.symbolsLine(p) {
+		// "by ~ and !", "% ,)) .": a line that names operators keeps
+		// every such space, so that removing one never joins a symbol
+		// to the mark and changes what the others read as.
 		return keep
 	}
 	q := p + 1 // past the run of marks: "!!bool", "?!"
@@ -488,9 +503,17 @@ func (s *scanner) spaceVerdict(start, p int) verdict {
 	if c == '!' && j > q && j < len(text) && text[j] == '(' {
 		return keep // "if ! (flags & X)": negation
 	}
+	if c == ';' && (j == len(text) || text[j] == '\n' || text[j] == '\r') {
+		// "outline \"black\" ;", "then ;" at the end of a line: a
+		// statement's terminator as often as a clause's end.
+		return suggest
+	}
 	if c == '.' || c == '!' || c == '?' {
-		if j > q && lowerWordAfter(text, j) || s.symbolsLine(p) {
-			return keep // "Remove ! from", "by ~ and !"
+		if j > q && lowerWordAfter(text, j) {
+			return keep // "Remove ! from", "when . and .. are"
+		}
+		if j > q && j < len(text) && text[j] == '(' && lowerWordAfter(text, j+1) {
+			return keep // "C'est . (le répertoire actuel)": the mark explained
 		}
 		if q < len(text) && (text[q] == '"' || text[q] == '\'') && quotedLower(text, start, text[q]) {
 			// "grep ." is: a quoted command; "vim ." (un: perhaps one.

@@ -26,6 +26,10 @@ func NewJudge(c *corpus.Corpus, extender *pipeline.Pipeline) *Judge {
 	return &Judge{corpus: c, extender: extender, start: c.Stats()}
 }
 
+// Extender returns the pipeline whose rule settings apply to the
+// corpus's findings.
+func (j *Judge) Extender() *pipeline.Pipeline { return j.extender }
+
 // Corpus returns the judge's corpus.
 func (j *Judge) Corpus() *corpus.Corpus { return j.corpus }
 

@@ -92,6 +92,22 @@ type Options struct {
 	// record in corpus findings ("" or a record without it: NAME:LINE).
 	// Names should be unique across the runs that share a seen-index.
 	IDField string
+	// Decide, if not nil, takes the place of the Corpus's judgement: the
+	// decision on each record is taken elsewhere (a corpus decided from
+	// signatures, package corpus's Decider) and Decide returns it, or nil
+	// for none; the Corpus's options still analyze the records, and its
+	// counts are not the job's. Decide is called in input order.
+	Decide func(Record) (*corpus.Decision, error)
+}
+
+// A Record is a cleaned record on its way to a Corpus's judgement, as
+// Options.Decide sees it.
+type Record struct {
+	Line    int64       // its line in the input, from 0
+	OutLine int64       // its line in the output, from 0, if it is kept
+	Name    string      // the IDField's value, or NAME:LINE
+	Doc     *corpus.Doc // its cleaned text, analyzed
+	Changed bool        // whether cleaning changed the text
 }
 
 // CleanJSONL reads JSON Lines from r, cleans the string field
@@ -122,7 +138,8 @@ type cleaner struct {
 	workers int
 	window  int // records in flight at most
 
-	judger *jobs.Judge // judges records against the Corpus (emitter only)
+	judger   *jobs.Judge // judges records against the Corpus (emitter only)
+	outLines int64       // lines written to the output so far (emitter only)
 }
 
 func newCleaner(opts Options) (*cleaner, error) {
@@ -391,7 +408,7 @@ func (c *cleaner) run(ctx context.Context, r io.Reader, w io.Writer) (Summary, e
 			writeErr = fmt.Errorf("writing rejects: %w", err)
 		}
 	}
-	if c.judger != nil {
+	if c.judger != nil && c.opts.Decide == nil {
 		sum.Corpus = c.judger.Summary(0)
 	}
 	sum.BytesIn += bomBytes.Load()
@@ -481,6 +498,7 @@ func (c *cleaner) emit(sum *Summary, b *batch, j *job, bw, rw *bufio.Writer) err
 	}
 	if len(j.out) > 0 {
 		sum.BytesOut += int64(len(j.out))
+		c.outLines++
 		if _, err := bw.Write(j.out); err != nil {
 			return fmt.Errorf("writing output: %w", err)
 		}
@@ -716,11 +734,20 @@ func (c *cleaner) judge(b *batch, j *job) (err error) {
 	if name == "" {
 		name = fmt.Sprintf("%s:%d", c.name(), j.seq+1)
 	}
-	dec, err := c.judger.Judge(name, j.res, j.guard, j.doc)
+	var dec *corpus.Decision
+	if c.opts.Decide != nil {
+		dec, err = c.opts.Decide(Record{Line: j.seq, OutLine: c.outLines, Name: name, Doc: j.doc, Changed: j.change})
+		if err == nil && dec != nil {
+			jobs.Apply(c.judger.Extender(), j.res, j.guard, dec)
+		}
+	} else {
+		dec, err = c.judger.Judge(name, j.res, j.guard, j.doc)
+	}
 	if err != nil {
 		return err
 	}
 	switch {
+	case dec == nil:
 	case dec.Drop:
 		j.drop, j.out = true, nil
 	case !dec.Empty():

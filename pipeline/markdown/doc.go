@@ -32,8 +32,9 @@
 //     syntax: no edit may change what the start of a line reads as ("1..
 //     x" is not cut to the list item "1. x"), join two punctuation marks
 //     by removing what was between them ("`\x03`"), change a prose line
-//     that starts with "<", or lengthen a URL. Such findings are reported
-//     without a fix.
+//     that starts with "<", lengthen a URL, or change the width of text in
+//     a table whose source is laid out in columns ("1…4" becoming "1...4"
+//     would shift the pipes). Such findings are reported without a fix.
 //   - Suppressed, which drops the repeats dedupe finds between table
 //     cells (data repeats: "| yes | yes |").
 //

@@ -24,6 +24,30 @@ func joinsSyntaxLine(src string, e lint.Edit) bool {
 	return strings.Trim(src[ls:e.Start], " \t") != ""
 }
 
+// alignedTables returns the tables whose source is laid out in columns:
+// a cell padded with two spaces or more next to a pipe.
+func alignedTables(src string, tables []lint.Span) []lint.Span {
+	var out []lint.Span
+	for _, t := range tables {
+		if in := src[t.Start:t.End]; strings.Contains(in, "  |") || strings.Contains(in, "|  ") {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// widensAlignedCell reports whether e changes the width of text in one
+// of the aligned tables (see alignedTables): "1000…60000" becoming
+// "1000...60000" would shift the pipes after it, though the table
+// renders the same.
+func widensAlignedCell(src string, aligned []lint.Span, e lint.Edit) bool {
+	i := sort.Search(len(aligned), func(i int) bool { return aligned[i].End > e.Start })
+	if i == len(aligned) || aligned[i].Start > e.Start || e.End > aligned[i].End {
+		return false
+	}
+	return utf8.RuneCountInString(src[e.Start:e.End]) != utf8.RuneCountInString(e.New)
+}
+
 // urlEndBefore reports whether a URL ends at p, or before p with only
 // trailing punctuation between ("https://x.org!” ": GFM leaves "!" out
 // of the link, but takes it in with a straight quote after it).
@@ -132,8 +156,12 @@ func (b *builder) refuse(g *pipeline.Guard) {
 			urlEnds = append(urlEnds, r.End)
 		}
 	}
+	aligned := alignedTables(src, b.tables)
 	g.Refuse = func(e lint.Edit) bool {
 		if makesSyntax(src, e) || leavesSyntaxLine(src, cls, e) || joinsSyntaxLine(src, e) {
+			return true
+		}
+		if widensAlignedCell(src, aligned, e) {
 			return true
 		}
 		if urlEndBefore(src, urlEnds, e.Start) {

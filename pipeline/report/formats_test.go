@@ -433,7 +433,7 @@ func TestPrettyColorAndNoSource(t *testing.T) {
 func visibleClean(page string) []string {
 	var out []string
 	for _, m := range regexp.MustCompile(`(?s)<div class="text">(.*?)</div>`).FindAllStringSubmatch(page, -1) {
-		s := regexp.MustCompile(`(?s)<del[^>]*>.*?</del>`).ReplaceAllString(m[1], "")
+		s := regexp.MustCompile(`(?s)<del[^>]*>.*?</del>|<span class="(note|cname)[^"]*"[^>]*>.*?</span>`).ReplaceAllString(m[1], "")
 		s = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, "")
 		out = append(out, html.UnescapeString(s))
 	}
@@ -452,13 +452,14 @@ func TestHTML(t *testing.T) {
 	for _, want := range []string{
 		"<!DOCTYPE html>",
 		"<title>copydesk report</title>",
-		`<del data-rule="test.quote-open" title="test.quote-open: &#34;“&#34; → &#34;\&#34;&#34;">“</del><ins data-rule="test.quote-open" title="test.quote-open: &#34;“&#34; → &#34;\&#34;&#34;">&#34;</ins>`,
+		`data-rule="test.quote-open" title="test.quote-open: &#34;“&#34; → &#34;\&#34;&#34;"><del data-rule="test.quote-open" class="one">“</del><ins data-rule="test.quote-open" class="one">&#34;</ins>`,
+		`<span class="note" role="note"><a class="n" href="#d1-c1">1</a> <code class="sev-warning">test.quote-open</code> &#34;“&#34; → &#34;\&#34;&#34;</span>`,
 		`<tr class="sev-warning"><td><code>test.repeat</code></td><td>warning</td><td>1</td></tr>`,
 		`<tr class="sev-error"><td><code>test.double-period</code></td><td>error</td><td>1</td></tr>`,
 		"5 findings in 2 documents",
-		`<del data-rule="test.repeat" title="test.repeat: paragraph repeats the one before it">↵` + "\n↵\nSame.</del>",
-		`TODO left in the text <em>(not changed)</em>`,
-		`<a href="#d1-c1">1:1</a> <code>test.quote-open</code>`,
+		`title="test.repeat: paragraph repeats the one before it"><del data-rule="test.repeat">↵` + "\n↵\nSame.</del>",
+		`TODO left in the text <em class="state">(reported, not changed)</em>`,
+		`<a href="#d1-c1">1:1</a> &#34;“&#34; → &#34;\&#34;&#34;</li>`,
 		"<p>Nothing to change.</p>",
 		"data-copydesk-ready",
 	} {
@@ -495,7 +496,8 @@ func TestHTMLEscapes(t *testing.T) {
 	for _, want := range []string{
 		"&lt;script&gt;alert(1)&lt;/script&gt; &amp; ",
 		"&lt;img src=x onerror=alert(2)&gt;␛[2J⟨FF⟩",
-		`<ins data-rule="r&#34;&gt;&lt;script&gt;alert(3)&lt;/script&gt;" title="r&#34;&gt;&lt;script&gt;alert(3)&lt;/script&gt;: &lt;/title&gt;&lt;script&gt;alert(4)&lt;/script&gt;">&#34;&gt;&lt;b&gt;</ins>`,
+		`data-rule="r&#34;&gt;&lt;script&gt;alert(3)&lt;/script&gt;" title="r&#34;&gt;&lt;script&gt;alert(3)&lt;/script&gt;: &lt;/title&gt;&lt;script&gt;alert(4)&lt;/script&gt;">`,
+		`<ins data-rule="r&#34;&gt;&lt;script&gt;alert(3)&lt;/script&gt;">&#34;&gt;&lt;b&gt;</ins>`,
 		"<title>&lt;b&gt;t&lt;/b&gt;</title>",
 		"<h2>&lt;i&gt;name&lt;/i&gt;</h2>",
 	} {

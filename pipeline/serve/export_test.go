@@ -1,0 +1,7 @@
+package serve
+
+// CheckersHeld returns how many checkers h keeps.
+func CheckersHeld(h *Handler) int {
+	held, _ := h.checkers.stats()
+	return held
+}
