@@ -66,9 +66,13 @@ type Options struct {
 	// to be removed (or, for a sentence, reported) as a repeat; 0 or less
 	// means 4. A word is a space-separated token with a letter or digit.
 	MinSentenceWords int
-	// Splitter splits paragraphs into sentences; nil uses the default
-	// rules of package segment.
+	// Splitter splits paragraphs into sentences; nil uses the rules of
+	// Lang.
 	Splitter *segment.Splitter
+	// Lang is the language of the text ("de", "pt-BR"): when Splitter
+	// is nil, sentences are split with its rules (segment.Options.Lang);
+	// "" applies every language's rules at once.
+	Lang string
 	// NearThreshold is the word-level similarity, between 0 and 1, from
 	// which a paragraph or sentence is reported as a near-duplicate of an
 	// earlier one (dedupe.near-paragraph, dedupe.near-sentence); 0 means
@@ -120,6 +124,9 @@ func New(opts Options) lint.Stage {
 	}
 	if opts.Mode != All && opts.Mode != Off {
 		opts.Mode = Adjacent
+	}
+	if opts.Splitter == nil && opts.Lang != "" {
+		opts.Splitter = segment.NewSplitter(segment.Options{Lang: opts.Lang})
 	}
 	return &stage{opts: opts}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/copydesk/copydesk/dedupe"
+	"github.com/copydesk/copydesk/dedupe/segment"
 	"github.com/copydesk/copydesk/normalize"
 	"github.com/copydesk/copydesk/pipeline/document"
 	"github.com/copydesk/copydesk/pipeline/lint"
@@ -40,12 +41,17 @@ var settings = []setting{
 		win: func(dst, src *registry.Options) { dst.Normalize.Quotes = src.Normalize.Quotes },
 	},
 	{
-		flag: &cli.StringFlag{Name: "lang", Value: "en", Usage: "`LANG` whose quotes --quotes typographic uses: " + strings.Join(normalize.Languages(), ", ")},
+		flag: &cli.StringFlag{Name: "lang", Value: "en", Usage: "`LANG` of the text: its quotes for --quotes typographic (" + strings.Join(normalize.Languages(), ", ") + ") and its sentence rules (" + strings.Join(segment.Languages(), ", ") + "); not given: English quotes, every language's sentence rules"},
 		read: func(c *cli.Context, o *registry.Options) error {
-			if l := c.String("lang"); !normalize.ValidLang(l) {
-				return usagef("%s: unknown --lang %q (want %s)", c.Command.Name, l, strings.Join(normalize.Languages(), ", "))
+			l := c.String("lang")
+			if !normalize.ValidLang(l) && !segment.ValidLang(l) {
+				return usagef("%s: unknown --lang %q (want %s)", c.Command.Name, l, strings.Join(langNames(), ", "))
 			}
-			o.Normalize.Lang = c.String("lang")
+			if c.IsSet("lang") {
+				// Not given, the quotes are English and the sentence
+				// splitter applies every language's rules.
+				o.Normalize.Lang = l
+			}
 			return nil
 		},
 		win: func(dst, src *registry.Options) { dst.Normalize.Lang = src.Normalize.Lang },
@@ -78,6 +84,14 @@ var settings = []setting{
 		},
 		win: func(dst, src *registry.Options) { dst.ApplySuggestions = src.ApplySuggestions },
 	},
+}
+
+// langNames lists the languages --lang takes: those with typographic
+// quotes and those with sentence rules.
+func langNames() []string {
+	names := append(normalize.Languages(), segment.Languages()...)
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // pipelineFlags are the flags of the commands that run the pipeline.

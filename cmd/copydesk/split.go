@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -14,18 +15,24 @@ func (e *env) splitCommand() *cli.Command {
 		Name:      "split",
 		Usage:     "show the sentences or paragraphs the dedupe stage sees",
 		ArgsUsage: "[FILE]",
-		UsageText: "copydesk split [--unit sentence|paragraph] [FILE]",
+		UsageText: "copydesk split [--unit sentence|paragraph] [--lang LANG] [FILE]",
 		Description: `Splits FILE (standard input for none or "-") into sentences or
 paragraphs and prints one JSON object a line: the unit's text and its byte
 range [start, end) in the input.
 
    {"text":"It came after a rocket attack.","start":120,"end":150}
 
+Sentences end where the rules of --lang say (abbreviations, ordinal
+numbers such as "3. Mai", quotation marks); without --lang, every
+language's abbreviations count, as in the dedupe stage.
+
 Examples:
    copydesk split story.txt
+   copydesk split --lang de bericht.txt
    copydesk split --unit paragraph story.txt | jq -r .text`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "unit", Value: "sentence", Usage: "`UNIT` to split into: sentence or paragraph"},
+			&cli.StringFlag{Name: "lang", Usage: "`LANG` whose sentence rules apply: " + strings.Join(segment.Languages(), ", ") + " (default: all at once)"},
 			&cli.StringFlag{Name: "stdin-name", Value: "stdin", Usage: "`NAME` that stands for standard input in messages"},
 			maxSizeFlag(),
 		},
@@ -44,7 +51,11 @@ func (e *env) split(c *cli.Context) error {
 	var units func(string) []segment.Unit
 	switch u := c.String("unit"); u {
 	case "sentence":
-		units = segment.Sentences
+		l := c.String("lang")
+		if !segment.ValidLang(l) {
+			return usagef("split: unknown --lang %q (want %s)", l, strings.Join(segment.Languages(), ", "))
+		}
+		units = segment.NewSplitter(segment.Options{Lang: l}).Sentences
 	case "paragraph":
 		units = segment.Paragraphs
 	default:

@@ -164,12 +164,23 @@ func skipClosers(t string, j int) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(t[j:])
-		if !isCloserRune(r) {
+		if !isCloserRune(r) && !(reversedCloser(r) && (j+size == len(t) || spaceAt(t, j+size))) {
 			break
 		}
 		j += size
 	}
 	return j
+}
+
+// reversedCloser reports whether r, an opening quote in English and
+// French, closes a quotation in German and Danish („…“, ‚…‘, »…«, ›…‹)
+// when white space or the end follows it.
+func reversedCloser(r rune) bool {
+	switch r {
+	case '“', '‘', '«', '‹':
+		return true
+	}
+	return false
 }
 
 // dotFollower reports whether what is at i can follow a dot of a spaced

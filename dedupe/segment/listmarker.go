@@ -59,6 +59,9 @@ func (s *scanner) markerBefore(d, delim int, next nextWord) bool {
 	if !accepted {
 		return started
 	}
+	if s.inlineItem(p) {
+		return true // "a) eat it, b) drink it": items inside a sentence
+	}
 	// Cut before the marker and any bullet and white space just before it.
 	q := p
 	for q > s.start {
@@ -206,4 +209,34 @@ func markerKinds(tok string) (k1, v1, k2, v2 int, ok bool) {
 		ok = true
 	}
 	return
+}
+
+// inlineItem reports whether the list marker at p continues an
+// enumeration inside a sentence: a comma or semicolon, or a conjunction,
+// comes before it ("a) eat it, b) drink it or c) leave it").
+func (s *scanner) inlineItem(p int) bool {
+	t := s.text
+	q := p
+	for q > s.start && (t[q-1] == ' ' || t[q-1] == '\t') {
+		q--
+	}
+	if q == p || q <= s.start {
+		return false
+	}
+	if c := t[q-1]; c == ',' || c == ';' {
+		return true
+	}
+	b := q
+	for b > s.start && q-b < 6 && isASCIILower(t[b-1]) {
+		b--
+	}
+	return (b == s.start || t[b-1] == ' ') && conjunctions[t[b:q]]
+}
+
+// conjunctions holds the words for "and" and "or" of the languages the
+// splitter knows, which join the items of an enumeration inside a
+// sentence.
+var conjunctions = map[string]bool{
+	"and": true, "or": true, "und": true, "oder": true, "et": true, "ou": true,
+	"y": true, "o": true, "e": true, "en": true, "of": true, "og": true, "eller": true, "och": true,
 }

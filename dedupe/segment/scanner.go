@@ -24,26 +24,11 @@ type nextWord struct {
 	word string
 }
 
-// opens reports whether the next word is a common sentence starter ("The",
-// "He", "However" …) or a title that opens a sentence about someone ("Mr",
-// "Dr" …).
-func (w nextWord) opens() bool {
-	return w.starter() != 0
-}
-
-// starter returns starterWord or starterTitle if the next word is one, else
-// 0.
-func (w nextWord) starter() uint8 {
-	if w.word == "" || starterLens[w.word[0]]&(1<<len(w.word)) == 0 {
-		return 0
-	}
-	return starters[w.word]
-}
-
 // A scanner holds the state of one split.
 type scanner struct {
 	text string
 	sp   *Splitter
+	tab  *langTable
 	out  []Unit
 
 	// start is where the current sentence begins: the position of the last
@@ -67,6 +52,9 @@ type scanner struct {
 	// qpos are odd in number (see quotesOdd).
 	qpos int
 	qodd bool
+	// guil counts the French quotations (« … », the guillemet spaced
+	// from the quotation) open in the current block.
+	guil int
 	// chains holds, per list kind and delimiter, the value of the last item
 	// of the list being read in the current block, plus one; 0 means none.
 	chains [nMarkerKinds * nDelims]int
@@ -98,6 +86,16 @@ func (s *scanner) run() {
 			switch {
 			case r == '…' || isBangRune(r):
 				i = s.terminator(i)
+			case r == '«':
+				if i+size < n && spaceWidth(t, i+size) > 0 {
+					s.guil++
+				}
+				i += size
+			case r == '»':
+				if s.guil > 0 && i > 0 && spaceBefore(t, i) {
+					s.guil--
+				}
+				i += size
 			case isBullet(r):
 				if i == 0 || spaceBefore(t, i) {
 					s.cut(i)
@@ -178,7 +176,7 @@ func (s *scanner) lineBreak(i, w int, para bool) int {
 		// A blank line: the block ends.
 		s.cut(i)
 		s.blockStart, s.lineStart = k, k
-		s.lineMode, s.width = 0, 0
+		s.lineMode, s.width, s.guil = 0, 0, 0
 		s.chains = [len(s.chains)]int{}
 		s.itemLine = listItemAt(t, k)
 		return k

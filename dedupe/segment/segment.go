@@ -7,7 +7,8 @@ type Unit struct {
 }
 
 // Sentences returns the sentences of text in order, with the default
-// rules; it is the same as (*Splitter)(nil).Sentences(text).
+// rules (every language's at once; see Options.Lang); it is the same as
+// (*Splitter)(nil).Sentences(text).
 //
 // The units never overlap, are never empty, neither start nor end with white
 // space (as defined by unicode.IsSpace) and together cover every byte of text
@@ -17,12 +18,20 @@ func Sentences(text string) []Unit {
 	return s.AppendSentences(nil, text)
 }
 
-// Options adds abbreviations to a Splitter. The zero value adds none.
+// Options choose a Splitter's language and add abbreviations to it. The
+// zero value is the default rules.
 //
 // Each entry is written with or without its final period ("Univ." or
 // "Univ"), is matched without regard to ASCII letter case and may hold inner
 // periods ("M.Sc."). Entries longer than 32 bytes are ignored.
 type Options struct {
+	// Lang is the language of the text, as a tag such as "de" or
+	// "pt-BR": its abbreviations, sentence starters and ordinal numbers
+	// decide where sentences end (see Languages). "" or a language
+	// without rules of its own applies every language's abbreviations
+	// at once and never ends a sentence after one of them before a word
+	// that could go on.
+	Lang string
 	// Abbreviations end a sentence only when the next word is a common
 	// sentence starter such as "The", "He" or "However" (like "Inc." or
 	// "etc.").
@@ -33,16 +42,20 @@ type Options struct {
 	Titles []string
 }
 
-// A Splitter splits text into sentences with the default rules plus the
-// abbreviations of its Options. A nil *Splitter uses the default rules only.
-// A Splitter is safe for concurrent use.
+// A Splitter splits text into sentences with the rules of its language
+// plus the abbreviations of its Options. A nil *Splitter uses the default
+// rules only. A Splitter is safe for concurrent use.
 type Splitter struct {
 	extra map[string]abbrClass
+	tab   *langTable
 }
 
 // NewSplitter returns a Splitter that also knows the abbreviations in opts.
 func NewSplitter(opts Options) *Splitter {
-	s := &Splitter{extra: make(map[string]abbrClass, len(opts.Abbreviations)+len(opts.Titles))}
+	s := &Splitter{tab: tableFor(opts.Lang)}
+	if len(opts.Abbreviations)+len(opts.Titles) > 0 {
+		s.extra = make(map[string]abbrClass, len(opts.Abbreviations)+len(opts.Titles))
+	}
 	add := func(words []string, c abbrClass) {
 		for _, w := range words {
 			for len(w) > 0 && w[len(w)-1] == '.' {
@@ -74,7 +87,10 @@ func (s *Splitter) AppendSentences(dst []Unit, text string) []Unit {
 		// News prose averages well over 64 bytes a sentence.
 		dst = make([]Unit, 0, len(text)/64+1)
 	}
-	sc := scanner{text: text, sp: s, out: dst}
+	sc := scanner{text: text, sp: s, out: dst, tab: unionTable}
+	if s != nil {
+		sc.tab = s.tab
+	}
 	sc.run()
 	return sc.out
 }

@@ -7,14 +7,15 @@ import "strings"
 type abbrClass uint8
 
 const (
-	abNone    abbrClass = iota // an ordinary word: ends unless a lower-case word follows
-	abTitle                    // "Mr.", "Gen.", "St.": a name follows; never ends
-	abGeneral                  // "Inc.", "etc.", "Jan.": ends only before a sentence starter
-	abNumber                   // "No.", "p.", "Fig.": does not end before a number
-	abNever                    // "e.g.", "i.e.", "vs.": something always follows
-	abTime                     // "a.m.", "p.m.": like abMulti, but "At 5 a.m. Mr. X" goes on
-	abMulti                    // "U.S.", "Ph.D.": ends only before a sentence starter
-	abInitial                  // "E.", "I.": ends only before a sentence starter
+	abNone     abbrClass = iota // an ordinary word: ends unless a lower-case word follows
+	abTitle                     // "Mr.", "Gen.", "St.": a name follows; never ends
+	abGeneral                   // "Inc.", "etc.", "Jan.": ends only before a sentence starter
+	abNumber                    // "No.", "p.", "Fig.": does not end before a number
+	abNever                     // "e.g.", "i.e.", "vs.": something always follows
+	abTime                      // "a.m.", "p.m.": like abMulti, but "At 5 a.m. Mr. X" goes on
+	abMulti                     // "U.S.", "Ph.D.": ends only before a sentence starter
+	abInitial                   // "E.", "I.": ends only before a sentence starter
+	abTitleAny                  // a title of another language: like abTitle, also in lower case ("mevr.", "hr.")
 )
 
 // abbrevs maps lower-case abbreviations, without their final period, to
@@ -45,31 +46,9 @@ var abbrevs = func() map[string]abbrClass {
 	return m
 }()
 
-// maxDefaultAbbrevLen is the length of the longest key of abbrevs.
+// maxDefaultAbbrevLen is the length of the longest abbreviation of the
+// built-in lists: the look-up filters hold one bit a length.
 const maxDefaultAbbrevLen = 15
-
-// abbrevLens has bit l set for byte c when abbrevs has a key of length l
-// that starts with c: a cheap filter before the map look-up.
-var abbrevLens = func() (t [256]uint16) {
-	for w := range abbrevs {
-		if len(w) > maxDefaultAbbrevLen {
-			panic("segment: abbreviation longer than maxDefaultAbbrevLen: " + w)
-		}
-		t[w[0]] |= 1 << len(w)
-	}
-	return t
-}()
-
-// abbrevEnds has bit l set for byte c when abbrevs has a key of length l
-// that ends with c: with abbrevLens, it turns most ordinary words away
-// before the map look-up ("said", "Smith" and "that" all pass the first
-// filter).
-var abbrevEnds = func() (t [256]uint16) {
-	for w := range abbrevs {
-		t[w[len(w)-1]] |= 1 << len(w)
-	}
-	return t
-}()
 
 // Values of starters.
 const (
@@ -101,15 +80,6 @@ var starters = func() map[string]uint8 {
 		m[w] = starterTitle
 	}
 	return m
-}()
-
-// starterLens has bit l set for byte c when starters has a word of length
-// l that starts with c.
-var starterLens = func() (t [256]uint16) {
-	for w := range starters {
-		t[w[0]] |= 1 << len(w)
-	}
-	return t
 }()
 
 // romans maps Roman numerals 1 to 39, in lower and upper case, to their

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,17 +14,18 @@ import (
 func (s *scanner) terminator(i int) int {
 	t := s.text
 	n := len(t)
-	if t[i] == '.' && i+2 < n && t[i+1] == ' ' && t[i+2] != '.' {
+	if t[i] == '.' && i+2 < n && t[i+1] == ' ' && t[i+2] != '.' && t[i+2] != 0xC2 && t[i+2] != 0xE2 {
 		// The common case, decided as below: a single period, then a
-		// space and no spaced ellipsis.
+		// space and no spaced ellipsis, and no "»" or "›" (0xC2, 0xE2)
+		// that may close a French quotation.
 		k := i + 1
 		next := s.peek(k)
 		if ts, ok := s.plainWord(i); ok {
 			if s.wordEnds(i, ts, next) {
-				s.cut(k)
+				s.endAt(k)
 			}
 		} else if !s.markerBefore(i, delimDot, next) && s.periodEnds(i, next) {
-			s.cut(k)
+			s.endAt(k)
 		}
 		return k
 	}
@@ -69,10 +71,14 @@ func (s *scanner) terminator(i int) int {
 			}
 		}
 	}
-	k := skipClosers(t, j)
+	k := s.skipSpacedClosers(skipClosers(t, j))
 	if k < n && !spaceAt(t, k) {
 		// Not followed by white space: "3.5", "U.S.A", "Jr.'s", "mean...see".
 		switch {
+		case (dots == 1 || bang) && !ell && !spaced && k == j && footnoteAt(t, j):
+			if c := s.footnoteBreak(i, j, bang); c > 0 {
+				return c
+			}
 		case (dots == 1 || bang) && !ell && !spaced && quoteAt(t, j):
 			if c := s.quoteGlueBreak(i, j); c > 0 {
 				return c
@@ -89,7 +95,7 @@ func (s *scanner) terminator(i int) int {
 	var end bool
 	switch {
 	case bang:
-		end = next.kind != nextLower
+		end = next.kind != nextLower && !(next.kind == nextOther && s.dashAside(i, k))
 	case ell || dots >= 3:
 		switch {
 		case !spaced:
@@ -131,9 +137,162 @@ func (s *scanner) terminator(i int) int {
 		end = !list && s.periodEnds(i, next)
 	}
 	if end {
-		s.cut(k)
+		s.endAt(k)
 	}
 	return k
+}
+
+// endAt ends the sentence at k, unless k is inside a French quotation
+// (« … ») that closes a little further on in the block: the quotation
+// stays one unit with the sentence around it.
+func (s *scanner) endAt(k int) {
+	if s.guil > 0 {
+		t := s.text
+		ahead := t[k:min(len(t), k+maxQuoteAhead)]
+		if c := strings.Index(ahead, "»"); c >= 0 && !strings.Contains(ahead[:c], "\n\n") {
+			return
+		}
+	}
+	s.cut(k)
+}
+
+// maxQuoteAhead is how far ahead the end of a French quotation is looked
+// for: a longer quotation is split into its sentences.
+const maxQuoteAhead = 600
+
+// skipSpacedClosers returns the position after the French closing
+// guillemets, each after a space or no-break space, at k: "Fin. »",
+// "Fin ! »". It counts them as closed.
+func (s *scanner) skipSpacedClosers(k int) int {
+	t := s.text
+	for k < len(t) {
+		w := spaceWidth(t, k)
+		if w == 0 || k+w >= len(t) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(t[k+w:])
+		if r != '»' && r != '›' {
+			break
+		}
+		if r == '»' && s.guil > 0 {
+			s.guil--
+		}
+		k = skipClosers(t, k+w+size)
+	}
+	return k
+}
+
+// spaceWidth returns the width of the space, no-break space, narrow
+// no-break space or thin space at k, or 0.
+func spaceWidth(t string, k int) int {
+	if t[k] == ' ' {
+		return 1
+	}
+	r, size := utf8.DecodeRuneInString(t[k:])
+	switch r {
+	case '\u00A0', '\u202F', '\u2009':
+		return size
+	}
+	return 0
+}
+
+// dashAside reports whether the "!" or "?" at i, followed by a spaced
+// dash at k, ends an aside that a spaced dash opened earlier in the
+// sentence: "He said -- yes! -- that it was".
+func (s *scanner) dashAside(i, k int) bool {
+	t := s.text
+	k = skipSpace(t, k)
+	d := dashWidth(t, k)
+	if d == 0 || k+d < len(t) && !spaceAt(t, k+d) {
+		return false
+	}
+	seg := t[s.start:i]
+	return strings.Contains(seg, " -- ") || strings.Contains(seg, " — ") || strings.Contains(seg, " – ")
+}
+
+// dashWidth returns the width of the dash ("--", "—" or "–") at k, or 0.
+func dashWidth(t string, k int) int {
+	switch {
+	case strings.HasPrefix(t[k:], "--"):
+		return 2
+	case strings.HasPrefix(t[k:], "—"), strings.HasPrefix(t[k:], "–"):
+		return 3
+	}
+	return 0
+}
+
+// footnoteAt reports whether a footnote or citation mark may start at j,
+// right after a terminator: "[4]", "7", "⁷".
+func footnoteAt(t string, j int) bool {
+	c := t[j]
+	if c == 0xC2 || c == 0xE2 {
+		r, _ := utf8.DecodeRuneInString(t[j:])
+		return isSuperDigit(r)
+	}
+	return c == '[' || isASCIIDigit(c)
+}
+
+// footnoteBreak handles a footnote or citation mark right after the
+// terminator at i that ends at j: "argued.[4] Later", "(2003).7 Most",
+// "argued.⁴ Later". When a mark is there and a capitalized word follows
+// it after white space, and the period ends a word that is no
+// abbreviation, it cuts after the mark and returns where scanning goes
+// on; else it returns 0.
+func (s *scanner) footnoteBreak(i, j int, bang bool) int {
+	t := s.text
+	n := len(t)
+	e := j
+	switch {
+	case t[j] == '[':
+		for e < n && t[e] == '[' {
+			c := e + 1
+			for c < n && c-e <= 12 && (isASCIIDigit(t[c]) || t[c] == ',' || t[c] == '-' || t[c] == ' ') {
+				c++
+			}
+			if c == e+1 || c >= n || t[c] != ']' || !isASCIIDigit(t[e+1]) {
+				break
+			}
+			e = c + 1
+		}
+	case isASCIIDigit(t[j]):
+		for e < n && e-j < 3 && isASCIIDigit(t[e]) {
+			e++
+		}
+		if i == 0 || isASCIIDigit(t[i-1]) {
+			return 0 // a decimal: "3.5"
+		}
+	default:
+		for e < n {
+			r, size := utf8.DecodeRuneInString(t[e:])
+			if !isSuperDigit(r) {
+				break
+			}
+			e += size
+		}
+	}
+	if e == j || e >= n || !spaceAt(t, e) || s.peek(e).kind != nextUpper {
+		return 0
+	}
+	if !bang {
+		ts := i
+		for ts > s.start && !asciiSpace[t[ts-1]] && i-ts <= maxToken {
+			ts--
+		}
+		if i-ts > maxToken || ts == i || s.classify(t[ts:i]) != abNone {
+			return 0
+		}
+	}
+	s.endAt(e)
+	return e
+}
+
+// isSuperDigit reports whether r is a superscript digit.
+func isSuperDigit(r rune) bool {
+	switch r {
+	case '⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹':
+		return true
+	}
+	return false
 }
 
 // periodEnds reports whether the single period at i, followed by white
@@ -175,6 +334,9 @@ func (s *scanner) periodEnds(i int, next nextWord) bool {
 	tok := t[ts:i]
 	if s.onlyMarker(ts, tok) {
 		return false // "1." or "• a." opening a list item
+	}
+	if next.kind == nextUpper && tok != "" && isASCIIDigit(tok[0]) && s.tab.ordinal(t, s.start, ts, tok, i+1) {
+		return false // "am 3. Mai"
 	}
 	return s.tokenEnds(ts, tok, next)
 }
@@ -243,7 +405,7 @@ func (s *scanner) wordEnds(i, ts int, next nextWord) bool {
 	}
 	tok := s.text[ts:i]
 	if s.sp == nil || len(s.sp.extra) == 0 {
-		if len(tok) > maxDefaultAbbrevLen || abbrevLens[lowerByte(tok[0])]&abbrevEnds[lowerByte(tok[len(tok)-1])]&(1<<len(tok)) == 0 || acronym(tok) {
+		if !s.tab.maybeAbbrev(tok) && (s.tab.suffixNumber == nil || next.kind != nextDigit) || acronym(tok) && !s.tab.caps[tok] {
 			// What classify finds for a word of letters that is no
 			// abbreviation it knows: neither an initial nor a
 			// multi-period one.
@@ -259,16 +421,54 @@ func (s *scanner) tokenEnds(ts int, tok string, next nextWord) bool {
 	switch s.classify(tok) {
 	case abTitle, abNever:
 		return false
-	case abGeneral, abMulti, abInitial:
-		return next.opens()
+	case abInitial:
+		if c, ok := s.spacedAbbrev(ts); ok {
+			return c != abNever && (c != abNumber || next.kind != nextDigit) && s.tab.starter(next) != 0 // "d. h.", "z. B."
+		}
+		return s.tab.starter(next) != 0
+	case abGeneral, abMulti:
+		return s.tab.starter(next) != 0
 	case abTime:
 		// "At 5 a.m. Mr. Smith went": a time after a short introduction
 		// goes on into a name.
-		return next.opens() && !(next.starter() == starterTitle && s.introTime(ts))
+		st := s.tab.starter(next)
+		return st != 0 && !(st == starterTitle && s.introTime(ts))
 	case abNumber:
 		return next.kind != nextDigit
 	}
 	return true
+}
+
+// spacedAbbrev reports whether the initial at ts ends an abbreviation
+// written with spaces, such as "d. h.", "z. B." or "v. u. Z.", and
+// returns its class: the letters joined with periods ("d.h") are one of
+// the table's abbreviations.
+func (s *scanner) spacedAbbrev(ts int) (abbrClass, bool) {
+	t := s.text
+	if !isASCIILetter(t[ts]) {
+		return abNone, false
+	}
+	var letters [3]byte
+	p, n := ts, 0
+	// "X. " before p: a letter after white space, a period and a space.
+	for n < len(letters) && p-3 >= s.start && t[p-1] == ' ' && t[p-2] == '.' && isASCIILetter(t[p-3]) &&
+		(p-3 == s.start || spaceBefore(t, p-3)) {
+		p -= 3
+		letters[n] = lowerByte(t[p])
+		n++
+	}
+	var buf [8]byte
+	for m := 1; m <= n; m++ {
+		key := buf[:0]
+		for j := m - 1; j >= 0; j-- {
+			key = append(key, letters[j], '.')
+		}
+		key = append(key, lowerByte(t[ts]))
+		if c, ok := s.tab.abbrevs[string(key)]; ok {
+			return c, true
+		}
+	}
+	return abNone, false
 }
 
 // onlyMarker reports whether the sentence so far is just a list marker tok
@@ -327,14 +527,23 @@ func (s *scanner) classify(tok string) abbrClass {
 		key = lowerASCII(buf[:0], tok)
 		c, ok = s.sp.extra[string(key)]
 	}
-	if !ok && len(tok) <= maxDefaultAbbrevLen && abbrevLens[lowerByte(tok[0])]&abbrevEnds[lowerByte(tok[len(tok)-1])]&(1<<len(tok)) != 0 && !acronym(tok) {
+	if !ok && s.tab.maybeAbbrev(tok) && !acronym(tok) {
 		if key == nil {
 			key = lowerASCII(buf[:0], tok)
 		}
-		c, ok = abbrevs[string(key)]
+		c, ok = s.tab.abbrevs[string(key)]
+	}
+	if !ok && s.tab.suffixNumber != nil && s.tab.suffixAbbrev(tok) {
+		c, ok = abNumber, true
+	}
+	if !ok && s.tab.caps != nil && s.tab.caps[tok] {
+		c, ok = s.tab.abbrevs[strings.ToLower(tok)] // French "MM."
 	}
 	if ok {
-		if c == abTitle && tok[0] >= 'a' && tok[0] <= 'z' {
+		switch {
+		case c == abTitleAny:
+			return abTitle
+		case c == abTitle && tok[0] >= 'a' && tok[0] <= 'z':
 			return abGeneral // "5th st.", "sales rep."
 		}
 		return c

@@ -68,6 +68,9 @@ func Default(opts Options) *pipeline.Pipeline {
 		return false
 	}
 	d := opts.Dedupe
+	if d.Lang == "" {
+		d.Lang = opts.Normalize.Lang // the configuration's lang or --lang
+	}
 	nearOff := off[dedupe.RuleNearParagraph] && off[dedupe.RuleNearSentence]
 	if nearOff || (opts.FixesOnly && (!d.FixNear || off[dedupe.RuleNearParagraph])) {
 		d.NearThreshold = -1
