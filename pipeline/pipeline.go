@@ -266,7 +266,7 @@ func (sr *stageRun) Add(f lint.Finding) {
 	unfixed := len(f.Fix) > 0 && p.fixOff[f.Rule] // a fix that is not made
 	if g != nil && g.Suggested != nil && len(f.Fix) > 0 && !f.Suggest && g.Suggested(f.Rule, span) {
 		f.Suggest = true
-		f.Message = suggestedMessage(f.Message)
+		f.Message = removalRemark(f.Message, " (removal suggested: a list's item)")
 	}
 	suggestion := f.Suggest && !p.suggest && !p.fixOff[f.Rule] && len(f.Fix) > 0
 	if !p.fixOff[f.Rule] && !suggestion && lint.ValidateEdits(f.Fix, len(cur)) == nil {
@@ -549,24 +549,19 @@ func permute(fs []Finding, order []int) {
 	}
 }
 
-// suggestedMessage rewrites the message of a finding whose fix a guard
-// turned into a suggestion, as unfixedMessage does.
-func suggestedMessage(msg string) string {
-	i := strings.LastIndex(msg, " (")
-	if i < 0 || !strings.HasSuffix(msg, ")") || !strings.Contains(msg[i:], "removed") {
-		return msg
-	}
-	return msg[:i] + " (removal suggested: a list's item)"
-}
-
 // unfixedMessage rewrites the message of a finding whose fix is not made
 // (the rule is report-only, or the fix would touch guarded text): a
 // closing remark that says what the fix removes ("(removed)", "(the
 // second copy is removed)") would be untrue.
-func unfixedMessage(msg string) string {
+func unfixedMessage(msg string) string { return removalRemark(msg, " (reported, not removed)") }
+
+// removalRemark replaces msg's closing remark on what its fix removes
+// ("(removed)", "(the second copy is removed)") by remark, as the fix is
+// not made; a message without such a remark is returned as it is.
+func removalRemark(msg, remark string) string {
 	i := strings.LastIndex(msg, " (")
 	if i < 0 || !strings.HasSuffix(msg, ")") || !strings.Contains(msg[i:], "removed") {
 		return msg
 	}
-	return msg[:i] + " (reported, not removed)"
+	return msg[:i] + remark
 }

@@ -255,14 +255,4 @@ func (e *env) step(step, path string) error {
 }
 
 // writeFile replaces path with text atomically.
-func (e *env) writeFile(path, text string) error {
-	a, err := e.createAtomic(path)
-	if err != nil {
-		return err
-	}
-	if _, err := a.WriteString(text); err != nil {
-		a.Abort()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return a.Commit()
-}
+func (e *env) writeFile(path, text string) error { return e.rewriteFile(path, text, true) }

@@ -61,36 +61,21 @@ func Decide(c *Corpus, files []SignatureFile, extra map[string]string, w io.Writ
 	var n int64
 	dh := DecisionHeader{Format: DecisionFormat, Params: head.params}
 	for _, s := range head.files {
-		rc, err := s.f.Open()
-		if err != nil {
-			return Stats{}, fmt.Errorf("reading %s: %w", s.f.Name, err)
-		}
-		sr, err := NewSignatureReader(rc, s.f.Name)
-		if err != nil {
-			rc.Close()
-			return Stats{}, err
-		}
-		for {
-			sig, err := sr.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				rc.Close()
-				return Stats{}, err
-			}
+		err := s.each(func(sig Signature) error {
 			dec, err := c.Add(sig.Name, sig.Doc)
 			if err != nil {
-				rc.Close()
-				return Stats{}, fmt.Errorf("%s: %s: %w", s.f.Name, sig.Name, err)
+				return fmt.Errorf("%s: %s: %w", s.f.Name, sig.Name, err)
 			}
 			if !dec.Empty() || dec.Drop {
 				body = appendDecision(body, s.h.Shard, sig.Line, sig.Changed, dec)
 				n++
 			}
+			return nil
+		})
+		if err != nil {
+			return Stats{}, err
 		}
-		rc.Close()
-		end, _ := sr.End()
+		end := s.end
 		dh.Shards = append(dh.Shards, ShardInfo{Shard: s.h.Shard, File: s.f.Name, ShardEnd: end})
 	}
 	st := c.Stats()
@@ -287,6 +272,34 @@ type shardFile struct {
 	f   SignatureFile
 	h   ShardHeader
 	end ShardEnd
+}
+
+// each calls fn for every signature of the file, in order, and records
+// the shard's end line; it stops at fn's first error.
+func (s *shardFile) each(fn func(Signature) error) error {
+	rc, err := s.f.Open()
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", s.f.Name, err)
+	}
+	defer rc.Close()
+	sr, err := NewSignatureReader(rc, s.f.Name)
+	if err != nil {
+		return err
+	}
+	for {
+		sig, err := sr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(sig); err != nil {
+			return err
+		}
+	}
+	s.end, _ = sr.End()
+	return nil
 }
 
 // shardSet is a checked set of signature files, in shard order.

@@ -55,32 +55,13 @@ func DecideSharded(opts Options, files []SignatureFile, extra map[string]string,
 		id := int32(0)
 		for k := range head.files {
 			s := &head.files[k]
-			rc, err := s.f.Open()
+			err := s.each(func(sig Signature) error {
+				id++
+				return fn(id-1, s.h.Shard, sig)
+			})
 			if err != nil {
-				return fmt.Errorf("reading %s: %w", s.f.Name, err)
-			}
-			sr, err := NewSignatureReader(rc, s.f.Name)
-			if err != nil {
-				rc.Close()
 				return err
 			}
-			for {
-				sig, err := sr.Next()
-				if err == io.EOF {
-					break
-				}
-				if err != nil {
-					rc.Close()
-					return err
-				}
-				if err := fn(id, s.h.Shard, sig); err != nil {
-					rc.Close()
-					return err
-				}
-				id++
-			}
-			rc.Close()
-			s.end, _ = sr.End()
 		}
 		return nil
 	}

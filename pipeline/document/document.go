@@ -293,7 +293,7 @@ func (w *Worker) Check(d Doc) (Result, error) {
 		}
 		if !md {
 			// A directive line is the author's, not text to clean.
-			g.Inline = mergeSpans(g.Inline, set.Spans())
+			g.Inline = lint.MergeSpans(append(slices.Clone(g.Inline), set.Spans()...))
 		}
 	}
 	p.EditsOnly(c.opts.EditsOnly)
@@ -305,20 +305,4 @@ func (w *Worker) Check(d Doc) (Result, error) {
 		markdown.AddFallback(r, fb, opts.Disabled, opts.Severity)
 	}
 	return Result{Result: r, Guard: g, Markdown: md, Config: cfg, Options: opts, Fallback: fb}, nil
-}
-
-// mergeSpans merges two sorted lists of spans into one sorted list of
-// non-overlapping spans.
-func mergeSpans(a, b []lint.Span) []lint.Span {
-	all := append(slices.Clone(a), b...)
-	slices.SortFunc(all, func(x, y lint.Span) int { return x.Start - y.Start })
-	var out []lint.Span
-	for _, s := range all {
-		if n := len(out); n > 0 && s.Start <= out[n-1].End {
-			out[n-1].End = max(out[n-1].End, s.End)
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
 }

@@ -2,9 +2,11 @@ package lint
 
 import (
 	"fmt"
-	"github.com/copydesk/copydesk/pipeline/bytescan"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/copydesk/copydesk/pipeline/bytescan"
 )
 
 // A Span is a half-open byte range [Start, End) of a text.
@@ -130,6 +132,22 @@ func PlainASCII(s string) bool { return bytescan.PlainASCII(s) }
 type FindingSink interface {
 	Reserve(n int)
 	Add(f Finding)
+}
+
+// MergeSpans returns spans sorted by start, with the spans that overlap
+// or touch merged into one. spans is not changed.
+func MergeSpans(spans []Span) []Span {
+	all := slices.Clone(spans)
+	slices.SortFunc(all, func(a, b Span) int { return a.Start - b.Start })
+	out := all[:0]
+	for _, s := range all {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // SortEdits sorts edits by position; insertions at the same offset keep

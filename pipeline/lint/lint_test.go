@@ -127,3 +127,23 @@ func TestPlainASCII(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeSpans(t *testing.T) {
+	in := []Span{{8, 10}, {0, 2}, {1, 4}, {4, 5}, {9, 9}, {12, 13}}
+	want := []Span{{0, 5}, {8, 10}, {12, 13}}
+	got := MergeSpans(in)
+	if len(got) != len(want) {
+		t.Fatalf("MergeSpans(%v) = %v, want %v", in, got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("MergeSpans(%v) = %v, want %v", in, got, want)
+		}
+	}
+	if in[0] != (Span{8, 10}) {
+		t.Fatalf("MergeSpans changed its argument: %v", in)
+	}
+	if got := MergeSpans(nil); len(got) != 0 {
+		t.Fatalf("MergeSpans(nil) = %v", got)
+	}
+}

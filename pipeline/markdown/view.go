@@ -1,10 +1,11 @@
 package markdown
 
 import (
-	"github.com/copydesk/copydesk/pipeline/charclass"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/copydesk/copydesk/pipeline/charclass"
 
 	"github.com/copydesk/copydesk/dedupe"
 	"github.com/copydesk/copydesk/pipeline"
@@ -78,7 +79,7 @@ func (b *builder) suggestInLists(g *pipeline.Guard) {
 	if len(b.listItems) == 0 {
 		return
 	}
-	items := mergeSorted(b.listItems)
+	items := lint.MergeSpans(b.listItems)
 	g.Suggested = func(rule string, span lint.Span) bool {
 		if rule != dedupe.RuleParagraph && rule != dedupe.RuleSentence {
 			return false
@@ -86,22 +87,6 @@ func (b *builder) suggestInLists(g *pipeline.Guard) {
 		i := sort.Search(len(items), func(i int) bool { return items[i].End > span.Start })
 		return i < len(items) && items[i].Start < span.End
 	}
-}
-
-// mergeSorted returns spans sorted by start with overlapping ones (nested
-// list items) merged.
-func mergeSorted(spans []lint.Span) []lint.Span {
-	out := slices.Clone(spans)
-	slices.SortFunc(out, func(a, b lint.Span) int { return a.Start - b.Start })
-	merged := out[:0]
-	for _, s := range out {
-		if n := len(merged); n > 0 && s.Start <= merged[n-1].End {
-			merged[n-1].End = max(merged[n-1].End, s.End)
-			continue
-		}
-		merged = append(merged, s)
-	}
-	return merged
 }
 
 // blankView reports whether the view byte c is white space.
