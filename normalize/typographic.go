@@ -519,10 +519,10 @@ func (s *typoScan) tex(i int) int {
 				continue
 			}
 			if n == 2 {
-				if k+1 < len(line) && line[k+1] == '\'' && (k+2 == len(line) || !isLetterAt(line, k+2)) {
+				if k+1 < len(line) && line[k+1] == '\'' && (k+2 == len(line) || !isWordAt(line, k+2)) {
 					end = start + k
 				}
-			} else if k+1 == len(line) || !isLetterAt(line, k+1) && line[k+1] != '\'' {
+			} else if k+1 == len(line) || !isWordAt(line, k+1) && line[k+1] != '\'' {
 				end = start + k
 			}
 		}
@@ -565,6 +565,13 @@ func (s *typoScan) texSkip(i int) bool {
 		}
 	}
 	return false
+}
+
+// isWordAt reports whether a letter or digit starts at s[i]: the word
+// goes on, so a quote before it is not a closing one.
+func isWordAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // isLetterAt reports whether a letter starts at s[i].
